@@ -1,0 +1,286 @@
+// Every shape that crosses the boundary between the UI and the engine.
+// Plain data only (structured-clone safe): no classes, no Dates, money as fen plus a decimal string.
+
+export type FileKind = 'ledger' | 'projects';
+export type Encoding = 'utf-8' | 'gb18030';
+export type Lang = 'zh' | 'en';
+
+/** Fields the ingest layer recognises by header. */
+export type LedgerField =
+  | 'township' | 'village' | 'date' | 'voucherWord' | 'voucher' | 'summary' | 'accountCode' | 'accountName'
+  | 'debit' | 'credit' | 'attachments' | 'receiptType' | 'counterparty' | 'project' | 'handler' | 'approver';
+export type ProjectField =
+  | 'projectCode' | 'township' | 'village' | 'projectName' | 'contractor' | 'contractAmount' | 'contractQty'
+  | 'unit' | 'acceptedQty' | 'measuredQty' | 'acceptedDate';
+export type FieldId = LedgerField | ProjectField;
+
+export interface SourceRef {
+  file: string;
+  sha256: string;
+  line: number;
+}
+
+/** One problem in one cell of one row: enough to find it in the file and fix it. */
+export interface RowError {
+  file: string;
+  line: number;
+  column: number;
+  columnName: string;
+  field: FieldId | null;
+  code: string;
+  expected: string;
+  found: string;
+  /** Chinese first, as every user-facing text. */
+  message: string;
+  messageEn: string;
+}
+
+export interface ColumnMatch {
+  field: FieldId;
+  column: number;
+  header: string;
+}
+
+export interface ImportOptions {
+  path: string;
+  kind: FileKind;
+  /** 'auto' (default) detects UTF-8 (with or without BOM) or GB18030. */
+  encoding?: Encoding | 'auto';
+  /** xlsx only: the sheet to read; default the first. */
+  sheet?: string;
+  /** For files without township / village columns. */
+  township?: string;
+  village?: string;
+  /** Field (id, Chinese label or alias) -> column header in the file. */
+  map?: Record<string, string>;
+}
+
+export interface FilePreview {
+  file: string;
+  path: string;
+  kind: FileKind;
+  format: 'csv' | 'xlsx';
+  encoding: Encoding | null;
+  sheet: string | null;
+  sheets: string[];
+  headerLine: number | null;
+  headers: string[];
+  matches: ColumnMatch[];
+  missing: FieldId[];
+  /** First data rows as text, for display. */
+  rows: { line: number; cells: string[] }[];
+  alreadyImported: boolean;
+  size: number;
+}
+
+export type ImportStatus = 'imported' | 'duplicate' | 'rejected' | 'needs-mapping' | 'cancelled';
+
+export interface ImportResult {
+  status: ImportStatus;
+  file: string;
+  path: string;
+  kind: FileKind;
+  sha256: string;
+  encoding: Encoding | null;
+  fileId: number | null;
+  linesRead: number;
+  rowsImported: number;
+  /** Subtotal and balance rows (合计, 期初余额, ...): recognised and not imported. */
+  rowsSkipped: number;
+  blankRows: number;
+  errors: RowError[];
+  /** Total errors; `errors` holds at most a capped number of them. */
+  errorCount: number;
+  missing: FieldId[];
+  headers: string[];
+  message: string;
+  messageEn: string;
+  durationMs: number;
+}
+
+export interface ImportProgress {
+  file: string;
+  bytesRead: number;
+  totalBytes: number;
+  lines: number;
+}
+
+export interface SourceFileInfo {
+  id: number;
+  name: string;
+  kind: FileKind;
+  sha256: string;
+  encoding: string | null;
+  size: number;
+  lineCount: number;
+  rowsImported: number;
+  rowsSkipped: number;
+  hasAttachments: boolean;
+  importedAt: string;
+}
+
+export type FindingStatus = 'pending' | 'confirmed' | 'dismissed';
+
+export interface Finding {
+  /** Stable fingerprint: the same problem keeps its id across re-runs and re-imports. */
+  id: string;
+  rule: string;
+  township: string;
+  village: string;
+  date: string;
+  vouchers: string[];
+  project: string | null;
+  amount: string;
+  amountFen: number;
+  reason: string;
+  reasonEn: string;
+  sources: SourceRef[];
+  status: FindingStatus;
+  note: string | null;
+  reviewer: string | null;
+  decidedAt: string | null;
+}
+
+export interface ProjectFigures {
+  code: string;
+  name: string;
+  contractor: string;
+  unit: string;
+  contractFen: number;
+  contractQty: string;
+  acceptedQty: string;
+  measuredQty: string | null;
+  paidFen: number;
+  payableFen: number;
+  excessFen: number;
+  acceptedDate: string | null;
+}
+
+export interface LedgerLineView {
+  id: number;
+  file: string;
+  line: number;
+  date: string;
+  voucher: string;
+  summary: string;
+  accountCode: string;
+  accountName: string;
+  debitFen: number;
+  creditFen: number;
+  attachments: number | null;
+  counterparty: string;
+  project: string;
+}
+
+export interface ReviewEvent {
+  decision: FindingStatus;
+  note: string | null;
+  reviewer: string;
+  at: string;
+}
+
+export interface FindingDetail extends Finding {
+  lines: LedgerLineView[];
+  projectFigures: ProjectFigures | null;
+  history: ReviewEvent[];
+}
+
+export interface FindingQuery {
+  rule?: string[];
+  township?: string[];
+  village?: string[];
+  status?: FindingStatus[];
+  dateFrom?: string;
+  dateTo?: string;
+  month?: string;
+  amountMinFen?: number;
+  amountMaxFen?: number;
+  text?: string;
+  sort?: { by: 'date' | 'amount' | 'rule' | 'township' | 'village' | 'status'; dir: 'asc' | 'desc' };
+  offset?: number;
+  limit?: number;
+}
+
+export interface FindingPage {
+  total: number;
+  totalAmountFen: number;
+  rows: Finding[];
+}
+
+export interface RuleInfo {
+  id: string;
+  title: string;
+  titleEn: string;
+  policy: string;
+  policyEn: string;
+  settings: Record<string, unknown>;
+  defaults: Record<string, unknown>;
+}
+
+export interface RuleNotice {
+  rule: string;
+  file: string | null;
+  message: string;
+  messageEn: string;
+}
+
+export interface RuleSummary {
+  rule: string;
+  title: string;
+  titleEn: string;
+  count: number;
+  amountFen: number;
+  amount: string;
+}
+
+export interface RunSummary {
+  rules: RuleSummary[];
+  notices: RuleNotice[];
+  total: number;
+  totalAmountFen: number;
+  durationMs: number;
+}
+
+export interface Overview {
+  townships: number;
+  villages: number;
+  lines: number;
+  files: number;
+  findings: number;
+  amountFen: number;
+  reviewed: number;
+  confirmed: number;
+  dismissed: number;
+  byRule: { rule: string; count: number; amountFen: number }[];
+  byTownship: { township: string; count: number; amountFen: number }[];
+  byMonth: { month: string; count: number; amountFen: number }[];
+  villagesRanked: { township: string; village: string; count: number; amountFen: number }[];
+}
+
+export interface WorkspaceInfo {
+  path: string;
+  files: number;
+  lines: number;
+  findings: number;
+  schemaVersion: number;
+}
+
+export interface Lead {
+  number: string;
+  township: string;
+  village: string;
+  rule: string;
+  problem: string;
+  amountFen: number;
+  amount: string;
+  vouchers: string[];
+  dates: string[];
+  sources: SourceRef[];
+  findingIds: string[];
+  summary: string;
+}
+
+export interface LeadExport {
+  dir: string;
+  files: { township: string; path: string; leads: number; amountFen: number }[];
+}

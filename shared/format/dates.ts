@@ -1,0 +1,43 @@
+// Dates are stored as YYYY-MM-DD. These are the forms township exports use.
+
+const PATTERNS: RegExp[] = [
+  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
+  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
+  /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
+  /^(\d{4})(\d{2})(\d{2})$/,
+];
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+export function isoDate(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > days) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** `2018-03-05`, `2018/3/5`, `2018.3.5`, `2018年3月5日`, `20180305`; a trailing time is ignored. */
+export function parseDateText(raw: string): string | null {
+  const s = raw.trim().replace(/[\sT]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, '').trim();
+  for (const re of PATTERNS) {
+    const m = re.exec(s);
+    if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  }
+  return null;
+}
+
+/** Excel's serial day number (1900 date system, with its phantom 1900-02-29). */
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
+  const ms = Math.round((Math.floor(serial) - 25569) * 86400000);
+  const dt = new Date(ms);
+  return isoDate(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
+}
+
+/** A Date cell from exceljs: the calendar day is in UTC. */
+export function dateCellToIso(d: Date): string | null {
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}

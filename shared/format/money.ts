@@ -1,0 +1,71 @@
+// Money lives as integer fen (分). decimal.js parses and formats at the edges, so no
+// amount ever passes through a binary float.
+import Decimal from 'decimal.js';
+
+export type MoneyParse = { ok: true; fen: number } | { ok: false; reason: 'not-a-number' | 'too-many-decimals' | 'too-large' };
+
+const MONEY_RE = /^[-+]?\d+(\.\d+)?$/;
+const MAX_FEN = Number.MAX_SAFE_INTEGER;
+
+/** Parses `1234.5`, `1,234.50`, `¥1,234.50`, `-500`, `(500.00)`, blank (= 0) into fen. */
+export function parseMoney(raw: string): MoneyParse {
+  let s = raw.replace(/[\s\u3000]/g, '');
+  if (s === '' || s === '-' || s === '—') return { ok: true, fen: 0 };
+  let negative = false;
+  // Accounting negatives: (500.00) and （500.00）
+  const paren = /^[(（](.*)[)）]$/.exec(s);
+  if (paren) {
+    negative = true;
+    s = paren[1] ?? '';
+  }
+  s = s.replace(/^[¥￥]/, '').replace(/^([-+])[¥￥]/, '$1').replace(/[,，]/g, '').replace(/元$/, '');
+  if (!MONEY_RE.test(s)) return { ok: false, reason: 'not-a-number' };
+  const d = new Decimal(s);
+  if (d.decimalPlaces() > 2) return { ok: false, reason: 'too-many-decimals' };
+  const fen = d.times(100);
+  if (fen.abs().greaterThan(MAX_FEN)) return { ok: false, reason: 'too-large' };
+  const n = fen.toNumber();
+  return { ok: true, fen: negative ? -n : n };
+}
+
+/**
+ * A spreadsheet number cell. Values computed by formulas carry binary noise
+ * (0.30000000000000004), so a value within 1e-7 of a whole fen is that fen; anything
+ * further from it really has more than two decimals.
+ */
+export function moneyFromNumber(value: number): MoneyParse {
+  if (!Number.isFinite(value)) return { ok: false, reason: 'not-a-number' };
+  const d = new Decimal(value);
+  const rounded = d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  if (d.minus(rounded).abs().greaterThan('1e-7')) return { ok: false, reason: 'too-many-decimals' };
+  const fen = rounded.times(100);
+  if (fen.abs().greaterThan(MAX_FEN)) return { ok: false, reason: 'too-large' };
+  return { ok: true, fen: fen.toNumber() };
+}
+
+/** `46200.00` (no grouping, no symbol): the machine-readable form used in JSON and CSV. */
+export function fenToDecimalString(fen: number): string {
+  return new Decimal(fen).dividedBy(100).toFixed(2);
+}
+
+/** `¥46,200.00`: what a person reads. */
+export function formatFen(fen: number): string {
+  const negative = fen < 0;
+  const [whole = '0', cents = '00'] = new Decimal(Math.abs(fen)).dividedBy(100).toFixed(2).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}¥${grouped}.${cents}`;
+}
+
+/** Exact decimal quantity (metres, m², ...) as text: kept as a string so 1800.5 stays 1800.5. */
+export function parseQuantity(raw: string): Decimal | null {
+  const s = raw.replace(/[\s\u3000,，]/g, '');
+  if (s === '') return null;
+  if (!MONEY_RE.test(s)) throw new Error(`not a quantity: ${raw}`);
+  return new Decimal(s);
+}
+
+/** contract × quantity / contracted, rounded half-up to the fen. */
+export function prorateFen(contractFen: number, quantity: Decimal, contracted: Decimal): number {
+  if (contracted.isZero()) return contractFen;
+  return new Decimal(contractFen).times(quantity).dividedBy(contracted).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+}

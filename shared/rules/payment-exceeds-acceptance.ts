@@ -1,0 +1,185 @@
+// 工程款超付: a project paid more than the work accepted or measured on site is worth.
+import Decimal from 'decimal.js';
+import { z } from 'zod';
+import type { ProjectFigures, SourceRef } from '../contract';
+import { formatFen, prorateFen } from '../format/money';
+import { both } from '../i18n/messages';
+import type { Db } from '../workspace/db';
+import { defineRule, type RuleFinding } from './types';
+import { cashPaidOut, loadLines, loadVouchers, sourcesOf, voucherKeyOf, type VoucherLine } from './voucher-lines';
+
+const settings = z.object({
+  /** Excess at or below this (fen) is rounding, not a finding. */
+  toleranceFen: z.number().int().min(0).default(0),
+});
+type Settings = z.infer<typeof settings>;
+
+export interface ProjectRow {
+  code: string;
+  township: string;
+  village: string;
+  name: string;
+  contractor: string;
+  contractFen: number;
+  contractQty: string;
+  unit: string;
+  acceptedQty: string;
+  measuredQty: string | null;
+  acceptedDate: string | null;
+  file: string;
+  sha256: string;
+  line: number;
+}
+
+export interface ProjectPayments {
+  project: ProjectRow;
+  paidFen: number;
+  payableFen: number;
+  /** Lines of the vouchers that paid the project. */
+  lines: VoucherLine[];
+  vouchers: string[];
+  lastDate: string | null;
+}
+
+/** The latest import of each project code wins (a corrected measurement replaces the old). */
+export function loadProjects(db: Db): ProjectRow[] {
+  return db.prepare(`
+    SELECT p.code, p.township, p.village, p.name, p.contractor, p.contract_fen AS contractFen, p.contract_qty AS contractQty, p.unit,
+           p.accepted_qty AS acceptedQty, p.measured_qty AS measuredQty, p.accepted_date AS acceptedDate, f.name AS file, f.sha256, p.line_no AS line
+    FROM projects p JOIN source_files f ON f.id = p.file_id
+    WHERE p.id = (SELECT MAX(id) FROM projects q WHERE q.code = p.code)
+    ORDER BY p.township, p.village, p.code`).all() as ProjectRow[];
+}
+
+/** payable = contract × min(accepted, measured if measured) / contracted, half-up to the fen, at most the contract. */
+export function payableFen(p: Pick<ProjectRow, 'contractFen' | 'contractQty' | 'acceptedQty' | 'measuredQty'>): number {
+  const accepted = new Decimal(p.acceptedQty);
+  const basis = p.measuredQty === null ? accepted : Decimal.min(accepted, new Decimal(p.measuredQty));
+  return Math.min(p.contractFen, prorateFen(p.contractFen, basis, new Decimal(p.contractQty)));
+}
+
+/**
+ * What was paid to each project: in every voucher that pays cash out, the debits of the lines
+ * booked to the project (or, where only the cash line carries the project, that line's credit).
+ * Accruals that pay nothing (debit 在建工程 / credit 应付款) are not payments.
+ */
+export function projectPayments(db: Db): ProjectPayments[] {
+  const projects = loadProjects(db);
+  const byKey = new Map<string, ProjectRow>();
+  for (const p of projects) {
+    byKey.set(p.code, p);
+    if (!byKey.has(p.name)) byKey.set(p.name, p);
+  }
+  const tagged = loadLines(db, "l.project <> ''", []);
+  const keys = new Map<string, { township: string; village: string; year: number; voucher: string }>();
+  for (const l of tagged) keys.set(voucherKeyOf(l), l);
+  const vouchers = loadVouchers(db, [...keys.values()]);
+
+  const acc = new Map<string, ProjectPayments>();
+  for (const p of projects) acc.set(p.code, { project: p, paidFen: 0, payableFen: payableFen(p), lines: [], vouchers: [], lastDate: null });
+
+  for (const lines of vouchers.values()) {
+    if (cashPaidOut(lines) <= 0) continue;
+    const perProject = new Map<string, { debit: number; cashCredit: number }>();
+    for (const l of lines) {
+      const p = l.project ? byKey.get(l.project) : undefined;
+      if (!p) continue;
+      const e = perProject.get(p.code) ?? { debit: 0, cashCredit: 0 };
+      if (l.isCash) e.cashCredit += l.creditFen - l.debitFen;
+      else e.debit += l.debitFen - l.creditFen;
+      perProject.set(p.code, e);
+    }
+    for (const [code, e] of perProject) {
+      const a = acc.get(code);
+      if (!a) continue;
+      const paid = e.debit > 0 ? e.debit : e.cashCredit;
+      if (paid <= 0) continue;
+      a.paidFen += paid;
+      a.lines.push(...lines);
+      const first = lines[0];
+      if (first) {
+        a.vouchers.push(first.voucher);
+        const d = lines.reduce((m, l) => (l.date > m ? l.date : m), first.date);
+        if (!a.lastDate || d > a.lastDate) a.lastDate = d;
+      }
+    }
+  }
+  return [...acc.values()];
+}
+
+export function figuresOf(p: ProjectPayments): ProjectFigures {
+  return {
+    code: p.project.code,
+    name: p.project.name,
+    contractor: p.project.contractor,
+    unit: p.project.unit,
+    contractFen: p.project.contractFen,
+    contractQty: p.project.contractQty,
+    acceptedQty: p.project.acceptedQty,
+    measuredQty: p.project.measuredQty,
+    paidFen: p.paidFen,
+    payableFen: p.payableFen,
+    excessFen: Math.max(0, p.paidFen - p.payableFen),
+    acceptedDate: p.project.acceptedDate,
+  };
+}
+
+function explain(p: ProjectPayments): { zh: string; en: string } {
+  const { project: pr, paidFen, payableFen: payable } = p;
+  const u = pr.unit;
+  const paid = formatFen(paidFen);
+  const due = formatFen(payable);
+  if (pr.measuredQty !== null && new Decimal(pr.measuredQty).lessThan(pr.acceptedQty)) {
+    return {
+      zh: `${pr.name}：实测 ${pr.measuredQty} ${u} < 验收 ${pr.acceptedQty} ${u}，按实测应付 ${due}，已付 ${paid}`,
+      en: `${pr.name}: measured ${pr.measuredQty} ${u} < accepted ${pr.acceptedQty} ${u}; payable on the measurement ${due}, paid ${paid}`,
+    };
+  }
+  if (new Decimal(pr.acceptedQty).lessThan(pr.contractQty)) {
+    return {
+      zh: `${pr.name}：验收 ${pr.acceptedQty} ${u} < 合同 ${pr.contractQty} ${u}，按验收应付 ${due}，已付 ${paid}`,
+      en: `${pr.name}: accepted ${pr.acceptedQty} ${u} < contracted ${pr.contractQty} ${u}; payable on acceptance ${due}, paid ${paid}`,
+    };
+  }
+  return {
+    zh: `${pr.name}：已付 ${paid} 超过合同金额 ${formatFen(pr.contractFen)}`,
+    en: `${pr.name}: paid ${paid}, more than the contract amount ${formatFen(pr.contractFen)}`,
+  };
+}
+
+export const paymentExceedsAcceptance = defineRule<Settings>({
+  id: 'payment-exceeds-acceptance',
+  title: '工程款超付',
+  titleEn: 'Project paid beyond acceptance',
+  policy: '工程款按合同单价和验收、实测工程量中较小者结算，不得超过合同金额；超出部分应予追缴。',
+  policyEn: 'Projects are paid at the contract rate for the smaller of the accepted and the measured quantity, never above the contract; any excess is to be recovered.',
+  settings,
+  defaults: settings.parse({}),
+  run(db, s) {
+    const payments = projectPayments(db);
+    if (payments.length === 0) return { findings: [], notices: [{ rule: 'payment-exceeds-acceptance', file: null, ...both('rule.no-projects') }] };
+    const findings: RuleFinding[] = [];
+    for (const p of payments) {
+      const excess = p.paidFen - p.payableFen;
+      if (excess <= s.toleranceFen) continue;
+      const why = explain(p);
+      const projectSource: SourceRef = { file: p.project.file, sha256: p.project.sha256, line: p.project.line };
+      const uniq = [...new Map(p.lines.map((l) => [l.id, l])).values()];
+      findings.push({
+        township: p.project.township,
+        village: p.project.village,
+        date: p.lastDate ?? p.project.acceptedDate ?? '',
+        vouchers: [...new Set(p.vouchers)],
+        project: p.project.code,
+        amountFen: excess,
+        reason: `${why.zh}，超付 ${formatFen(excess)}`,
+        reasonEn: `${why.en}; overpaid ${formatFen(excess)}`,
+        lineIds: uniq.map((l) => l.id),
+        sources: [projectSource, ...sourcesOf(uniq)],
+        key: `project|${p.project.code}`,
+        details: figuresOf(p),
+      });
+    }
+    return { findings, notices: [] };
+  },
+});

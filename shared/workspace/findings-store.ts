@@ -1,0 +1,114 @@
+// Findings are derived data: each run replaces them, but a finding keeps its id (fingerprint),
+// and with it its review status, as long as the same problem is found again.
+import { createHash } from 'node:crypto';
+import type { Finding, FindingQuery, FindingPage, FindingStatus, ReviewEvent, RuleNotice, SourceRef } from '../contract';
+import { fenToDecimalString } from '../format/money';
+import type { RuleFinding } from '../rules/types';
+import type { Db } from './db';
+
+export function fingerprint(rule: string, key: string): string {
+  return createHash('sha256').update(`${rule}\n${key}`).digest('hex').slice(0, 20);
+}
+
+export function storeRun(db: Db, results: { rule: string; findings: RuleFinding[]; notices: RuleNotice[] }[], now: string): void {
+  const upsert = db.prepare(`INSERT INTO findings (id, rule, township, village, date, vouchers, project, amount_fen, reason, reason_en, line_ids, sources, details, active, first_seen, last_seen)
+    VALUES (@id, @rule, @township, @village, @date, @vouchers, @project, @amountFen, @reason, @reasonEn, @lineIds, @sources, @details, 1, @now, @now)
+    ON CONFLICT(id) DO UPDATE SET township = excluded.township, village = excluded.village, date = excluded.date, vouchers = excluded.vouchers,
+      project = excluded.project, amount_fen = excluded.amount_fen, reason = excluded.reason, reason_en = excluded.reason_en,
+      line_ids = excluded.line_ids, sources = excluded.sources, details = excluded.details, active = 1, last_seen = excluded.last_seen`);
+  const notice = db.prepare('INSERT INTO rule_notices (rule, file_id, message, message_en) VALUES (?, NULL, ?, ?)');
+  db.transaction(() => {
+    db.exec('UPDATE findings SET active = 0 WHERE active = 1');
+    db.exec('DELETE FROM rule_notices');
+    for (const r of results) {
+      for (const f of r.findings) {
+        upsert.run({
+          id: fingerprint(r.rule, f.key), rule: r.rule, township: f.township, village: f.village, date: f.date,
+          vouchers: JSON.stringify(f.vouchers), project: f.project, amountFen: f.amountFen, reason: f.reason, reasonEn: f.reasonEn,
+          lineIds: JSON.stringify(f.lineIds), sources: JSON.stringify(f.sources), details: f.details === undefined ? null : JSON.stringify(f.details), now,
+        });
+      }
+      for (const n of r.notices) notice.run(r.rule, n.message, n.messageEn);
+    }
+  })();
+}
+
+interface FindingRow {
+  id: string; rule: string; township: string; village: string; date: string; vouchers: string; project: string | null;
+  amount_fen: number; reason: string; reason_en: string; sources: string; status: FindingStatus; note: string | null;
+  reviewer: string | null; decided_at: string | null; line_ids: string; details: string | null;
+}
+
+export function toFinding(r: FindingRow): Finding {
+  return {
+    id: r.id, rule: r.rule, township: r.township, village: r.village, date: r.date, vouchers: JSON.parse(r.vouchers) as string[],
+    project: r.project, amount: fenToDecimalString(r.amount_fen), amountFen: r.amount_fen, reason: r.reason, reasonEn: r.reason_en,
+    sources: JSON.parse(r.sources) as SourceRef[], status: r.status, note: r.note, reviewer: r.reviewer, decidedAt: r.decided_at,
+  };
+}
+
+const SORT_COLUMNS: Record<NonNullable<FindingQuery['sort']>['by'], string> = {
+  date: 'date', amount: 'amount_fen', rule: 'rule', township: 'township', village: 'village', status: 'status',
+};
+
+function whereOf(q: FindingQuery): { sql: string; params: unknown[] } {
+  const parts = ['active = 1'];
+  const params: unknown[] = [];
+  const inList = (col: string, values?: string[]): void => {
+    if (values && values.length > 0) {
+      parts.push(`${col} IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    }
+  };
+  inList('rule', q.rule);
+  inList('township', q.township);
+  inList('village', q.village);
+  inList('status', q.status);
+  if (q.dateFrom) { parts.push('date >= ?'); params.push(q.dateFrom); }
+  if (q.dateTo) { parts.push('date <= ?'); params.push(q.dateTo); }
+  if (q.month) { parts.push('substr(date, 1, 7) = ?'); params.push(q.month); }
+  if (q.amountMinFen !== undefined) { parts.push('amount_fen >= ?'); params.push(q.amountMinFen); }
+  if (q.amountMaxFen !== undefined) { parts.push('amount_fen <= ?'); params.push(q.amountMaxFen); }
+  if (q.text) {
+    parts.push("(instr(reason, ?) > 0 OR instr(vouchers, ?) > 0 OR instr(village, ?) > 0 OR instr(township, ?) > 0 OR instr(COALESCE(project, ''), ?) > 0 OR instr(COALESCE(note, ''), ?) > 0)");
+    params.push(q.text, q.text, q.text, q.text, q.text, q.text);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+export function queryFindings(db: Db, q: FindingQuery): FindingPage {
+  const w = whereOf(q);
+  const agg = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS s FROM findings WHERE ${w.sql}`).get(...w.params) as { n: number; s: number };
+  const by = SORT_COLUMNS[q.sort?.by ?? 'date'];
+  const dir = q.sort?.dir === 'desc' ? 'DESC' : 'ASC';
+  const rows = db.prepare(`SELECT * FROM findings WHERE ${w.sql} ORDER BY ${by} ${dir}, township, village, date, id LIMIT ? OFFSET ?`)
+    .all(...w.params, q.limit ?? 1000, q.offset ?? 0) as FindingRow[];
+  return { total: agg.n, totalAmountFen: agg.s, rows: rows.map(toFinding) };
+}
+
+export function getFindingRow(db: Db, id: string): (Finding & { lineIds: number[]; details: unknown }) | null {
+  const r = db.prepare('SELECT * FROM findings WHERE id = ?').get(id) as FindingRow | undefined;
+  if (!r) return null;
+  return { ...toFinding(r), lineIds: JSON.parse(r.line_ids) as number[], details: r.details ? JSON.parse(r.details) : null };
+}
+
+/** Appends to the trail and sets the current status, in one transaction. Returns how many changed. */
+export function reviewFindings(db: Db, ids: string[], decision: FindingStatus, reviewer: string, note: string | null, now: string): number {
+  const exists = db.prepare('SELECT 1 FROM findings WHERE id = ?');
+  const log = db.prepare('INSERT INTO reviews (finding_id, decision, note, reviewer, decided_at) VALUES (?, ?, ?, ?, ?)');
+  const set = db.prepare('UPDATE findings SET status = ?, note = ?, reviewer = ?, decided_at = ? WHERE id = ?');
+  let n = 0;
+  db.transaction(() => {
+    for (const id of ids) {
+      if (!exists.get(id)) continue;
+      log.run(id, decision, note, reviewer, now);
+      set.run(decision, note, reviewer, now, id);
+      n++;
+    }
+  })();
+  return n;
+}
+
+export function reviewHistory(db: Db, id: string): ReviewEvent[] {
+  return (db.prepare('SELECT decision, note, reviewer, decided_at AS at FROM reviews WHERE finding_id = ? ORDER BY id').all(id) as ReviewEvent[]);
+}

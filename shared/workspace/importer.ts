@@ -1,0 +1,219 @@
+// An import is one transaction: every row valid and the file new, or nothing changes.
+import { basename, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import type { FieldId, ImportOptions, ImportProgress, ImportResult, RowError } from '../contract';
+import { both } from '../i18n/messages';
+import { sha256File } from '../ingest/hash';
+import { MappingError } from '../ingest/header';
+import { mapLedgerRow, type LedgerRecord } from '../ingest/ledger-row';
+import { mapProjectRow, type ProjectRecord } from '../ingest/project-row';
+import { readTable } from '../ingest/read-table';
+import { rowError } from '../ingest/row-errors';
+import { CancelledError, FileDecodeError, type RawRow } from '../ingest/table';
+import { HeaderFinder } from '../ingest/table-session';
+import type { Db } from './db';
+
+/** Enough errors to fix a file by; the count goes on. */
+export const MAX_REPORTED_ERRORS = 200;
+/** Above this size the ledger's indexes are dropped for the load and rebuilt after it. */
+const BULK_BYTES = 8 * 1024 * 1024;
+const LEDGER_INDEXES = [
+  'CREATE INDEX IF NOT EXISTS ledger_voucher ON ledger_lines(township, village, year, voucher)',
+  "CREATE INDEX IF NOT EXISTS ledger_project ON ledger_lines(project) WHERE project <> ''",
+  'CREATE INDEX IF NOT EXISTS ledger_file_line ON ledger_lines(file_id, line_no)',
+];
+
+export function ensureLedgerIndexes(db: Db): void {
+  for (const sql of LEDGER_INDEXES) db.exec(sql);
+}
+
+export interface ImportHooks {
+  onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal;
+  now?: () => string;
+}
+
+function emptyResult(opts: ImportOptions, file: string): ImportResult {
+  return {
+    status: 'rejected', file, path: opts.path, kind: opts.kind, sha256: '', encoding: null, fileId: null, linesRead: 0,
+    rowsImported: 0, rowsSkipped: 0, blankRows: 0, errors: [], errorCount: 0, missing: [], headers: [], message: '', messageEn: '', durationMs: 0,
+  };
+}
+
+export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks = {}): Promise<ImportResult> {
+  const started = performance.now();
+  const path = resolve(opts.path);
+  const file = basename(path);
+  const result = emptyResult(opts, file);
+  const finish = (): ImportResult => ({ ...result, durationMs: Math.round(performance.now() - started) });
+
+  if (!existsSync(path)) {
+    Object.assign(result, both('import.not-found', { file: opts.path }));
+    return finish();
+  }
+
+  // Same bytes already in the workspace: recognised by hash before anything is read.
+  result.sha256 = await sha256File(path);
+  const dup = db.prepare('SELECT name FROM source_files WHERE sha256 = ?').get(result.sha256) as { name: string } | undefined;
+  if (dup) {
+    result.status = 'duplicate';
+    Object.assign(result, both('import.duplicate', { file }));
+    return finish();
+  }
+
+  const finder = new HeaderFinder({ kind: opts.kind, file, map: opts.map, township: opts.township, village: opts.village });
+  const errors: RowError[] = [];
+  let errorCount = 0;
+  let fileId = 0;
+  let inTx = false;
+  let bulk = false;
+  let hasAttachments = false;
+  let headers: string[] = [];
+  let insertRow: ((r: RawRow) => void) | null = null;
+
+  const addErrors = (errs: RowError[]): void => {
+    errorCount += errs.length;
+    for (const e of errs) if (errors.length < MAX_REPORTED_ERRORS) errors.push(e);
+  };
+
+  const begin = (): void => {
+    // A savepoint: its own transaction when alone, nested when a batch import wraps it.
+    db.exec('SAVEPOINT import_file');
+    inTx = true;
+    bulk = opts.kind === 'ledger' && statSync(path).size > BULK_BYTES;
+    if (bulk) for (const name of ['ledger_voucher', 'ledger_project', 'ledger_file_line']) db.exec(`DROP INDEX IF EXISTS ${name}`);
+    // A placeholder row gives the lines their file id; it is completed at the end.
+    fileId = Number(db.prepare(`INSERT INTO source_files (sha256, name, path, kind, format, size, line_count, rows_imported, rows_skipped, has_attachments, options, imported_at)
+      VALUES (?, ?, ?, ?, '', 0, 0, 0, 0, 0, '{}', '')`).run(result.sha256, file, path, opts.kind).lastInsertRowid);
+  };
+
+  const ledgerInsert = db.prepare(`INSERT INTO ledger_lines (file_id, line_no, township, village, date, year, voucher, summary, account_code, account_name,
+      debit_fen, credit_fen, attachments, receipt_type, counterparty, project, handler, approver)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const projectInsert = db.prepare(`INSERT INTO projects (file_id, line_no, code, township, village, name, contractor, contract_fen, contract_qty, unit, accepted_qty, measured_qty, accepted_date)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const putLedger = (r: LedgerRecord): void => {
+    ledgerInsert.run(fileId, r.line, r.township, r.village, r.date, r.year, r.voucher, r.summary, r.accountCode, r.accountName,
+      r.debitFen, r.creditFen, r.attachments, r.receiptType, r.counterparty, r.project, r.handler, r.approver);
+  };
+  const putProject = (r: ProjectRecord): void => {
+    projectInsert.run(fileId, r.line, r.code, r.township, r.village, r.name, r.contractor, r.contractFen, r.contractQty, r.unit, r.acceptedQty, r.measuredQty, r.acceptedDate);
+  };
+
+  const makeRowHandler = (headerState: Extract<ReturnType<HeaderFinder['offer']>, { state: 'mapped' }>): ((r: RawRow) => void) => {
+    const ctxBase = { file, headers: headerState.headers };
+    const rowOpts = { map: headerState.map, township: opts.township, village: opts.village };
+    hasAttachments = headerState.map.byField.attachments !== undefined;
+    return (row: RawRow) => {
+      const ctx = { ...ctxBase, line: row.line };
+      const out = opts.kind === 'ledger' ? mapLedgerRow(row.cells, ctx, rowOpts) : mapProjectRow(row.cells, ctx, rowOpts);
+      if (out.kind === 'record') {
+        // After the first error nothing more is written: the file will be rolled back.
+        if (errorCount === 0) {
+          if (opts.kind === 'ledger') putLedger(out.record as LedgerRecord);
+          else putProject(out.record as ProjectRecord);
+        }
+        result.rowsImported++;
+      } else if (out.kind === 'subtotal') result.rowsSkipped++;
+      else if (out.kind === 'blank') result.blankRows++;
+      else addErrors(out.errors);
+    };
+  };
+
+  let needsMapping = false;
+  const onRow = (row: RawRow): boolean => {
+    if (insertRow) {
+      insertRow(row);
+      return true;
+    }
+    const st = finder.offer(row);
+    if (st.state === 'scanning') return true;
+    headers = st.headers;
+    if (st.state === 'needs-mapping') {
+      needsMapping = true;
+      return false;
+    }
+    begin();
+    insertRow = makeRowHandler(st);
+    return true;
+  };
+
+  try {
+    const read = await readTable(path, {
+      encoding: opts.encoding,
+      sheet: opts.sheet,
+      onRow,
+      signal: hooks.signal,
+      onProgress: (p) => hooks.onProgress?.({ file, ...p }),
+    });
+    result.encoding = read.encoding;
+    result.linesRead = read.lines;
+    if (hooks.signal?.aborted) throw new CancelledError();
+    if (!insertRow) {
+      const st = needsMapping ? finder.result : finder.finish();
+      if (st.state === 'needs-mapping') {
+        result.status = 'needs-mapping';
+        result.missing = st.missing as FieldId[];
+        result.headers = st.headers;
+        result.message = st.message;
+        result.messageEn = st.messageEn;
+        return finish();
+      }
+    }
+    result.headers = headers;
+    if (errorCount > 0) {
+      rollback();
+      result.status = 'rejected';
+      result.errors = errors;
+      result.errorCount = errorCount;
+      result.rowsImported = 0;
+      Object.assign(result, both('import.rejected', { file, count: errorCount }));
+      return finish();
+    }
+    if (bulk) ensureLedgerIndexes(db);
+    db.prepare(`UPDATE source_files SET format = ?, encoding = ?, sheet = ?, size = ?, line_count = ?, rows_imported = ?, rows_skipped = ?,
+        has_attachments = ?, options = ?, imported_at = ? WHERE id = ?`)
+      .run(read.format, read.encoding, read.sheet, read.size, read.lines, result.rowsImported, result.rowsSkipped, hasAttachments ? 1 : 0,
+        JSON.stringify({ township: opts.township ?? null, village: opts.village ?? null, map: opts.map ?? {}, encoding: opts.encoding ?? 'auto', sheet: opts.sheet ?? null }),
+        (hooks.now ?? (() => new Date().toISOString()))(), fileId);
+    db.exec('RELEASE import_file');
+    inTx = false;
+    result.status = 'imported';
+    result.fileId = fileId;
+    Object.assign(result, both('import.ok', { file, rows: result.rowsImported, skipped: result.rowsSkipped }));
+    return finish();
+  } catch (e) {
+    rollback();
+    if (e instanceof CancelledError) {
+      result.status = 'cancelled';
+      result.rowsImported = 0;
+      Object.assign(result, both('import.cancelled', { file }));
+      return finish();
+    }
+    if (e instanceof FileDecodeError) {
+      addErrors([rowError({ file, line: e.line, headers: [] }, 0, null, 'row.decode', e.encoding, '', { encoding: e.encoding.toUpperCase() })]);
+      result.status = 'rejected';
+      result.errors = errors;
+      result.errorCount = errorCount;
+      result.rowsImported = 0;
+      Object.assign(result, both('import.rejected', { file, count: errorCount }));
+      return finish();
+    }
+    if (e instanceof MappingError) {
+      result.status = 'needs-mapping';
+      result.message = e.messageZh;
+      result.messageEn = e.messageEn;
+      result.headers = headers;
+      return finish();
+    }
+    throw e;
+  }
+
+  function rollback(): void {
+    if (inTx) {
+      db.exec('ROLLBACK TO import_file');
+      db.exec('RELEASE import_file');
+      inTx = false;
+    }
+  }
+}

@@ -1,0 +1,5 @@
+import { migration001 } from './001-initial';
+import type { Migration } from './types';
+
+/** Every schema change, in order. Add a file, add it here; never edit a migration that shipped. */
+export const MIGRATIONS: Migration[] = [migration001];
