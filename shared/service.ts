@@ -2,8 +2,10 @@
 // call. It owns the open workspace; every method is what AuditApi declares.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { DISTRICT_DIR, FILES } from '../fixtures/district-files';
 import type {
-  AuditApi, AuditEvent, FilePreview, FindingDetail, FindingPage, FindingQuery, ImportOptions, ImportResult, Lead, LeadExport,
+  EngineApi, AuditEvent, FilePreview, FindingDetail, FindingPage, FindingQuery, ImportOptions, ImportResult, Lead, LeadExport,
   LedgerLineView, Overview, ProjectFigures, RuleInfo, RunSummary, SourceFileInfo, WorkspaceInfo, FindingStatus,
 } from './contract';
 import { fenToDecimalString } from './format/money';
@@ -31,11 +33,15 @@ export class AuditError extends Error {
 
 export interface ServiceOptions {
   onEvent?: (e: AuditEvent) => void;
+  /** Where openSampleDistrict keeps its workspace (the app: its user-data folder). */
+  sampleWorkspacePath?: string;
+  /** The sample district's files (the app: bundled resources); default fixtures/district. */
+  sampleDir?: string;
   now?: () => string;
   log?: (msg: string) => void;
 }
 
-export class AuditService implements AuditApi {
+export class AuditService implements EngineApi {
   private db: Db | null = null;
   private path: string | null = null;
   private importAbort: AbortController | null = null;
@@ -63,6 +69,23 @@ export class AuditService implements AuditApi {
     this.db = openDb(path, { log: this.opts.log });
     ensureLedgerIndexes(this.db);
     this.path = path;
+    return (await this.workspaceInfo()) as WorkspaceInfo;
+  }
+
+  async openSampleDistrict(): Promise<WorkspaceInfo> {
+    const path = this.opts.sampleWorkspacePath ?? join(tmpdir(), 'village-audit-sample.sqlite');
+    const dir = this.opts.sampleDir ?? DISTRICT_DIR;
+    await this.openWorkspace({ path, create: true });
+    const r = await this.importBatch([
+      { path: join(dir, FILES.shibanchong), kind: 'ledger' },
+      { path: join(dir, FILES.chengnan), kind: 'ledger' },
+      { path: join(dir, FILES.projects), kind: 'projects' },
+    ]);
+    if (!r.ok) {
+      const last = r.results[r.results.length - 1];
+      throw new AuditError('engine-error', last?.message ?? '', last?.messageEn ?? '');
+    }
+    await this.runRules();
     return (await this.workspaceInfo()) as WorkspaceInfo;
   }
 

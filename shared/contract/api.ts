@@ -66,7 +66,17 @@ export const ARG_SCHEMAS = {
   resetRuleSettings: z.tuple([z.object({ rule: z.string().min(1).max(100) }).strict()]),
   buildLeads: z.tuple([]),
   exportLeads: z.tuple([z.object({ dir: nonEmpty }).strict()]),
+  openSampleDistrict: z.tuple([]),
+  // Answered by the shell itself (native dialogs, the recent list), not by the engine.
+  chooseFiles: z.tuple([z.object({ kind: fileKind, multiple: z.boolean().optional() }).strict()]),
+  chooseDirectory: z.tuple([z.object({ title: z.string().max(200).optional() }).strict()]),
+  chooseWorkspace: z.tuple([z.object({ create: z.boolean() }).strict()]),
+  recentWorkspaces: z.tuple([]),
 } as const;
+
+/** Methods the shell answers itself; every other method is forwarded to the engine. */
+export const SHELL_METHODS = ['chooseFiles', 'chooseDirectory', 'chooseWorkspace', 'recentWorkspaces'] as const;
+export type ShellMethod = (typeof SHELL_METHODS)[number];
 
 export type AuditMethod = keyof typeof ARG_SCHEMAS;
 export const AUDIT_METHODS = Object.keys(ARG_SCHEMAS) as AuditMethod[];
@@ -90,7 +100,20 @@ export interface AuditApi {
   resetRuleSettings(args: { rule: string }): Promise<RuleInfo>;
   buildLeads(): Promise<Lead[]>;
   exportLeads(args: { dir: string }): Promise<LeadExport>;
+  /** Opens (creating on first use) a workspace holding the sample district, imported and audited. */
+  openSampleDistrict(): Promise<WorkspaceInfo>;
+  /** Native open dialog: ledger or project files; [] when cancelled. */
+  chooseFiles(args: { kind: 'ledger' | 'projects'; multiple?: boolean }): Promise<string[]>;
+  /** Native folder dialog, for exports; null when cancelled. */
+  chooseDirectory(args: { title?: string }): Promise<string | null>;
+  /** Native dialog for a workspace file to open or create; null when cancelled. */
+  chooseWorkspace(args: { create: boolean }): Promise<string | null>;
+  /** Workspaces opened before, most recent first. */
+  recentWorkspaces(): Promise<string[]>;
 }
+
+/** The part of the contract the engine implements (the shell answers the rest). */
+export type EngineApi = Omit<AuditApi, ShellMethod>;
 
 // Compile-time check: the method list and the interface name the same methods.
 type _SameMethods = [AuditMethod] extends [keyof AuditApi] ? ([keyof AuditApi] extends [AuditMethod] ? true : never) : never;
