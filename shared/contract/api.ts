@@ -130,3 +130,24 @@ export interface AuditErrorPayload {
   message: string;
   messageEn: string;
 }
+
+/** Every answer crossing a process boundary: errors travel as data, not as lost Error objects. */
+export type AuditResponse<T = unknown> = { ok: true; value: T } | { ok: false; error: AuditErrorPayload };
+
+/** What `window.audit` is in the renderer: the contract's methods plus the engine's events. */
+export interface AuditBridge extends AuditApi {
+  onEvent(listener: (event: AuditEvent) => void): () => void;
+}
+
+/** The error a bridge method rejects with: carries the code and both languages. */
+export class AuditCallError extends Error {
+  constructor(readonly code: AuditErrorPayload['code'], message: string, readonly messageEn: string) {
+    super(message);
+    this.name = 'AuditCallError';
+  }
+}
+
+export function unwrapResponse<T>(r: AuditResponse<T>): T {
+  if (r.ok) return r.value;
+  throw new AuditCallError(r.error.code, r.error.message, r.error.messageEn);
+}
