@@ -1,13 +1,16 @@
 // Cell -> typed value, or the reason it is not one. Shared by the ledger and project mappers.
-import { dateCellToIso, excelSerialToIso, parseDateText } from '../format/dates';
+import { dateCellToIso, excelSerialToIso, isoDate, parseDateText } from '../format/dates';
 import { moneyFromNumber, parseMoney, type MoneyParse } from '../format/money';
 import { cellText, type Cell } from './table';
 
 // The usual form, `1234.50` or `-500`: exact integer arithmetic on the digits, no float, no Decimal.
 const PLAIN_MONEY = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
 
+const ZERO: MoneyParse = { ok: true, fen: 0 };
+
 export function moneyCell(c: Cell): MoneyParse {
   if (typeof c === 'number') return moneyFromNumber(c);
+  if (c === '' || c === null) return ZERO;
   const s = cellText(c);
   const m = PLAIN_MONEY.exec(s);
   if (m) {
@@ -27,7 +30,8 @@ export function dateCell(c: Cell): string | null {
     return excelSerialToIso(c);
   }
   const s = cellText(c).trim();
-  if (ISO.test(s)) return parseDateText(s);
+  // The usual form: checked by hand, without the general parser's regex loop.
+  if (s.length === 10 && ISO.test(s)) return isoDate(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10)));
   return parseDateText(s);
 }
 

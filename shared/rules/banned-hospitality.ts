@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { formatFen } from '../format/money';
 import { defineRule, type RuleFinding } from './types';
-import { loadVouchers, sourcesOf, voucherKeyOf, wordsIn, type VoucherKey, type VoucherLine } from './voucher-lines';
+import { attrIdsWhere, IN_IDS, loadVoucherGroups, sourcesOf, textIdsWhere, voucherRefsWhere, wordsIn, type VoucherLine } from './voucher-lines';
 
 const settings = z.object({
   /** The day the ban took effect (the seed's district: February 2017). */
@@ -54,16 +54,13 @@ export const bannedHospitality = defineRule<Settings>({
   defaults: settings.parse({}),
   run(db, s) {
     const words = [...new Set([...s.accountWords, ...s.keywords, ...s.venues])];
-    const match = words.map(() => '(instr(account_name, ?) > 0 OR instr(summary, ?) > 0 OR instr(counterparty, ?) > 0)').join(' OR ') || '0';
-    // SQL narrows a million lines to the few that mention a word; the judgement (masks, lodging)
-    // is made on those vouchers' lines below.
-    const candidates = db.prepare(`
-      SELECT DISTINCT township, village, year, voucher FROM ledger_lines
-      WHERE date >= ? AND is_cash = 0 AND (${match})`).all(s.banDate, ...words.flatMap((w) => [w, w, w])) as VoucherKey[];
-    const vouchers = loadVouchers(db, candidates);
+    // Words are matched once per distinct text; SQL then narrows a million lines to the expense
+    // lines after the ban that carry one of those texts. The judgement (lodging, masks) is below.
+    const texts = JSON.stringify(textIdsWhere(db, (t) => wordsIn(t, words, s.masks).length > 0));
+    const attrs = attrIdsWhere(db, `is_cash = 0 AND (account_name_id ${IN_IDS} OR summary_id ${IN_IDS} OR counterparty_id ${IN_IDS})`, [texts, texts, texts]);
+    const refs = attrs.length ? voucherRefsWhere(db, `date >= ? AND attrs_id ${IN_IDS}`, [s.banDate, JSON.stringify(attrs)]) : [];
     const findings: RuleFinding[] = [];
-    for (const c of candidates) {
-      const lines = vouchers.get(voucherKeyOf(c)) ?? [];
+    for (const { key, keyString, lines } of loadVoucherGroups(db, refs)) {
       const expense = lines.filter((l) => !l.isCash && l.debitFen > 0 && l.date >= s.banDate);
       const hits = expense.map((l) => classify(l, s)).filter((h): h is Hit => h !== null);
       if (hits.length === 0) continue;
@@ -72,17 +69,17 @@ export const bannedHospitality = defineRule<Settings>({
       const whysEn = [...new Set(hits.map((h) => h.whyEn))];
       const date = hits[0]?.line.date ?? '';
       findings.push({
-        township: c.township,
-        village: c.village,
+        township: key.township,
+        village: key.village,
         date,
-        vouchers: [c.voucher],
+        vouchers: [key.voucher],
         project: null,
         amountFen,
-        reason: `${date} 凭证 ${c.voucher} 列支 ${formatFen(amountFen)}，${whys.join('；')}，属禁令（${s.banDate} 起）后的村级招待费支出`,
-        reasonEn: `Voucher ${c.voucher} of ${date} spent ${formatFen(amountFen)}; ${whysEn.join('; ')}: village hospitality after the ban of ${s.banDate}`,
+        reason: `${date} 凭证 ${key.voucher} 列支 ${formatFen(amountFen)}，${whys.join('；')}，属禁令（${s.banDate} 起）后的村级招待费支出`,
+        reasonEn: `Voucher ${key.voucher} of ${date} spent ${formatFen(amountFen)}; ${whysEn.join('; ')}: village hospitality after the ban of ${s.banDate}`,
         lineIds: lines.map((l) => l.id),
         sources: sourcesOf(lines),
-        key: voucherKeyOf(c),
+        key: keyString,
       });
     }
     return { findings, notices: [] };

@@ -6,7 +6,7 @@ import { formatFen, prorateFen } from '../format/money';
 import { both } from '../i18n/messages';
 import type { Db } from '../workspace/db';
 import { defineRule, type RuleFinding } from './types';
-import { cashPaidOut, loadLines, loadVouchers, sourcesOf, voucherKeyOf, type VoucherLine } from './voucher-lines';
+import { attrIdsWhere, cashPaidOut, IN_IDS, loadVoucherGroups, sourcesOf, voucherRefsWhere, type VoucherLine } from './voucher-lines';
 
 const settings = z.object({
   /** Excess at or below this (fen) is rounding, not a finding. */
@@ -70,15 +70,13 @@ export function projectPayments(db: Db): ProjectPayments[] {
     byKey.set(p.code, p);
     if (!byKey.has(p.name)) byKey.set(p.name, p);
   }
-  const tagged = loadLines(db, "l.project <> ''", []);
-  const keys = new Map<string, { township: string; village: string; year: number; voucher: string }>();
-  for (const l of tagged) keys.set(voucherKeyOf(l), l);
-  const vouchers = loadVouchers(db, [...keys.values()]);
+  const tagged = attrIdsWhere(db, 'project_id <> 0', []);
+  const vouchers = tagged.length ? loadVoucherGroups(db, voucherRefsWhere(db, `attrs_id ${IN_IDS}`, [JSON.stringify(tagged)])) : [];
 
   const acc = new Map<string, ProjectPayments>();
   for (const p of projects) acc.set(p.code, { project: p, paidFen: 0, payableFen: payableFen(p), lines: [], vouchers: [], lastDate: null });
 
-  for (const lines of vouchers.values()) {
+  for (const { lines } of vouchers) {
     if (cashPaidOut(lines) <= 0) continue;
     const perProject = new Map<string, { debit: number; cashCredit: number }>();
     for (const l of lines) {

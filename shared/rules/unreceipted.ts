@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { formatFen } from '../format/money';
 import { both } from '../i18n/messages';
 import { defineRule, type RuleFinding } from './types';
-import { cashPaidOut, loadVouchers, sourcesOf, voucherKeyOf, wordsIn, type VoucherKey } from './voucher-lines';
+import { attrIdsWhere, cashPaidOut, earliestDate, IN_IDS, loadVoucherGroups, sourcesOf, textIdsWhere, voucherRefsWhere, wordsIn } from './voucher-lines';
 
 const settings = z.object({
   /** Words that mean an informal note instead of an invoice. */
@@ -27,60 +27,57 @@ export const unreceipted = defineRule<Settings>({
     const notices = (db.prepare(`SELECT id, name FROM source_files WHERE kind = 'ledger' AND has_attachments = 0`).all() as { id: number; name: string }[])
       .map((f) => ({ rule: 'unreceipted', file: f.name, ...both('rule.no-attachments-column', { file: f.name }) }));
 
-    const wordExpr = s.words.length
-      ? s.words.map(() => '(instr(summary, ?) > 0 OR instr(receipt_type, ?) > 0)').join(' OR ')
-      : '0';
-    const wordParams = s.words.flatMap((w) => [w, w]);
-    // One pass over the ledger in SQL: vouchers that pay cash out and either have no attachment
-    // or mention a note. Only files that have an attachment column take part.
-    const candidates = db.prepare(`
-      SELECT township, village, year, voucher,
-             SUM(CASE WHEN is_cash THEN credit_fen - debit_fen ELSE 0 END) AS paid,
-             MAX(COALESCE(attachments, 0)) AS att,
-             MAX(${wordExpr}) AS words
-      FROM ledger_lines
-      WHERE file_id IN (SELECT id FROM source_files WHERE kind = 'ledger' AND has_attachments = 1)
-      GROUP BY township, village, year, voucher
-      HAVING paid > 0 AND (att = 0 OR words)`).all(...wordParams) as (VoucherKey & { paid: number; att: number; words: number })[];
+    // SQL finds the candidates: vouchers that pay cash out with no attachment (from the voucher
+    // facts gathered at import), and vouchers with a line whose text names a note.
+    // (A voucher split over two files is judged below on all its lines together.)
+    const noAttachment = (db.prepare(`
+      SELECT id FROM vouchers
+      WHERE cash_out_fen > ? AND COALESCE(max_attachments, 0) = 0
+        AND file_id IN (SELECT id FROM source_files WHERE kind = 'ledger' AND has_attachments = 1)`).raw().all(s.minAmountFen) as [number][]).map((r) => r[0]);
+    const noteTexts = textIdsWhere(db, (t) => wordsIn(t, s.words, s.masks).length > 0);
+    const noteAttrs = noteTexts.length
+      ? attrIdsWhere(db, `summary_id ${IN_IDS} OR receipt_type_id ${IN_IDS}`, [JSON.stringify(noteTexts), JSON.stringify(noteTexts)])
+      : [];
+    const mentionsNote = noteAttrs.length ? voucherRefsWhere(db, `attrs_id ${IN_IDS}`, [JSON.stringify(noteAttrs)]) : [];
 
-    const vouchers = loadVouchers(db, candidates);
     const findings: RuleFinding[] = [];
-    for (const c of candidates) {
-      const lines = vouchers.get(voucherKeyOf(c)) ?? [];
+    for (const { key, keyString, lines } of loadVoucherGroups(db, [...noAttachment, ...mentionsNote])) {
+      if (!lines.every((l) => l.hasAttachments)) continue;
       const paid = cashPaidOut(lines);
-      const found = new Set<string>();
+      if (paid <= 0) continue;
       const foundIn: string[] = [];
       const foundInEn: string[] = [];
+      const seen = new Set<string>();
       for (const l of lines) {
-        for (const w of wordsIn(l.summary, s.words, s.masks)) if (!found.has(`s${w}`)) {
-          found.add(`s${w}`);
+        for (const w of wordsIn(l.summary, s.words, s.masks)) if (!seen.has(`s${w}`)) {
+          seen.add(`s${w}`);
           foundIn.push(`摘要含“${w}”`);
           foundInEn.push(`summary contains “${w}”`);
         }
-        for (const w of wordsIn(l.receiptType, s.words, s.masks)) if (!found.has(`r${w}`)) {
-          found.add(`r${w}`);
+        if (wordsIn(l.receiptType, s.words, s.masks).length && !seen.has(`r${l.receiptType}`)) {
+          seen.add(`r${l.receiptType}`);
           foundIn.push(`票据类型为“${l.receiptType}”`);
           foundInEn.push(`receipt type is “${l.receiptType}”`);
         }
       }
-      const noAttachment = c.att === 0 && paid > s.minAmountFen;
-      if (!noAttachment && foundIn.length === 0) continue;
+      const maxAtt = lines.reduce((m, l) => Math.max(m, l.attachments ?? 0), 0);
+      const missing = maxAtt === 0 && paid > s.minAmountFen;
+      if (!missing && foundIn.length === 0) continue;
       const attBlank = lines.every((l) => l.attachments === null);
-      const reasons = [...(noAttachment ? [attBlank ? '附件张数为空' : '附件张数为 0'] : []), ...foundIn];
-      const reasonsEn = [...(noAttachment ? [attBlank ? 'attachment count is blank' : 'attachment count is 0'] : []), ...foundInEn];
-      const date = lines.reduce((d, l) => (l.date < d ? l.date : d), lines[0]?.date ?? '');
+      const reasons = [...(missing ? [attBlank ? '附件张数为空' : '附件张数为 0'] : []), ...foundIn];
+      const reasonsEn = [...(missing ? [attBlank ? 'attachment count is blank' : 'attachment count is 0'] : []), ...foundInEn];
       findings.push({
-        township: c.township,
-        village: c.village,
-        date,
-        vouchers: [c.voucher],
+        township: key.township,
+        village: key.village,
+        date: earliestDate(lines),
+        vouchers: [key.voucher],
         project: lines.find((l) => l.project)?.project ?? null,
         amountFen: paid,
-        reason: `凭证 ${c.voucher} 付出 ${formatFen(paid)}，${reasons.join('；')}，无合法原始凭证`,
-        reasonEn: `Voucher ${c.voucher} paid out ${formatFen(paid)}; ${reasonsEn.join('; ')}: no proper original document`,
+        reason: `凭证 ${key.voucher} 付出 ${formatFen(paid)}，${reasons.join('；')}，无合法原始凭证`,
+        reasonEn: `Voucher ${key.voucher} paid out ${formatFen(paid)}; ${reasonsEn.join('; ')}: no proper original document`,
         lineIds: lines.map((l) => l.id),
         sources: sourcesOf(lines),
-        key: voucherKeyOf(c),
+        key: keyString,
       });
     }
     return { findings, notices };

@@ -1,4 +1,5 @@
-// Helpers the rules share: loading the lines of a set of vouchers with their source refs.
+// What the rules share: finding texts that contain words, and loading whole vouchers (every line,
+// with its source file and line number) for the few candidates SQL has narrowed down.
 import type { SourceRef } from '../contract';
 import type { Db } from '../workspace/db';
 
@@ -18,10 +19,14 @@ export interface VoucherLine {
   receiptType: string;
   counterparty: string;
   project: string;
+  handler: string;
+  approver: string;
   isCash: number;
   file: string;
   sha256: string;
   line: number;
+  /** The line's file has an attachment-count column. */
+  hasAttachments: number;
 }
 
 export interface VoucherKey {
@@ -31,25 +36,68 @@ export interface VoucherKey {
   voucher: string;
 }
 
-const LINE_COLUMNS = `l.id, l.township, l.village, l.year, l.voucher, l.date, l.summary, l.account_code AS accountCode,
-  l.account_name AS accountName, l.debit_fen AS debitFen, l.credit_fen AS creditFen, l.attachments, l.receipt_type AS receiptType,
-  l.counterparty, l.project, l.is_cash AS isCash, f.name AS file, f.sha256, l.line_no AS line`;
+/** A voucher: identified by (township, village, year, number), its lines possibly from several files. */
+export interface VoucherGroup {
+  key: VoucherKey;
+  keyString: string;
+  lines: VoucherLine[];
+}
 
 export function voucherKeyOf(v: VoucherKey): string {
   return `${v.township}|${v.village}|${v.year}|${v.voucher}`;
 }
 
-/** Every line of each voucher, grouped by voucher, in source order. */
-export function loadVouchers(db: Db, keys: VoucherKey[]): Map<string, VoucherLine[]> {
-  const stmt = db.prepare(`SELECT ${LINE_COLUMNS} FROM ledger_lines l JOIN source_files f ON f.id = l.file_id
-    WHERE l.township = ? AND l.village = ? AND l.year = ? AND l.voucher = ? ORDER BY l.file_id, l.line_no`);
-  const out = new Map<string, VoucherLine[]>();
-  for (const k of keys) out.set(voucherKeyOf(k), stmt.all(k.township, k.village, k.year, k.voucher) as VoucherLine[]);
-  return out;
+/** Ids of the distinct texts that satisfy a test: words are matched once per text, not per line. */
+export function textIdsWhere(db: Db, test: (text: string) => boolean): number[] {
+  const ids: number[] = [];
+  for (const r of db.prepare('SELECT id, text FROM texts WHERE id <> 0').iterate() as IterableIterator<{ id: number; text: string }>) {
+    if (test(r.text)) ids.push(r.id);
+  }
+  return ids;
 }
 
-export function loadLines(db: Db, where: string, params: unknown[]): VoucherLine[] {
-  return db.prepare(`SELECT ${LINE_COLUMNS} FROM ledger_lines l JOIN source_files f ON f.id = l.file_id WHERE ${where} ORDER BY l.file_id, l.line_no`).all(...params) as VoucherLine[];
+/** Ids of the attribute tuples (line_attrs) matching a SQL condition on their columns. */
+export function attrIdsWhere(db: Db, where: string, params: unknown[]): number[] {
+  return (db.prepare(`SELECT id FROM line_attrs WHERE ${where}`).raw().all(...params) as [number][]).map((r) => r[0]);
+}
+
+/** Voucher refs (vouchers.id) of the ledger rows matching a SQL condition; `?` params follow. */
+export function voucherRefsWhere(db: Db, where: string, params: unknown[]): number[] {
+  return (db.prepare(`SELECT DISTINCT voucher_ref AS ref FROM ledger_rows WHERE ${where}`).raw().all(...params) as [number][]).map((r) => r[0]);
+}
+
+/** `IN (SELECT value FROM json_each(?))`: an id list as one bound parameter. */
+export const IN_IDS = 'IN (SELECT value FROM json_each(?))';
+
+const LINE_COLUMNS = `l.id, l.township, l.village, l.year, l.voucher, l.date, l.summary, l.account_code AS accountCode,
+  l.account_name AS accountName, l.debit_fen AS debitFen, l.credit_fen AS creditFen, l.attachments, l.receipt_type AS receiptType,
+  l.counterparty, l.project, l.handler, l.approver, l.is_cash AS isCash, f.name AS file, f.sha256, l.line_no AS line, f.has_attachments AS hasAttachments`;
+
+/**
+ * Every line of the vouchers these refs belong to (across files), grouped by voucher, in source
+ * order: one scan of the lines for all candidates together.
+ */
+export function loadVoucherGroups(db: Db, refs: Iterable<number>): VoucherGroup[] {
+  const unique = [...new Set(refs)];
+  if (unique.length === 0) return [];
+  // All refs sharing a key with a candidate (a voucher may be split over two files).
+  const allRefs = (db.prepare(`SELECT w.id FROM vouchers v JOIN vouchers w ON w.township_id = v.township_id AND w.village_id = v.village_id
+      AND w.year = v.year AND w.voucher_id = v.voucher_id WHERE v.id ${IN_IDS}`).raw().all(JSON.stringify(unique)) as [number][]).map((r) => r[0]);
+  // Two steps on purpose: a plain scan of ledger_rows finds the line ids (through the view, the
+  // planner would loop over vouchers and rescan the lines for each), then the view reads them by id.
+  const lineIds = (db.prepare(`SELECT id FROM ledger_rows WHERE voucher_ref ${IN_IDS}`).raw().all(JSON.stringify([...new Set(allRefs)])) as [number][])
+    .map((r) => r[0]);
+  const rows = db.prepare(`SELECT ${LINE_COLUMNS} FROM ledger_lines l JOIN source_files f ON f.id = l.file_id
+    WHERE l.id ${IN_IDS} ORDER BY l.file_id, l.line_no`).all(JSON.stringify(lineIds)) as VoucherLine[];
+  const groups = new Map<string, VoucherGroup>();
+  for (const l of rows) {
+    const key = { township: l.township, village: l.village, year: l.year, voucher: l.voucher };
+    const k = voucherKeyOf(key);
+    const g = groups.get(k);
+    if (g) g.lines.push(l);
+    else groups.set(k, { key, keyString: k, lines: [l] });
+  }
+  return [...groups.values()];
 }
 
 export function sourcesOf(lines: VoucherLine[]): SourceRef[] {
@@ -68,4 +116,8 @@ export function wordsIn(text: string, words: readonly string[], masks: readonly 
   let t = text;
   for (const m of masks) if (m) t = t.split(m).join('\u0000');
   return words.filter((w) => w && t.includes(w));
+}
+
+export function earliestDate(lines: VoucherLine[]): string {
+  return lines.reduce((d, l) => (l.date < d ? l.date : d), lines[0]?.date ?? '');
 }

@@ -11,7 +11,7 @@ export function openDb(path: string, opts: { log?: (msg: string) => void; migrat
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('temp_store = MEMORY');
-  db.pragma('cache_size = -65536');
+  db.pragma('cache_size = -32768');
   migrate(db, opts.migrations ?? MIGRATIONS, opts.log);
   return db;
 }

@@ -1,0 +1,59 @@
+// One benchmark size in its own process, so peak memory (maxRSS) is this size's alone.
+// Prints one JSON line: time per phase, lines per second, peak memory.
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { resourceUsage } from 'node:process';
+import { readTable } from '../../shared/ingest/read-table';
+import { AuditService } from '../../shared/service';
+import { writeSyntheticLedger } from './synthetic';
+
+const lines = Number(process.argv[2]);
+const dir = join(process.cwd(), 'test', 'bench', 'data');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `synthetic-${lines}.csv`);
+if (!existsSync(file)) await writeSyntheticLedger(file, lines);
+const ws = join(dir, `bench-${lines}.sqlite`);
+for (const f of [ws, `${ws}-wal`, `${ws}-shm`]) rmSync(f, { force: true });
+
+const ms = (t0: number): number => Math.round(performance.now() - t0);
+
+// Phase 1: decode + parse alone (the import below does it again, with mapping and inserts).
+let t = performance.now();
+let rows = 0;
+await readTable(file, { onRow: () => { rows++; } });
+const parseMs = ms(t);
+
+// Phase 2: the whole import into an on-disk workspace (decode, parse, map, insert, index).
+const service = new AuditService();
+await service.openWorkspace({ path: ws, create: true });
+t = performance.now();
+const r = await service.importFile({ path: file, kind: 'ledger' });
+const importMs = ms(t);
+if (r.status !== 'imported') throw new Error(`import failed: ${r.message}`);
+
+// Phase 3: every rule.
+t = performance.now();
+const run = await service.runRules();
+const rulesMs = ms(t);
+
+// Phase 4: findings and lead files.
+t = performance.now();
+await service.listFindings({ limit: 200_000 });
+await service.exportLeads({ dir: join(dir, `leads-${lines}`) });
+const exportMs = ms(t);
+await service.closeWorkspace();
+
+const totalMs = importMs + rulesMs + exportMs;
+console.log(JSON.stringify({
+  lines: r.rowsImported,
+  fileMB: +(statSync(file).size / 1e6).toFixed(1),
+  parseMs,
+  insertMs: importMs - parseMs,
+  importMs,
+  rulesMs,
+  exportMs,
+  totalMs,
+  linesPerSec: Math.round(r.rowsImported / (totalMs / 1000)),
+  findings: run.total,
+  peakMB: Math.round(resourceUsage().maxRSS / 1024),
+}));
