@@ -58,7 +58,7 @@ export class AuditService implements EngineApi {
 
   async workspaceInfo(): Promise<WorkspaceInfo | null> {
     if (!this.db || !this.path) return null;
-    const c = this.db.prepare(`SELECT (SELECT COUNT(*) FROM source_files) AS files, (SELECT COUNT(*) FROM ledger_lines) AS lines,
+    const c = this.db.prepare(`SELECT (SELECT COUNT(*) FROM source_files) AS files, (SELECT COUNT(*) FROM ledger_rows) AS lines,
       (SELECT COUNT(*) FROM findings WHERE active = 1) AS findings`).get() as { files: number; lines: number; findings: number };
     return { path: this.path, ...c, schemaVersion: schemaVersion(this.db) };
   }
@@ -196,7 +196,8 @@ export class AuditService implements EngineApi {
     const db = this.ws;
     const one = <T>(sql: string): T => db.prepare(sql).get() as T;
     const counts = one<{ townships: number; villages: number; lines: number }>(
-      `SELECT COUNT(DISTINCT township) AS townships, COUNT(DISTINCT township || '|' || village) AS villages, COUNT(*) AS lines FROM ledger_lines`);
+      `SELECT (SELECT COUNT(DISTINCT township_id) FROM vouchers) AS townships, (SELECT COUNT(*) FROM (SELECT DISTINCT township_id, village_id FROM vouchers)) AS villages,
+         (SELECT COUNT(*) FROM ledger_rows) AS lines`);
     const f = one<{ findings: number; amountFen: number; reviewed: number; confirmed: number; dismissed: number }>(
       `SELECT COUNT(*) AS findings, COALESCE(SUM(amount_fen), 0) AS amountFen, SUM(status <> 'pending') AS reviewed,
          SUM(status = 'confirmed') AS confirmed, SUM(status = 'dismissed') AS dismissed FROM findings WHERE active = 1`);
