@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { FilePreview, ImportOptions } from '../contract';
 import { sha256File } from './hash';
+import { headerScore } from './header';
 import { formatOf, readTable } from './read-table';
 import { cellText, type RawRow } from './table';
 import { HeaderFinder } from './table-session';
@@ -17,6 +18,7 @@ export async function previewFile(opts: ImportOptions, isImported: (sha256: stri
   const read = await readTable(path, {
     encoding: opts.encoding,
     sheet: opts.sheet,
+    isHeaderRow: (cells) => headerScore(opts.kind, cells) >= 3,
     onRow: (row) => {
       if (finder.result.state === 'scanning') {
         finder.offer(row);

@@ -19,6 +19,8 @@ export interface ReadProgress {
 export interface ReadOptions {
   encoding?: Encoding | 'auto';
   sheet?: string;
+  /** xlsx without `sheet`: the first sheet with a row that passes this (a header row) is read. */
+  isHeaderRow?: (cells: string[]) => boolean;
   /** Return false to stop reading (a preview has seen enough). */
   onRow: (row: RawRow) => boolean | void;
   onProgress?: (p: ReadProgress) => void;

@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { both } from '../i18n/messages';
-import { MappingError } from './header';
-import { type Cell, type ReadOptions, type ReadResult } from './table';
+import { HEADER_SCAN_ROWS, MappingError } from './header';
+import { cellText, type Cell, type ReadOptions, type ReadResult } from './table';
 
 function cellValue(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return null;
@@ -19,13 +19,25 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   return String(v);
 }
 
+/** Workbooks often open with a cover or notes sheet: take the first sheet that has a header row. */
+function firstSheetWithHeader(wb: ExcelJS.Workbook, isHeaderRow?: (cells: string[]) => boolean): ExcelJS.Worksheet | undefined {
+  if (!isHeaderRow) return undefined;
+  return wb.worksheets.find((w) => {
+    for (let r = 1; r <= Math.min(w.rowCount, HEADER_SCAN_ROWS); r++) {
+      const values = w.getRow(r).values as ExcelJS.CellValue[];
+      if (isHeaderRow(values.slice(1).map((v) => cellText(cellValue(v))))) return true;
+    }
+    return false;
+  });
+}
+
 export async function readXlsx(path: string, fileName: string, opts: ReadOptions): Promise<ReadResult> {
   const bytes = readFileSync(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const sheets = wb.worksheets.map((w) => w.name);
-  const ws = opts.sheet ? wb.getWorksheet(opts.sheet) : wb.worksheets[0];
+  const ws = opts.sheet ? wb.getWorksheet(opts.sheet) : (firstSheetWithHeader(wb, opts.isHeaderRow) ?? wb.worksheets[0]);
   if (!ws) {
     const m = both('import.no-sheet', { file: fileName, sheet: opts.sheet ?? '', sheets: sheets.join('、') });
     throw new MappingError(m.message, m.messageEn);

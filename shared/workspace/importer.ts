@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { FieldId, ImportOptions, ImportProgress, ImportResult, RowError } from '../contract';
 import { both } from '../i18n/messages';
 import { sha256File } from '../ingest/hash';
-import { MappingError } from '../ingest/header';
+import { headerScore, MappingError } from '../ingest/header';
 import { mapLedgerRow, type LedgerRecord } from '../ingest/ledger-row';
 import { mapProjectRow, type ProjectRecord } from '../ingest/project-row';
 import { readTable } from '../ingest/read-table';
@@ -141,6 +141,7 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     const read = await readTable(path, {
       encoding: opts.encoding,
       sheet: opts.sheet,
+      isHeaderRow: (cells) => headerScore(opts.kind, cells) >= 3,
       onRow,
       signal: hooks.signal,
       onProgress: (p) => hooks.onProgress?.({ file, ...p }),
