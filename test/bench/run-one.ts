@@ -19,8 +19,7 @@ const ms = (t0: number): number => Math.round(performance.now() - t0);
 
 // Phase 1: decode + parse alone (the import below does it again, with mapping and inserts).
 let t = performance.now();
-let rows = 0;
-await readTable(file, { onRow: () => { rows++; } });
+await readTable(file, { onRow: () => true });
 const parseMs = ms(t);
 
 // Phase 2: the whole import into an on-disk workspace (decode, parse, map, insert, index).
