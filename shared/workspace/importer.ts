@@ -161,15 +161,7 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
       }
     }
     result.headers = headers;
-    if (errorCount > 0) {
-      rollback();
-      result.status = 'rejected';
-      result.errors = errors;
-      result.errorCount = errorCount;
-      result.rowsImported = 0;
-      Object.assign(result, both('import.rejected', { file, count: errorCount }));
-      return finish();
-    }
+    if (errorCount > 0) return reject();
     writer.ledger?.finish();
     if (bulk) ensureLedgerIndexes(db);
     db.prepare(`UPDATE source_files SET format = ?, encoding = ?, sheet = ?, size = ?, line_count = ?, rows_imported = ?, rows_skipped = ?,
@@ -193,12 +185,7 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     }
     if (e instanceof FileDecodeError) {
       addErrors([rowError({ file, line: e.line, headers: [] }, 0, null, 'row.decode', e.encoding, '', { encoding: e.encoding.toUpperCase() })]);
-      result.status = 'rejected';
-      result.errors = errors;
-      result.errorCount = errorCount;
-      result.rowsImported = 0;
-      Object.assign(result, both('import.rejected', { file, count: errorCount }));
-      return finish();
+      return reject();
     }
     if (e instanceof MappingError) {
       result.status = 'needs-mapping';
@@ -208,6 +195,17 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
       return finish();
     }
     throw e;
+  }
+
+  /** Row errors: nothing of the file stays, every error (up to the cap) is reported. */
+  function reject(): ImportResult {
+    rollback();
+    result.status = 'rejected';
+    result.errors = errors;
+    result.errorCount = errorCount;
+    result.rowsImported = 0;
+    Object.assign(result, both('import.rejected', { file, count: errorCount }));
+    return finish();
   }
 
   function rollback(): void {
