@@ -72,10 +72,20 @@ function describeFailure(r: ImportResult): string[] {
   return lines;
 }
 
+/** Pads to a terminal width where a Chinese character takes two columns. */
+function displayWidth(s: string): number {
+  return [...s].reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
+}
+function padDisplay(s: string, width: number, start = false): string {
+  const pad = ' '.repeat(Math.max(0, width - displayWidth(s)));
+  return start ? pad + s : s + pad;
+}
+
 export function summaryLines(run: RunSummary): string[] {
-  const out = ['规则 / Rule                                   数量 Count   金额 Amount'];
-  for (const r of run.rules) out.push(`${`${r.title} (${r.titleEn})`.padEnd(44)} ${String(r.count).padStart(8)}   ${formatFen(r.amountFen).padStart(16)}`);
-  out.push(`${'合计 (Total)'.padEnd(44)} ${String(run.total).padStart(8)}   ${formatFen(run.totalAmountFen).padStart(16)}`);
+  const row = (label: string, count: string | number, amount: string): string => `${padDisplay(label, 50)} ${padDisplay(String(count), 12, true)} ${padDisplay(amount, 16, true)}`;
+  const out = [row('规则 (rule)', '数量 count', '金额 amount')];
+  for (const r of run.rules) out.push(row(`${r.title} (${r.titleEn})`, r.count, formatFen(r.amountFen)));
+  out.push(row('合计 (total)', run.total, formatFen(run.totalAmountFen)));
   for (const n of run.notices) out.push(`注意：${n.message}`, `  Note: ${n.messageEn}`);
   return out;
 }
