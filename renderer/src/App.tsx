@@ -1,0 +1,115 @@
+// The frame of the UI: language, antd locale, header with workspace and language switch, the
+// navigation menu, and the current screen.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Typography } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import type { FindingQuery, Lang, RuleInfo, WorkspaceInfo } from '../../shared/contract';
+import { audit } from './api';
+import { AppContext, type AppState, type Screen } from './context';
+import { errorText } from './errors';
+import { LangContext, makeT, useLang } from './i18n';
+import { ScreenView } from './screens/ScreenView';
+
+const LANG_KEY = 'va.lang';
+
+function initialLang(): Lang {
+  return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh';
+}
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const setLang = useCallback((l: Lang) => {
+    localStorage.setItem(LANG_KEY, l);
+    setLangState(l);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = makeT(lang)('ui.app.title');
+  }, [lang]);
+  const langState = useMemo(() => ({ lang, t: makeT(lang), setLang }), [lang, setLang]);
+  return (
+    <LangContext.Provider value={langState}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} componentSize="small" button={{ autoInsertSpace: false }} theme={{ token: { borderRadius: 4 } }}>
+        <AntApp>
+          <Shell />
+        </AntApp>
+      </ConfigProvider>
+    </LangContext.Provider>
+  );
+}
+
+function Shell() {
+  const { message } = AntApp.useApp();
+  const { lang, setLang, t } = useLang();
+  const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
+  const [screen, setScreen] = useState<Screen>('start');
+  const [findingsFilter, setFindingsFilter] = useState<FindingQuery>({});
+  const [rules, setRules] = useState<RuleInfo[]>([]);
+  const [dataVersion, setDataVersion] = useState(0);
+
+  const reportError = useCallback((e: unknown) => {
+    void message.error(errorText(e, lang), 6);
+  }, [message, lang]);
+  const refreshWorkspace = useCallback(async () => {
+    setWorkspace(await audit().workspaceInfo());
+  }, []);
+  const reloadRules = useCallback(async () => {
+    setRules(await audit().listRules());
+  }, []);
+  useEffect(() => {
+    refreshWorkspace().catch(() => undefined);
+  }, [refreshWorkspace]);
+  useEffect(() => {
+    if (workspace) reloadRules().catch(reportError);
+  }, [workspace?.path, reloadRules, reportError]);
+
+  const state: AppState = {
+    workspace, setWorkspace, refreshWorkspace, rules, reloadRules, findingsFilter, reportError,
+    dataVersion, dataChanged: () => setDataVersion((v) => v + 1),
+    go: (s, filter) => {
+      if (filter) setFindingsFilter(filter);
+      setScreen(s);
+    },
+  };
+  const needsWs = (s: Screen) => s !== 'start' && !workspace;
+  const items: { key: Screen; label: string }[] = [
+    { key: 'start', label: t('ui.nav.start') },
+    { key: 'import', label: t('ui.nav.import') },
+    { key: 'overview', label: t('ui.nav.overview') },
+    { key: 'findings', label: t('ui.nav.findings') },
+    { key: 'projects', label: t('ui.nav.projects') },
+    { key: 'settings', label: t('ui.nav.settings') },
+  ];
+  return (
+    <AppContext.Provider value={state}>
+      <Layout style={{ height: '100vh' }}>
+        <Layout.Sider width={148} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+          <div style={{ padding: '14px 16px', fontWeight: 600 }}>{t('ui.app.title')}</div>
+          <Menu
+            mode="inline"
+            selectedKeys={[screen]}
+            items={items.map((i) => ({ key: i.key, label: <span data-nav={i.key}>{i.label}</span>, disabled: needsWs(i.key) }))}
+            onClick={(e) => {
+              if (e.key === 'findings') setFindingsFilter({});
+              setScreen(e.key as Screen);
+            }}
+          />
+        </Layout.Sider>
+        <Layout>
+          <div className="va-header">
+            <h1>{items.find((i) => i.key === screen)?.label}</h1>
+            <Typography.Text type="secondary" ellipsis style={{ maxWidth: 560 }} data-testid="workspace-status">
+              {workspace ? `${t('ui.ws.current', { path: workspace.path })} · ${t('ui.ws.stats', { files: workspace.files, lines: workspace.lines, findings: workspace.findings })}` : t('ui.ws.none')}
+            </Typography.Text>
+            <span className="va-spacer" />
+            <Button data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('ui.lang.switch')}</Button>
+          </div>
+          <div className="va-content">
+            <ScreenView screen={needsWs(screen) ? 'start' : screen} />
+          </div>
+        </Layout>
+      </Layout>
+    </AppContext.Provider>
+  );
+}

@@ -1,0 +1,29 @@
+// What every screen may need from the shell of the UI: the open workspace, navigation, rule
+// titles, and a way to report an error in the user's language.
+import { createContext, useContext } from 'react';
+import type { FindingQuery, RuleInfo, WorkspaceInfo } from '../../shared/contract';
+
+export type Screen = 'start' | 'import' | 'overview' | 'findings' | 'projects' | 'settings';
+
+export interface AppState {
+  workspace: WorkspaceInfo | null;
+  setWorkspace: (ws: WorkspaceInfo | null) => void;
+  refreshWorkspace: () => Promise<void>;
+  /** Go to a screen; for findings, optionally with a filter to start from (a chart click). */
+  go: (screen: Screen, filter?: FindingQuery) => void;
+  findingsFilter: FindingQuery;
+  rules: RuleInfo[];
+  reloadRules: () => Promise<void>;
+  /** Bumped whenever findings change (rules re-run, import), so screens reload. */
+  dataVersion: number;
+  dataChanged: () => void;
+  reportError: (e: unknown) => void;
+}
+
+export const AppContext = createContext<AppState | null>(null);
+
+export function useApp(): AppState {
+  const s = useContext(AppContext);
+  if (!s) throw new Error('AppContext missing');
+  return s;
+}

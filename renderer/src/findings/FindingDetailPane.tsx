@@ -1,0 +1,63 @@
+// The detail of the active finding: reason, voucher lines with their sources, project figures,
+// the review note and buttons, and the history.
+import { useEffect, useState } from 'react';
+import { Button, Card, Descriptions, Empty, Input, Space, Typography } from 'antd';
+import type { FindingDetail, FindingStatus } from '../../../shared/contract';
+import { audit } from '../api';
+import { useApp } from '../context';
+import { formatFen, ruleTitle } from '../format';
+import { pick, useLang } from '../i18n';
+import { ProjectFiguresView } from './ProjectFiguresView';
+import { ReviewHistory } from './ReviewHistory';
+import { StatusTag } from './StatusTag';
+import { VoucherLines } from './VoucherLines';
+
+interface Props {
+  id: string | null;
+  /** Bumped after a decision so the pane reloads its history. */
+  version: number;
+  note: string;
+  onNote: (note: string) => void;
+  onDecide: (decision: FindingStatus) => void;
+}
+
+export function FindingDetailPane({ id, version, note, onNote, onDecide }: Props) {
+  const { t, lang } = useLang();
+  const app = useApp();
+  const [detail, setDetail] = useState<FindingDetail | null>(null);
+  useEffect(() => {
+    if (!id) return setDetail(null);
+    let live = true;
+    audit().getFinding({ id }).then((d) => live && setDetail(d)).catch(app.reportError);
+    return () => { live = false; };
+  }, [id, version, app.reportError]);
+  if (!id || !detail) return <Card size="small"><Empty description={t('ui.detail.empty')} /></Card>;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="finding-detail" data-finding-id={detail.id}>
+      <Card size="small" title={<Space>{ruleTitle(app.rules, detail.rule, lang)}<StatusTag status={detail.status} /></Space>}>
+        <Typography.Paragraph strong data-testid="finding-reason">{pick(lang, detail.reason, detail.reasonEn)}</Typography.Paragraph>
+        <Descriptions size="small" column={3} items={[
+          { key: 'place', label: t('ui.col.village'), children: `${detail.township} ${detail.village}` },
+          { key: 'date', label: t('ui.col.date'), children: detail.date },
+          { key: 'amount', label: t('ui.col.amount'), children: <span className="va-amount">{formatFen(detail.amountFen)}</span> },
+        ]} />
+        <Input.TextArea rows={2} value={note} placeholder={t('ui.detail.note')} onChange={(e) => onNote(e.target.value)} data-testid="review-note"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') (e.target as HTMLTextAreaElement).blur();
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              onDecide('confirmed');
+            }
+          }} />
+        <Space style={{ marginTop: 8 }}>
+          <Button danger type="primary" onClick={() => onDecide('confirmed')} data-testid="review-confirm">{t('ui.detail.confirm')}</Button>
+          <Button onClick={() => onDecide('dismissed')} data-testid="review-dismiss">{t('ui.detail.dismiss')}</Button>
+          <Button type="text" onClick={() => onDecide('pending')}>{t('ui.detail.reset')}</Button>
+        </Space>
+      </Card>
+      {detail.projectFigures && <Card size="small" title={t('ui.detail.project')}><ProjectFiguresView p={detail.projectFigures} /></Card>}
+      <Card size="small" title={t('ui.detail.lines')}><VoucherLines lines={detail.lines} /></Card>
+      <Card size="small" title={t('ui.detail.history')}><ReviewHistory history={detail.history} /></Card>
+    </Space>
+  );
+}

@@ -1,0 +1,22 @@
+// Display helpers over the shared formatting: amounts as ¥1,234.50, rule titles per language.
+import type { Lang, RuleInfo } from '../../shared/contract';
+import { formatFen } from '../../shared/format/money';
+
+export { formatFen };
+
+export function ruleTitle(rules: RuleInfo[], id: string, lang: Lang): string {
+  const r = rules.find((x) => x.id === id);
+  if (!r) return id;
+  return lang === 'zh' ? r.title : r.titleEn;
+}
+
+/** Yuan typed by a person (may be fractional) -> integer fen, without float drift. */
+export function yuanToFen(yuan: number | null | undefined): number | undefined {
+  if (yuan === null || yuan === undefined || !Number.isFinite(yuan)) return undefined;
+  return Math.round(yuan * 100);
+}
+
+/** An ISO timestamp as `2026-11-25 08:00`. */
+export function formatTimestamp(iso: string): string {
+  return iso.replace('T', ' ').slice(0, 16);
+}

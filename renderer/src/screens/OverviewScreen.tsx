@@ -1,0 +1,70 @@
+// Overview: the counts, amounts at issue by rule / township / month, review progress, and the
+// villages ranked by amount. Every bar and village row opens the findings, filtered.
+import { useEffect, useState } from 'react';
+import { Card, Col, Empty, Row, Spin, Statistic } from 'antd';
+import type { Overview } from '../../../shared/contract';
+import { audit } from '../api';
+import { useApp } from '../context';
+import { formatFen, ruleTitle } from '../format';
+import { useLang } from '../i18n';
+import { AmountBarChart } from '../overview/AmountBarChart';
+import { ReviewProgress } from '../overview/ReviewProgress';
+import { VillageRanking } from '../overview/VillageRanking';
+
+export function OverviewScreen() {
+  const { t, lang } = useLang();
+  const app = useApp();
+  const [ov, setOv] = useState<Overview | null>(null);
+  useEffect(() => {
+    audit().overview().then(setOv).catch(app.reportError);
+  }, [app.dataVersion, app.reportError]);
+  if (!ov) return <Spin />;
+  const stats: [string, string][] = [
+    [t('ui.overview.townships'), String(ov.townships)],
+    [t('ui.overview.villages'), String(ov.villages)],
+    [t('ui.overview.lines'), ov.lines.toLocaleString()],
+    [t('ui.overview.findings'), String(ov.findings)],
+    [t('ui.overview.amount'), formatFen(ov.amountFen)],
+    [t('ui.overview.reviewed'), `${ov.reviewed} / ${ov.findings}`],
+  ];
+  const hint = <span style={{ fontWeight: 400, fontSize: 12, color: '#8c8c8c' }}>{t('ui.overview.clickHint')}</span>;
+  return (
+    <div data-testid="overview">
+      <Row gutter={[12, 12]}>
+        {stats.map(([label, value]) => (
+          <Col key={label} span={4}><Card size="small"><Statistic title={label} value={value} /></Card></Col>
+        ))}
+      </Row>
+      {ov.findings === 0 ? <Empty style={{ marginTop: 32 }} description={t('ui.overview.empty')} /> : (
+        <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+          <Col span={9}>
+            <Card size="small" title={t('ui.overview.byRule')} extra={hint}>
+              <AmountBarChart testId="chart-rule" data={ov.byRule.map((r) => ({ key: r.rule, label: ruleTitle(app.rules, r.rule, lang), amountFen: r.amountFen, count: r.count }))}
+                onSelect={(rule) => app.go('findings', { rule: [rule] })} />
+            </Card>
+          </Col>
+          <Col span={9}>
+            <Card size="small" title={t('ui.overview.byTownship')}>
+              <AmountBarChart testId="chart-township" data={ov.byTownship.map((r) => ({ key: r.township, label: r.township, amountFen: r.amountFen, count: r.count }))}
+                onSelect={(township) => app.go('findings', { township: [township] })} />
+            </Card>
+          </Col>
+          <Col span={6}>
+            <Card size="small" title={t('ui.overview.progress')}><ReviewProgress overview={ov} /></Card>
+          </Col>
+          <Col span={12}>
+            <Card size="small" title={t('ui.overview.byMonth')}>
+              <AmountBarChart testId="chart-month" height={260} data={ov.byMonth.map((r) => ({ key: r.month, label: r.month, amountFen: r.amountFen, count: r.count }))}
+                onSelect={(month) => app.go('findings', { month })} />
+            </Card>
+          </Col>
+          <Col span={12}>
+            <Card size="small" title={t('ui.overview.ranked')}>
+              <VillageRanking rows={ov.villagesRanked} onSelect={(r) => app.go('findings', { township: [r.township], village: [r.village] })} />
+            </Card>
+          </Col>
+        </Row>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+// Start: create or open a workspace, reopen a recent one, or open the sample district.
+import { useEffect, useState } from 'react';
+import { App as AntApp, Button, Card, Empty, List, Space, Typography } from 'antd';
+import { ExperimentOutlined, FileAddOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { audit } from '../api';
+import { useApp } from '../context';
+import { useLang } from '../i18n';
+
+export function StartScreen() {
+  const { t } = useLang();
+  const app = useApp();
+  const { message } = AntApp.useApp();
+  const [recent, setRecent] = useState<string[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  useEffect(() => {
+    audit().recentWorkspaces().then(setRecent).catch(app.reportError);
+  }, [app.reportError, app.workspace?.path]);
+
+  const run = async (key: string, open: () => Promise<{ path: string } | null>) => {
+    setBusy(key);
+    try {
+      const ws = await open();
+      if (!ws) return;
+      await app.refreshWorkspace();
+      app.dataChanged();
+      void message.success(t('ui.start.opened', { path: ws.path }));
+      app.go(key === 'create' ? 'import' : 'overview');
+    } catch (e) {
+      app.reportError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const choose = (create: boolean) => run(create ? 'create' : 'open', async () => {
+    const path = await audit().chooseWorkspace({ create });
+    return path ? audit().openWorkspace({ path, create }) : null;
+  });
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 880 }}>
+      <Card title={t('ui.start.title')}>
+        <Typography.Paragraph type="secondary">{t('ui.start.intro')}</Typography.Paragraph>
+        <Space wrap>
+          <Button type="primary" icon={<FileAddOutlined />} loading={busy === 'create'} onClick={() => choose(true)} data-testid="ws-create">{t('ui.start.create')}</Button>
+          <Button icon={<FolderOpenOutlined />} loading={busy === 'open'} onClick={() => choose(false)} data-testid="ws-open">{t('ui.start.open')}</Button>
+          <Button icon={<ExperimentOutlined />} loading={busy === 'sample'} onClick={() => run('sample', () => audit().openSampleDistrict())} data-testid="ws-sample">{t('ui.start.sample')}</Button>
+        </Space>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t('ui.start.sample.hint')}</Typography.Paragraph>
+      </Card>
+      <Card title={t('ui.start.recent')}>
+        {recent.length === 0 ? <Empty description={t('ui.start.recent.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
+          <List
+            size="small"
+            dataSource={recent}
+            renderItem={(path) => (
+              <List.Item>
+                <Button type="link" onClick={() => run('recent', () => audit().openWorkspace({ path }))}>{path}</Button>
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+    </Space>
+  );
+}
