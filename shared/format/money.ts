@@ -5,6 +5,7 @@ import Decimal from 'decimal.js';
 export type MoneyParse = { ok: true; fen: number } | { ok: false; reason: 'not-a-number' | 'too-many-decimals' | 'too-large' };
 
 const MONEY_RE = /^[-+]?\d+(\.\d+)?$/;
+const GROUPED_RE = /^[-+]?\d{1,3}([,，]\d{3})+(\.\d+)?$/;
 const MAX_FEN = Number.MAX_SAFE_INTEGER;
 
 /** Parses `1234.5`, `1,234.50`, `¥1,234.50`, `-500`, `(500.00)`, blank (= 0) into fen. */
@@ -18,8 +19,14 @@ export function parseMoney(raw: string): MoneyParse {
     negative = true;
     s = paren[1] ?? '';
   }
-  s = s.replace(/^[¥￥]/, '').replace(/^([-+])[¥￥]/, '$1').replace(/[,，]/g, '').replace(/元$/, '');
-  if (!MONEY_RE.test(s)) return { ok: false, reason: 'not-a-number' };
+  s = s.replace(/^[¥￥]/, '').replace(/^([-+])[¥￥]/, '$1').replace(/元$/, '');
+  // Separators must group thousands: `1,2` or `12,34.5` is a typo or a decimal comma, not 12 or 1234.5.
+  if (/[,，]/.test(s)) {
+    if (!GROUPED_RE.test(s)) return { ok: false, reason: 'not-a-number' };
+    s = s.replace(/[,，]/g, '');
+  }
+  // `(-500)` is not a double negative: a sign inside the accounting parentheses is an error.
+  if (!MONEY_RE.test(s) || (negative && /^[-+]/.test(s))) return { ok: false, reason: 'not-a-number' };
   const d = new Decimal(s);
   if (d.decimalPlaces() > 2) return { ok: false, reason: 'too-many-decimals' };
   const fen = d.times(100);

@@ -34,30 +34,78 @@ export interface StreamDecoder {
   end(): string;
 }
 
-export function createDecoder(encoding: Encoding): StreamDecoder {
-  if (encoding === 'utf-8') {
-    // fatal: invalid bytes are an error to report, not U+FFFD to import. The BOM is dropped.
-    const td = new TextDecoder('utf-8', { fatal: true });
-    return {
-      write(chunk) {
-        try {
-          return td.decode(chunk, { stream: true });
-        } catch {
-          throw new DecodeError(encoding);
-        }
-      },
-      end() {
-        try {
-          return td.decode();
-        } catch {
-          throw new DecodeError(encoding);
-        }
-      },
-    };
+const NATIVE_GB18030 = ((): boolean => {
+  try {
+    return new TextDecoder('gb18030').encoding === 'gb18030';
+  } catch {
+    return false;
   }
-  const dec = iconv.getDecoder('gb18030');
+})();
+
+/** The text of the longest prefix of `bytes` that decodes (a character cut off at its end is left out). */
+function validPrefix(encoding: Encoding, bytes: Uint8Array): string {
+  const decode = (n: number): string => new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    try {
+      decode(mid);
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return decode(lo);
+}
+
+/**
+ * Both encodings through the platform's TextDecoder: stateful across chunks (iconv-lite's GB18030
+ * decoder drops a character when a chunk starts with the last byte of a 4-byte sequence), and
+ * fatal, so invalid bytes are an error to report, not U+FFFD to import. The UTF-8 BOM is dropped.
+ *
+ * On invalid bytes, write() first returns the text before them and throws on the next call, so the
+ * reader has parsed up to the bad byte and can name its line. To find that text, decoding restarts
+ * after the last CR or LF (never part of a multi-byte character in either encoding).
+ */
+export function createDecoder(encoding: Encoding): StreamDecoder {
+  if (encoding === 'gb18030' && !NATIVE_GB18030) {
+    // A Node without full ICU: iconv-lite, whose bad bytes come out as U+FFFD (the reader reports those).
+    const dec = iconv.getDecoder('gb18030');
+    return { write: (chunk) => dec.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)), end: () => dec.end() ?? '' };
+  }
+  const td = new TextDecoder(encoding, { fatal: true });
+  let lineBytes: Uint8Array[] = [];
+  let lineChars = 0;
+  let failed = false;
   return {
-    write: (chunk) => dec.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)),
-    end: () => dec.end() ?? '',
+    write(chunk) {
+      if (failed) throw new DecodeError(encoding);
+      let text: string;
+      try {
+        text = td.decode(chunk, { stream: true });
+      } catch {
+        failed = true;
+        return validPrefix(encoding, Buffer.concat([...lineBytes, chunk])).slice(lineChars);
+      }
+      const nl = Math.max(chunk.lastIndexOf(0x0a), chunk.lastIndexOf(0x0d));
+      if (nl === -1) {
+        lineBytes.push(Uint8Array.prototype.slice.call(chunk));
+        lineChars += text.length;
+      } else {
+        lineBytes = [Uint8Array.prototype.slice.call(chunk, nl + 1)];
+        lineChars = text.length - Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) - 1;
+      }
+      return text;
+    },
+    end() {
+      if (failed) throw new DecodeError(encoding);
+      try {
+        return td.decode();
+      } catch {
+        failed = true;
+        throw new DecodeError(encoding);
+      }
+    },
   };
 }

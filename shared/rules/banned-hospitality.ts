@@ -29,13 +29,15 @@ interface Hit {
 }
 
 function classify(l: VoucherLine, s: Settings): Hit | null {
-  const acct = wordsIn(l.accountName, s.accountWords, s.masks)[0];
-  if (acct) return { line: l, why: `科目“${l.accountName}”`, whyEn: `account “${l.accountName}”` };
-  const kw = wordsIn(l.summary, s.keywords, s.masks)[0];
-  if (kw) return { line: l, why: `摘要含“${kw}”`, whyEn: `summary contains “${kw}”` };
-  const ckw = wordsIn(l.counterparty, s.keywords, s.masks)[0];
-  if (ckw) return { line: l, why: `对方单位“${l.counterparty}”`, whyEn: `counterparty “${l.counterparty}”` };
   const lodging = wordsIn(`${l.summary} ${l.accountName}`, s.lodgingWords, s.masks).length > 0;
+  // A 招待所 is a guesthouse: a night there on a trip is lodging, not hospitality.
+  const masks = lodging ? [...s.masks, '招待所'] : s.masks;
+  const acct = wordsIn(l.accountName, s.accountWords, masks)[0];
+  if (acct) return { line: l, why: `科目“${l.accountName}”`, whyEn: `account “${l.accountName}”` };
+  const kw = wordsIn(l.summary, s.keywords, masks)[0];
+  if (kw) return { line: l, why: `摘要含“${kw}”`, whyEn: `summary contains “${kw}”` };
+  const ckw = wordsIn(l.counterparty, s.keywords, masks)[0];
+  if (ckw) return { line: l, why: `对方单位“${l.counterparty}”`, whyEn: `counterparty “${l.counterparty}”` };
   if (lodging) return null;
   const venue = wordsIn(l.summary, s.venues, s.masks)[0];
   if (venue) return { line: l, why: `摘要含“${venue}”`, whyEn: `summary contains “${venue}”` };

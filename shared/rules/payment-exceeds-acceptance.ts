@@ -77,7 +77,8 @@ export function projectPayments(db: Db): ProjectPayments[] {
   for (const p of projects) acc.set(p.code, { project: p, paidFen: 0, payableFen: payableFen(p), lines: [], vouchers: [], lastDate: null });
 
   for (const { lines } of vouchers) {
-    if (cashPaidOut(lines) <= 0) continue;
+    const cashOut = cashPaidOut(lines);
+    if (cashOut <= 0) continue;
     const perProject = new Map<string, { debit: number; cashCredit: number }>();
     for (const l of lines) {
       const p = l.project ? byKey.get(l.project) : undefined;
@@ -90,7 +91,8 @@ export function projectPayments(db: Db): ProjectPayments[] {
     for (const [code, e] of perProject) {
       const a = acc.get(code);
       if (!a) continue;
-      const paid = e.debit > 0 ? e.debit : e.cashCredit;
+      // Never more than the voucher paid out: the rest of the debit was accrued (credit 应付款), not paid.
+      const paid = Math.min(e.debit > 0 ? e.debit : e.cashCredit, cashOut);
       if (paid <= 0) continue;
       a.paidFen += paid;
       a.lines.push(...lines);
