@@ -1,6 +1,6 @@
 // `audit`: import ledgers and projects (all or nothing), run every rule, write findings.json
 // and one lead file per township.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -103,6 +103,7 @@ export async function runAudit(args: AuditArgs, service = new AuditService()): P
     map: Object.keys(map).length ? map : undefined,
   };
   const workspace = resolve(args.workspace ?? join(mkdtempSync(join(tmpdir(), 'village-audit-')), 'workspace.sqlite'));
+  const existed = existsSync(workspace);
   await service.openWorkspace({ path: workspace, create: true });
   try {
     for (const [ruleId, settings] of Object.entries(config.rules ?? {})) await service.saveRuleSettings({ rule: ruleId, settings });
@@ -117,6 +118,11 @@ export async function runAudit(args: AuditArgs, service = new AuditService()): P
     if (!batch.ok) {
       const failed = batch.results[batch.results.length - 1] as ImportResult;
       stderr.push(...describeFailure(failed), '工作区未做任何改动 (nothing was written to the workspace)');
+      if (!existed) {
+        // A workspace this call created and could not fill is not left behind.
+        await service.closeWorkspace();
+        for (const f of [workspace, `${workspace}-wal`, `${workspace}-shm`]) rmSync(f, { force: true });
+      }
       return { exitCode: 2, stdout, stderr };
     }
     const run = await service.runRules();

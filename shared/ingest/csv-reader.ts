@@ -50,9 +50,11 @@ export async function readCsv(path: string, opts: ReadOptions): Promise<ReadResu
   let bytesRead = 0;
   let stopped = false;
 
-  const emitRows = (rows: string[][], consumed: string): void => {
-    // Fast path: as many newlines as rows means no row spans lines.
-    const simple = countChar(consumed, nlChar) === rows.length;
+  const emitRows = (rows: string[][], consumed: string, last: boolean): void => {
+    // Fast path: as many newlines as row ends means no row spans lines (the file's last row
+    // may have no newline after it).
+    const ends = rows.length - (last && !consumed.endsWith(nlChar) ? 1 : 0);
+    const simple = countChar(consumed, nlChar) === ends;
     for (const cells of rows) {
       const start = line;
       if (simple) line += 1;
@@ -81,7 +83,7 @@ export async function readCsv(path: string, opts: ReadOptions): Promise<ReadResu
     const consumed = last ? aggregate : aggregate.slice(0, consumedLen);
     partial = last ? '' : aggregate.slice(consumedLen);
     base = res.meta.cursor;
-    emitRows(res.data as string[][], consumed);
+    emitRows(res.data as string[][], consumed, last);
   };
 
   const decodeErrorAt = (text: string, idx: number): FileDecodeError =>
@@ -102,9 +104,6 @@ export async function readCsv(path: string, opts: ReadOptions): Promise<ReadResu
         if (e instanceof DecodeError) throw decodeErrorAt('', 0);
         throw e;
       }
-      // iconv-lite replaces bytes that are not GB18030 with U+FFFD: that is an error, not data.
-      const bad = encoding === 'gb18030' ? text.indexOf('\ufffd') : -1;
-      if (bad !== -1) throw decodeErrorAt(text, bad);
       feed(text, false);
       opts.onProgress?.({ bytesRead, totalBytes: size, lines: line - 1 });
       if (stopped) break;

@@ -7,7 +7,7 @@ import { sha256File } from '../ingest/hash';
 import { headerScore, MappingError } from '../ingest/header';
 import { mapLedgerRow, type LedgerRecord } from '../ingest/ledger-row';
 import { mapProjectRow, type ProjectRecord } from '../ingest/project-row';
-import { readTable } from '../ingest/read-table';
+import { formatOf, readTable } from '../ingest/read-table';
 import { rowError } from '../ingest/row-errors';
 import { CancelledError, FileDecodeError, type RawRow } from '../ingest/table';
 import { HeaderFinder } from '../ingest/table-session';
@@ -53,14 +53,16 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     return finish();
   }
 
-  // Same bytes already in the workspace: recognised by hash before anything is read.
+  // Same bytes already in the workspace: recognised by hash before anything is read. A workbook
+  // is checked again once its sheet is known (another sheet of it is another source).
   result.sha256 = await sha256File(path);
-  const dup = db.prepare('SELECT name FROM source_files WHERE sha256 = ?').get(result.sha256) as { name: string } | undefined;
-  if (dup) {
+  const sameSource = db.prepare("SELECT name FROM source_files WHERE sha256 = ? AND COALESCE(sheet, '') = ? AND format <> ''");
+  const duplicate = (): ImportResult => {
     result.status = 'duplicate';
     Object.assign(result, both('import.duplicate', { file }));
     return finish();
-  }
+  };
+  if (formatOf(path) !== 'xlsx' && sameSource.get(result.sha256, '')) return duplicate();
 
   const finder = new HeaderFinder({ kind: opts.kind, file, map: opts.map, township: opts.township, village: opts.village });
   const errors: RowError[] = [];
@@ -162,6 +164,10 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     }
     result.headers = headers;
     if (errorCount > 0) return reject();
+    if (read.format === 'xlsx' && sameSource.get(result.sha256, read.sheet ?? '')) {
+      rollback();
+      return duplicate();
+    }
     writer.ledger?.finish();
     if (bulk) ensureLedgerIndexes(db);
     db.prepare(`UPDATE source_files SET format = ?, encoding = ?, sheet = ?, size = ?, line_count = ?, rows_imported = ?, rows_skipped = ?,

@@ -10,7 +10,7 @@ export const migration001: Migration = {
   up: `
     CREATE TABLE source_files (
       id INTEGER PRIMARY KEY,
-      sha256 TEXT NOT NULL UNIQUE,
+      sha256 TEXT NOT NULL,
       name TEXT NOT NULL,
       path TEXT NOT NULL,
       kind TEXT NOT NULL CHECK (kind IN ('ledger', 'projects')),
@@ -25,6 +25,8 @@ export const migration001: Migration = {
       options TEXT NOT NULL,
       imported_at TEXT NOT NULL
     );
+    -- A file is its bytes, and for a workbook the sheet read: two sheets of one workbook are two sources.
+    CREATE UNIQUE INDEX source_files_identity ON source_files(sha256, COALESCE(sheet, ''));
 
     -- Ledger text repeats heavily (a few thousand summaries, accounts and places across a
     -- million lines), so each distinct text is stored once and lines hold integer ids: inserts,
