@@ -2,6 +2,7 @@
 // on window.audit; main registers one IPC handler per method and validates its argument with
 // `ARG_SCHEMAS[method]` before the engine ever sees it.
 import { z } from 'zod';
+import type { AuditMethodName } from './methods';
 import type {
   FilePreview, FindingDetail, FindingPage, ImportProgress, ImportResult, LeadExport, Overview,
   ProjectFigures, RuleInfo, RunSummary, SourceFileInfo, WorkspaceInfo, Lead,
@@ -151,3 +152,7 @@ export function unwrapResponse<T>(r: AuditResponse<T>): T {
   if (r.ok) return r.value;
   throw new AuditCallError(r.error.code, r.error.message, r.error.messageEn);
 }
+
+// Compile-time check: the zod-free name list (for the preload) is exactly ARG_SCHEMAS' keys.
+type _SameNames = [AuditMethodName] extends [AuditMethod] ? ([AuditMethod] extends [AuditMethodName] ? true : never) : never;
+export const _namesAreComplete: _SameNames = true;

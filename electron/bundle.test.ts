@@ -1,0 +1,29 @@
+// The packaged engine: bundle it as `npm run build:electron` does, start the bundled worker the
+// way main does, and audit the sample district through it.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { DISTRICT_DIR } from '../fixtures/district-files';
+import { tempDir } from '../test/helpers';
+import { EngineClient, ENGINE_RESOURCE_LIMITS } from './engine-client';
+
+vi.mock('electron', () => ({}));
+
+describe('bundled engine worker', () => {
+  let client: EngineClient | null = null;
+  afterAll(async () => client?.stop());
+
+  it('opens the sample district from the resources folder and finds the 裕民路 overpayment', async () => {
+    execFileSync(process.execPath, ['--import', 'tsx', 'electron/build.ts'], { stdio: 'ignore' });
+    const preload = execFileSync('grep', ['-o', 'require("[^"]*")', 'dist-electron/preload.cjs'], { encoding: 'utf8' });
+    expect([...new Set(preload.trim().split('\n'))]).toEqual(['require("electron")']);
+    client = new EngineClient(() => new Worker(join(process.cwd(), 'dist-electron', 'engine-worker.cjs'), {
+      workerData: { sampleDir: DISTRICT_DIR, sampleWorkspacePath: join(tempDir(), 'sample.sqlite') },
+      resourceLimits: ENGINE_RESOURCE_LIMITS,
+    }));
+    expect(await client.call('openSampleDistrict', [])).toMatchObject({ ok: true, value: { files: 3 } });
+    const r = await client.call('listFindings', [{ rule: ['payment-exceeds-acceptance'], text: '裕民路' }]);
+    expect(r).toMatchObject({ ok: true, value: { total: 1, rows: [{ amount: '46200.00', village: '赵湾村' }] } });
+  });
+});

@@ -1,0 +1,48 @@
+// The engine in a real worker thread: calls answer with envelopes, engine errors arrive as
+// errors, and a dying worker fails its pending calls and is started again.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../test/helpers';
+import { EngineClient } from './engine-client';
+
+vi.mock('electron', () => ({}));
+
+const workerFile = new URL('./engine-worker.ts', import.meta.url);
+const tsWorker = (): Worker => new Worker(workerFile, { execArgv: ['--import', 'tsx'] });
+
+describe('engine worker', () => {
+  let client: EngineClient | null = null;
+  afterEach(async () => client?.stop());
+
+  it('runs the engine and forwards its events', async () => {
+    const events: unknown[] = [];
+    client = new EngineClient(tsWorker, (e) => events.push(e));
+    const dir = tempDir();
+    const ledger = join(dir, 'l.csv');
+    writeFileSync(ledger, '乡镇,村,凭证日期,凭证号,摘要,科目名称,借方金额,贷方金额,附件张数\n石板冲乡,赵湾村,2018-03-05,记-1,付工钱,其他支出,100.00,,0\n石板冲乡,赵湾村,2018-03-05,记-1,付工钱,现金,,100.00,0\n');
+    expect(await client.call('openWorkspace', [{ path: join(dir, 'ws.sqlite') }])).toMatchObject({ ok: true });
+    expect(await client.call('importFile', [{ path: ledger, kind: 'ledger' }])).toMatchObject({ ok: true, value: { status: 'imported', rowsImported: 2 } });
+    expect(events.some((e) => (e as { type: string }).type === 'import-progress')).toBe(true);
+    expect(await client.call('runRules', [])).toMatchObject({ ok: true, value: { total: 1 } });
+  });
+
+  it('answers an engine error as an error envelope', async () => {
+    client = new EngineClient(tsWorker);
+    const r = await client.call('listFiles', []);
+    expect(r).toMatchObject({ ok: false, error: { code: 'no-workspace', message: '尚未打开工作区', messageEn: 'No workspace is open' } });
+  });
+
+  it('fails pending calls when the worker dies, then starts a new one', async () => {
+    const dir = tempDir();
+    const crashing = join(dir, 'crash.cjs');
+    writeFileSync(crashing, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));");
+    let n = 0;
+    client = new EngineClient(() => (n++ === 0 ? new Worker(crashing) : tsWorker()));
+    const r = await client.call('listFiles', []);
+    expect(r).toMatchObject({ ok: false, error: { code: 'engine-error' } });
+    expect(await client.call('workspaceInfo', [])).toEqual({ ok: true, value: null });
+    expect(n).toBe(2);
+  });
+});

@@ -1,0 +1,58 @@
+// Main's side of the engine worker: calls become messages, answers come back as envelopes.
+// A worker that dies fails every pending call with an 'engine-error' and is started again:
+// the window gets an error to show, never a crash.
+import type { Worker } from 'node:worker_threads';
+import type { AuditResponse } from '../shared/contract/api';
+import { both } from '../shared/i18n/messages';
+import type { EngineCaller } from './ipc';
+import type { EngineMessage } from './engine-worker';
+
+/** The engine's heap: enough for a million-line import, bounded so it never takes the laptop. */
+export const ENGINE_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 256 };
+
+export class EngineClient implements EngineCaller {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, (r: AuditResponse) => void>();
+
+  constructor(private readonly createWorker: () => Worker, private readonly onEvent: (event: unknown) => void = () => {}) {}
+
+  private start(): Worker {
+    const w = this.createWorker();
+    w.on('message', (m: EngineMessage) => {
+      if ('event' in m) {
+        this.onEvent(m.event);
+        return;
+      }
+      const resolve = this.pending.get(m.id);
+      this.pending.delete(m.id);
+      resolve?.(m.response);
+    });
+    const fail = (detail: string): void => {
+      if (this.worker !== w) return;
+      this.worker = null;
+      const error = { code: 'engine-error' as const, ...both('err.engine', { detail }) };
+      for (const resolve of this.pending.values()) resolve({ ok: false, error });
+      this.pending.clear();
+    };
+    w.on('error', (e) => fail(e instanceof Error ? e.message : String(e)));
+    w.on('exit', (code) => fail(`engine stopped (exit ${code})`));
+    this.worker = w;
+    return w;
+  }
+
+  call(method: string, args: unknown[]): Promise<AuditResponse> {
+    const w = this.worker ?? this.start();
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      w.postMessage({ id, method, args });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    await w?.terminate();
+  }
+}

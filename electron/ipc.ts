@@ -1,0 +1,51 @@
+// One IPC handler per contract method, registered from the contract's list: the sender must be
+// our window, the arguments must pass the method's zod schema, and only then is the call
+// answered by the shell (dialogs, recent list) or forwarded to the engine worker.
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { ARG_SCHEMAS, AUDIT_METHODS, SHELL_METHODS, type AuditMethod, type AuditResponse, type ShellMethod } from '../shared/contract/api';
+import { channelOf } from '../shared/contract/methods';
+import { both } from '../shared/i18n/messages';
+
+export interface EngineCaller {
+  call(method: string, args: unknown[]): Promise<AuditResponse>;
+}
+
+export type ShellHandlers = Record<ShellMethod, (...args: never[]) => Promise<unknown>>;
+
+export interface IpcDeps {
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  /** The one window allowed to call. */
+  mainWebContents: () => WebContents | null;
+  engine: EngineCaller;
+  shell: ShellHandlers;
+}
+
+const isShell = (m: AuditMethod): m is ShellMethod => (SHELL_METHODS as readonly string[]).includes(m);
+
+export async function handleCall(deps: IpcDeps, method: AuditMethod, event: Pick<IpcMainInvokeEvent, 'sender'>, args: unknown[]): Promise<AuditResponse> {
+  if (event.sender !== deps.mainWebContents()) return { ok: false, error: { code: 'forbidden', ...both('err.forbidden') } };
+  const parsed = ARG_SCHEMAS[method].safeParse(args);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || method}: ${i.message}`).join('; ');
+    return { ok: false, error: { code: 'invalid-arguments', ...both('err.invalid-arguments', { detail }) } };
+  }
+  const valid = parsed.data as unknown[];
+  if (isShell(method)) {
+    try {
+      const fn = deps.shell[method] as (...a: unknown[]) => Promise<unknown>;
+      return { ok: true, value: await fn(...valid) };
+    } catch (e) {
+      return { ok: false, error: { code: 'engine-error', ...both('err.engine', { detail: e instanceof Error ? e.message : String(e) }) } };
+    }
+  }
+  return deps.engine.call(method, valid);
+}
+
+export function registerAuditHandlers(deps: IpcDeps): () => void {
+  for (const method of AUDIT_METHODS) {
+    deps.ipcMain.handle(channelOf(method), (event, ...args: unknown[]) => handleCall(deps, method, event, args));
+  }
+  return () => {
+    for (const method of AUDIT_METHODS) deps.ipcMain.removeHandler(channelOf(method));
+  };
+}

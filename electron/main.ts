@@ -1,0 +1,83 @@
+// The desktop shell: one hardened window showing the packaged renderer, the engine in a worker
+// thread, one IPC handler per contract method.
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import type { AuditResponse } from '../shared/contract/api';
+import { EVENT_CHANNEL } from '../shared/contract/methods';
+import { EngineClient, ENGINE_RESOURCE_LIMITS } from './engine-client';
+import { registerAuditHandlers, type EngineCaller } from './ipc';
+import { menuTemplate } from './menu';
+import { lockNavigation, lockSession } from './security';
+import { RecentWorkspaces, shellHandlers } from './shell';
+import { mainWindowOptions } from './window-options';
+
+// Bundled next to each other in dist-electron/ (see electron/build.ts).
+const here = __dirname;
+const rendererIndex = join(here, '..', 'dist', 'renderer', 'index.html');
+
+let mainWindow: BrowserWindow | null = null;
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions(join(here, 'preload.cjs')));
+  lockNavigation(win, () => win.webContents.getURL());
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(rendererIndex);
+  return win;
+}
+
+function startEngine(): EngineClient {
+  const resources = app.isPackaged ? process.resourcesPath : join(here, '..');
+  return new EngineClient(
+    () => new Worker(join(here, 'engine-worker.cjs'), {
+      workerData: { sampleDir: join(resources, 'fixtures', 'district'), sampleWorkspacePath: join(app.getPath('userData'), 'sample-district.sqlite') },
+      resourceLimits: ENGINE_RESOURCE_LIMITS,
+    }),
+    (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),
+  );
+}
+
+/** Opened workspaces go to the recent list. */
+function rememberWorkspaces(engine: EngineCaller, recent: RecentWorkspaces): EngineCaller {
+  return {
+    async call(method, args): Promise<AuditResponse> {
+      const r = await engine.call(method, args);
+      if (r.ok && (method === 'openWorkspace' || method === 'openSampleDistrict')) {
+        const path = (r.value as { path?: string } | null)?.path;
+        if (path) recent.add(path);
+      }
+      return r;
+    },
+  };
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_e, contents) => contents.setWindowOpenHandler(() => ({ action: 'deny' })));
+  void app.whenReady().then(() => {
+    lockSession(session.defaultSession);
+    const engine = startEngine();
+    const recent = new RecentWorkspaces(join(app.getPath('userData'), 'recent-workspaces.json'));
+    registerAuditHandlers({
+      ipcMain,
+      mainWebContents: () => mainWindow?.webContents ?? null,
+      engine: rememberWorkspaces(engine, recent),
+      shell: shellHandlers(dialog, () => mainWindow, recent),
+    });
+    const send = (what: string) => () => mainWindow?.webContents.send(EVENT_CHANNEL, { type: 'menu', action: what });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
+      openWorkspace: send('open-workspace'),
+      importLedgers: send('import-ledgers'),
+      about: () => void dialog.showMessageBox({ message: '村级财务审计助手 Village Audit', detail: `版本 ${app.getVersion()}` }),
+    })));
+    mainWindow = createWindow();
+    app.on('window-all-closed', () => {
+      void engine.stop().finally(() => app.quit());
+    });
+  });
+}

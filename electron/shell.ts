@@ -1,0 +1,61 @@
+// What the shell answers itself: native dialogs and the list of recent workspaces.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { BrowserWindow, Dialog } from 'electron';
+import type { ShellHandlers } from './ipc';
+
+const MAX_RECENT = 10;
+
+export class RecentWorkspaces {
+  constructor(private readonly file: string) {}
+
+  list(): string[] {
+    try {
+      const v = JSON.parse(readFileSync(this.file, 'utf8')) as unknown;
+      return Array.isArray(v) ? v.filter((p): p is string => typeof p === 'string' && existsSync(p)) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  add(path: string): void {
+    const list = [path, ...this.list().filter((p) => p !== path)].slice(0, MAX_RECENT);
+    mkdirSync(dirname(this.file), { recursive: true });
+    writeFileSync(this.file, JSON.stringify(list, null, 2));
+  }
+}
+
+const FILTERS = {
+  ledger: [{ name: '账簿导出文件 (CSV, Excel)', extensions: ['csv', 'txt', 'xlsx'] }],
+  projects: [{ name: '项目文件 (CSV, Excel)', extensions: ['csv', 'txt', 'xlsx'] }],
+  workspace: [{ name: '审计工作区', extensions: ['sqlite'] }],
+};
+
+export function shellHandlers(dialog: Dialog, window: () => BrowserWindow | null, recent: RecentWorkspaces): ShellHandlers {
+  const win = (): BrowserWindow => window() as BrowserWindow;
+  return {
+    async chooseFiles(args: { kind: 'ledger' | 'projects'; multiple?: boolean }) {
+      const r = await dialog.showOpenDialog(win(), {
+        title: args.kind === 'ledger' ? '选择账簿文件' : '选择项目文件',
+        properties: args.multiple === false ? ['openFile'] : ['openFile', 'multiSelections'],
+        filters: FILTERS[args.kind],
+      });
+      return r.canceled ? [] : r.filePaths;
+    },
+    async chooseDirectory(args: { title?: string }) {
+      const r = await dialog.showOpenDialog(win(), { title: args.title ?? '选择导出目录', properties: ['openDirectory', 'createDirectory'] });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    async chooseWorkspace(args: { create: boolean }) {
+      if (args.create) {
+        const r = await dialog.showSaveDialog(win(), { title: '新建审计工作区', defaultPath: '审计工作区.sqlite', filters: FILTERS.workspace });
+        return r.canceled ? null : (r.filePath ?? null);
+      }
+      const r = await dialog.showOpenDialog(win(), { title: '打开审计工作区', properties: ['openFile'], filters: FILTERS.workspace });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    async recentWorkspaces() {
+      return recent.list();
+    },
+  } as ShellHandlers;
+}

@@ -1,0 +1,14 @@
+// The contract's method names without zod, for the sandboxed preload (which cannot load
+// modules and should stay small). api.ts checks at compile time that this list and ARG_SCHEMAS
+// name the same methods.
+export const AUDIT_METHOD_NAMES = [
+  'workspaceInfo', 'openWorkspace', 'closeWorkspace', 'previewFile', 'importFile', 'cancelImport', 'listFiles', 'runRules',
+  'listFindings', 'getFinding', 'reviewFindings', 'overview', 'listProjects', 'listRules', 'saveRuleSettings', 'resetRuleSettings',
+  'buildLeads', 'exportLeads', 'openSampleDistrict', 'chooseFiles', 'chooseDirectory', 'chooseWorkspace', 'recentWorkspaces',
+] as const;
+
+export type AuditMethodName = (typeof AUDIT_METHOD_NAMES)[number];
+
+/** IPC channel of a method; engine events come on EVENT_CHANNEL. */
+export const channelOf = (method: string): string => `audit:${method}`;
+export const EVENT_CHANNEL = 'audit:event';
