@@ -24,6 +24,8 @@ export type AuditConfig = z.infer<typeof configSchema>;
 export interface AuditArgs {
   ledgers: string[];
   projects: string[];
+  /** Officers' rosters (村干部名册), imported in the same all-or-nothing batch. */
+  cadres?: string[];
   config?: string;
   workspace?: string;
   out: string;
@@ -111,13 +113,16 @@ export async function runAudit(args: AuditArgs, service = new AuditService()): P
       ...args.ledgers.map((path) => ({ ...base, path, kind: 'ledger' as const })),
       ...args.projects.map((path) => ({ path, kind: 'projects' as const, encoding: base.encoding })),
     ];
-    const batch = await service.importBatch(files);
+    const batch = await service.importBatch(files, args.cadres ?? []);
     for (const r of batch.results) {
       if (r.status === 'imported' || r.status === 'duplicate') stdout.push(r.message);
     }
+    for (const r of batch.cadres ?? []) if (r.status === 'imported' || r.status === 'duplicate') stdout.push(r.message);
     if (!batch.ok) {
-      const failed = batch.results[batch.results.length - 1] as ImportResult;
-      stderr.push(...describeFailure(failed), '工作区未做任何改动 (nothing was written to the workspace)');
+      const badCadres = (batch.cadres ?? []).find((r) => r.status !== 'imported' && r.status !== 'duplicate');
+      if (badCadres) stderr.push(badCadres.message, `  ${badCadres.messageEn}`, ...badCadres.errors.flatMap((e) => [formatRowError(e, 'zh'), `  ${formatRowError(e, 'en')}`]));
+      else stderr.push(...describeFailure(batch.results[batch.results.length - 1] as ImportResult));
+      stderr.push('工作区未做任何改动 (nothing was written to the workspace)');
       if (!existed) {
         // A workspace this call created and could not fill is not left behind.
         await service.closeWorkspace();

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Encoding } from './contract';
 import { runAudit, UsageError } from './cli-audit';
+import { LEADS_HELP, runLeadsCommand } from './cli-leads';
 import { AuditError } from './service';
 
 export const HELP = `村级财务审计助手 命令行 (Village Audit command line)
@@ -22,7 +23,9 @@ export const HELP = `村级财务审计助手 命令行 (Village Audit command l
   --encoding ENC     文件编码，缺省自动识别 UTF-8 / GB18030 (encoding; default: detected)
   --sheet NAME       .xlsx 的工作表，缺省第一个 (xlsx sheet; default: the first)
   --out DIR          输出目录：findings.json 和 leads/<乡镇>.csv (output directory)
+  --cadres FILE      村干部名册：乡镇、村、姓名、职务、任职起、任职止 (officers roster)
 
+${LEADS_HELP}
 退出码 (exit codes): 0 成功 (ok), 2 输入有误，工作区未改动 (bad input, workspace unchanged), 1 其他错误 (other error)
 `;
 
@@ -31,6 +34,24 @@ export async function main(argv: string[]): Promise<number> {
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(HELP);
     return command ? 0 : 2;
+  }
+  if (['review', 'leads', 'handoff', 'rectify'].includes(command)) {
+    try {
+      const o = await runLeadsCommand(command, rest);
+      if (o.stdout.length) process.stdout.write(o.stdout.join('\n') + '\n');
+      if (o.stderr.length) process.stderr.write(o.stderr.join('\n') + '\n');
+      return o.exitCode;
+    } catch (e) {
+      if (e instanceof UsageError || String((e as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
+        process.stderr.write(`${(e as Error).message}\n`);
+        return 2;
+      }
+      if (e instanceof AuditError) {
+        process.stderr.write(`${e.messageZh}\n${e.messageEn}\n`);
+        return e.code === 'invalid-arguments' ? 2 : 1;
+      }
+      throw e;
+    }
   }
   if (command !== 'audit') {
     process.stderr.write(`未知命令“${command}” (unknown command)\n\n${HELP}`);
@@ -43,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         ledger: { type: 'string', multiple: true },
         projects: { type: 'string', multiple: true },
+        cadres: { type: 'string', multiple: true },
         config: { type: 'string' },
         workspace: { type: 'string' },
         township: { type: 'string' },
@@ -76,6 +98,7 @@ export async function main(argv: string[]): Promise<number> {
     const outcome = await runAudit({
       ledgers: values.ledger ?? [],
       projects: values.projects ?? [],
+      cadres: values.cadres ?? [],
       config: values.config,
       workspace: values.workspace,
       out: values.out as string,

@@ -1,5 +1,6 @@
 // The engine behind the contract: one object that the Electron worker, the CLI and the tests all
 // call. It owns the open workspace; every method is what AuditApi declares.
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,13 @@ import { fenToDecimalString } from './format/money';
 import { both, type MessageKey, type Params } from './i18n/messages';
 import { previewFile } from './ingest/preview';
 import { buildLeads } from './leads/build';
+import { importCadres, listCadres } from './leads/cadres';
+import { listHandoffs, writeHandoff } from './leads/handoff';
+import { addRectificationEvidence, closeRectification, createRectification, listRectifications, rectificationSummary, rectificationXlsx, updateRectification } from './leads/rectification';
+import { buildCaseLeads, getCaseLead, LeadError, leadVersions, listCaseLeads, mergeCaseLeads, setLeadSource, splitCaseLead, updateCaseLead } from './leads/store';
+import { listTrail } from './leads/trail';
+import type { Cadre, CadreImportResult, CaseLead, HandoffRecord, LeadPatch, RectificationItem, RectificationSummaryRow, TrailEntry } from './contract';
+import type { RectificationInput } from './leads/rectification';
 import { leadsToCsv } from './leads/csv';
 import { RULES, ruleById } from './rules';
 import { figuresOf, projectPayments } from './rules/payment-exceeds-acceptance';
@@ -39,6 +47,8 @@ export interface ServiceOptions {
   sampleDir?: string;
   now?: () => string;
   log?: (msg: string) => void;
+  /** Renders the handoff sheet's HTML to PDF (the app: Electron's printToPDF); default Chromium via playwright-core. */
+  renderPdf?: (html: string) => Promise<Buffer>;
 }
 
 export class AuditService implements EngineApi {
@@ -117,9 +127,10 @@ export class AuditService implements EngineApi {
    * Several files, all or nothing: the CLI's `audit` imports every --ledger and --projects file
    * of one call in one transaction, so a bad file leaves the workspace exactly as it was.
    */
-  async importBatch(files: ImportOptions[]): Promise<{ ok: boolean; results: ImportResult[] }> {
+  async importBatch(files: ImportOptions[], cadreFiles: string[] = []): Promise<{ ok: boolean; results: ImportResult[]; cadres?: CadreImportResult[] }> {
     const db = this.ws;
     const results: ImportResult[] = [];
+    const cadres: CadreImportResult[] = [];
     db.exec('BEGIN IMMEDIATE');
     try {
       for (const f of files) {
@@ -130,8 +141,17 @@ export class AuditService implements EngineApi {
           return { ok: false, results };
         }
       }
+      // Officers' rosters (--cadres) belong to the same all-or-nothing batch.
+      for (const path of cadreFiles) {
+        const r = await importCadres(db, { path, encoding: files[0]?.encoding }, this.now());
+        cadres.push(r);
+        if (r.status !== 'imported' && r.status !== 'duplicate') {
+          db.exec('ROLLBACK');
+          return { ok: false, results, cadres };
+        }
+      }
       db.exec('COMMIT');
-      return { ok: true, results };
+      return { ok: true, results, cadres };
     } catch (e) {
       if (db.inTransaction) db.exec('ROLLBACK');
       throw e;
@@ -276,6 +296,63 @@ export class AuditService implements EngineApi {
     }
     return { dir, files };
   }
+
+  // ---- case leads, handoff, rectification, trail (issue 5): logic in shared/leads/ ----
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof LeadError) throw new AuditError('invalid-arguments', e.messageZh, e.messageEn);
+      throw e;
+    }
+  }
+  private get today(): string { return this.now().slice(0, 10); }
+  async importCadres(args: { path: string; encoding?: 'utf-8' | 'gb18030' | 'auto'; sheet?: string; map?: Record<string, string>; actor?: string }): Promise<CadreImportResult> {
+    return importCadres(this.ws, args, this.now());
+  }
+  async listCadres(args: { township?: string; village?: string }): Promise<Cadre[]> { return listCadres(this.ws, args); }
+  async buildCaseLeads(args: { actor: string }): Promise<string[]> { return buildCaseLeads(this.ws, this.now(), args.actor); }
+  async listCaseLeads(args: { township?: string; includeMerged?: boolean }): Promise<CaseLead[]> { return listCaseLeads(this.ws, args); }
+  async getCaseLead(args: { number: string }): Promise<{ lead: CaseLead; versions: ReturnType<typeof leadVersions> }> {
+    const lead = getCaseLead(this.ws, args.number);
+    if (!lead) throw AuditError.of('not-found', 'err.not-found', { what: args.number });
+    return { lead, versions: leadVersions(this.ws, args.number) };
+  }
+  async updateCaseLead(args: { number: string; actor: string; patch: LeadPatch }): Promise<CaseLead> {
+    return this.guard(() => updateCaseLead(this.ws, args.number, args.patch, args.actor, this.now()));
+  }
+  async mergeCaseLeads(args: { numbers: string[]; actor: string }): Promise<CaseLead> { return this.guard(() => mergeCaseLeads(this.ws, args.numbers, args.actor, this.now())); }
+  async splitCaseLead(args: { number: string; findingIds: string[]; actor: string }): Promise<CaseLead> {
+    return this.guard(() => splitCaseLead(this.ws, args.number, args.findingIds, args.actor, this.now()));
+  }
+  async setLeadSource(args: { source: string; actor: string }): Promise<void> { setLeadSource(this.ws, args.source, args.actor, this.now()); }
+  async handoffLeads(args: { dir: string; township?: string; handedBy: string; fromUnit?: string; pdf?: boolean }): Promise<HandoffRecord[]> {
+    return writeHandoff(this.ws, { ...args, now: this.now(), safeName: safeFileName, renderPdf: this.opts.renderPdf });
+  }
+  async listHandoffs(): Promise<HandoffRecord[]> { return listHandoffs(this.ws); }
+  async listRectifications(args: { township?: string; openOnly?: boolean }): Promise<RectificationItem[]> { return listRectifications(this.ws, args, this.today); }
+  async createRectification(args: RectificationInput & { township?: string; village?: string; amountAtIssueFen?: number; actor: string }): Promise<RectificationItem> {
+    const { actor, ...input } = args;
+    return this.guard(() => createRectification(this.ws, input, actor, this.now()));
+  }
+  async updateRectification(args: { id: number; patch: RectificationInput; actor: string }): Promise<RectificationItem> {
+    return this.guard(() => updateRectification(this.ws, args.id, args.patch, args.actor, this.now()));
+  }
+  async addRectificationEvidence(args: { id: number; path: string; actor: string }): Promise<RectificationItem> {
+    return this.guard(() => addRectificationEvidence(this.ws, `${this.path as string}.files`, args.id, resolve(args.path), args.actor, this.now()));
+  }
+  async closeRectification(args: { id: number; note?: string; actor: string }): Promise<RectificationItem> {
+    return this.guard(() => closeRectification(this.ws, args.id, args.note, args.actor, this.now()));
+  }
+  async exportRectifications(args: { path: string; township?: string }): Promise<{ path: string; sha256: string; items: number }> {
+    const items = listRectifications(this.ws, { township: args.township }, this.today);
+    const bytes = await rectificationXlsx(items);
+    const path = resolve(args.path);
+    writeFileSync(path, bytes);
+    return { path, sha256: createHash('sha256').update(bytes).digest('hex'), items: items.length };
+  }
+  async rectificationSummary(): Promise<RectificationSummaryRow[]> { return rectificationSummary(this.ws, this.today); }
+  async listTrail(args: { entity?: TrailEntry['entity']; entityId?: string; limit?: number }): Promise<TrailEntry[]> { return listTrail(this.ws, args); }
 }
 
 /** Township names become file names: keep them, but never a path separator or a device name. */

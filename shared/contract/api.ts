@@ -6,6 +6,7 @@ import type { AuditMethodName } from './methods';
 import type {
   FilePreview, FindingDetail, FindingPage, ImportProgress, ImportResult, LeadExport, Overview,
   ProjectFigures, RuleInfo, RunSummary, SourceFileInfo, WorkspaceInfo, Lead,
+  Cadre, CadreImportResult, CaseLead, HandoffRecord, RectificationItem, RectificationSummaryRow, TrailEntry,
 } from './types';
 
 const fileKind = z.enum(['ledger', 'projects']);
@@ -43,6 +44,25 @@ export const findingQuerySchema = z.object({
   limit: z.number().int().min(1).max(200_000).optional(),
 }).strict();
 
+const disposition = z.enum(['谈话函询', '初步核实', '暂存待查', '予以了结']);
+export const leadPatchSchema = z.object({
+  persons: z.array(z.object({ name: z.string().trim().min(1).max(100), post: z.string().max(100), basis: z.enum(['roster', 'ledger', 'manual']) }).strict()).max(100).optional(),
+  problem: z.string().max(20_000).optional(),
+  disposition: disposition.optional(),
+  remarks: z.string().max(4000).optional(),
+  source: z.string().max(200).optional(),
+  receivedAt: isoDate.optional(),
+}).strict();
+export const rectificationSchema = z.object({
+  description: z.string().max(20_000).optional(),
+  unit: z.string().max(200).optional(),
+  responsible: z.string().max(400).optional(),
+  measures: z.string().max(20_000).optional(),
+  dueDate: isoDate.nullable().optional(),
+  progress: z.enum(['未启动', '整改中', '已完成']).optional(),
+  recoveredFen: z.number().int().min(0).optional(),
+});
+
 export const ARG_SCHEMAS = {
   workspaceInfo: z.tuple([]),
   openWorkspace: z.tuple([z.object({ path: nonEmpty, create: z.boolean().optional() }).strict()]),
@@ -68,6 +88,26 @@ export const ARG_SCHEMAS = {
   buildLeads: z.tuple([]),
   exportLeads: z.tuple([z.object({ dir: nonEmpty }).strict()]),
   openSampleDistrict: z.tuple([]),
+  // ---- case leads, handoff, rectification, trail (issue 5) ----
+  importCadres: z.tuple([z.object({ path: nonEmpty, encoding: encoding.optional(), sheet: z.string().max(200).optional(), map: z.record(z.string().max(200), z.string().max(200)).optional(), actor: z.string().max(100).optional() }).strict()]),
+  listCadres: z.tuple([z.object({ township: z.string().max(200).optional(), village: z.string().max(200).optional() }).strict()]),
+  buildCaseLeads: z.tuple([z.object({ actor: z.string().trim().min(1).max(100) }).strict()]),
+  listCaseLeads: z.tuple([z.object({ township: z.string().max(200).optional(), includeMerged: z.boolean().optional() }).strict()]),
+  getCaseLead: z.tuple([z.object({ number: z.string().min(1).max(200) }).strict()]),
+  updateCaseLead: z.tuple([z.object({ number: z.string().min(1).max(200), actor: z.string().trim().min(1).max(100), patch: leadPatchSchema }).strict()]),
+  mergeCaseLeads: z.tuple([z.object({ numbers: z.array(z.string().min(1).max(200)).min(2).max(500), actor: z.string().trim().min(1).max(100) }).strict()]),
+  splitCaseLead: z.tuple([z.object({ number: z.string().min(1).max(200), findingIds: z.array(z.string().min(1).max(100)).min(1).max(10_000), actor: z.string().trim().min(1).max(100) }).strict()]),
+  setLeadSource: z.tuple([z.object({ source: z.string().trim().min(1).max(200), actor: z.string().trim().min(1).max(100) }).strict()]),
+  handoffLeads: z.tuple([z.object({ dir: nonEmpty, township: z.string().max(200).optional(), handedBy: z.string().trim().min(1).max(100), fromUnit: z.string().max(200).optional(), pdf: z.boolean().optional() }).strict()]),
+  listHandoffs: z.tuple([]),
+  listRectifications: z.tuple([z.object({ township: z.string().max(200).optional(), openOnly: z.boolean().optional() }).strict()]),
+  createRectification: z.tuple([rectificationSchema.extend({ leadNumber: z.string().max(200).optional(), township: z.string().max(200).optional(), village: z.string().max(200).optional(), amountAtIssueFen: z.number().int().optional(), actor: z.string().trim().min(1).max(100) }).strict()]),
+  updateRectification: z.tuple([z.object({ id: z.number().int().min(1), patch: rectificationSchema.strict(), actor: z.string().trim().min(1).max(100) }).strict()]),
+  addRectificationEvidence: z.tuple([z.object({ id: z.number().int().min(1), path: nonEmpty, actor: z.string().trim().min(1).max(100) }).strict()]),
+  closeRectification: z.tuple([z.object({ id: z.number().int().min(1), note: z.string().max(2000).optional(), actor: z.string().trim().min(1).max(100) }).strict()]),
+  exportRectifications: z.tuple([z.object({ path: nonEmpty, township: z.string().max(200).optional() }).strict()]),
+  rectificationSummary: z.tuple([]),
+  listTrail: z.tuple([z.object({ entity: z.enum(['finding', 'lead', 'handoff', 'rectification', 'cadres']).optional(), entityId: z.string().max(200).optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict()]),
   // Answered by the shell itself (native dialogs, the recent list), not by the engine.
   chooseFiles: z.tuple([z.object({ kind: fileKind, multiple: z.boolean().optional() }).strict()]),
   chooseDirectory: z.tuple([z.object({ title: z.string().max(200).optional() }).strict()]),
@@ -103,6 +143,33 @@ export interface AuditApi {
   exportLeads(args: { dir: string }): Promise<LeadExport>;
   /** Opens (creating on first use) a workspace holding the sample district, imported and audited. */
   openSampleDistrict(): Promise<WorkspaceInfo>;
+  // ---- case leads, handoff, rectification, trail (issue 5) ----
+  /** Imports a roster of village officers (村干部名册), all or nothing. */
+  importCadres(args: { path: string; encoding?: 'utf-8' | 'gb18030' | 'auto'; sheet?: string; map?: Record<string, string>; actor?: string }): Promise<CadreImportResult>;
+  listCadres(args: { township?: string; village?: string }): Promise<Cadre[]>;
+  /** Numbers new leads for confirmed findings in no lead yet; returns the new numbers. */
+  buildCaseLeads(args: { actor: string }): Promise<string[]>;
+  listCaseLeads(args: { township?: string; includeMerged?: boolean }): Promise<CaseLead[]>;
+  /** A lead with its handed-over (frozen) versions. */
+  getCaseLead(args: { number: string }): Promise<{ lead: CaseLead; versions: { version: number; frozenAt: string; handoffId: number | null; lead: CaseLead }[] }>;
+  updateCaseLead(args: { number: string; actor: string; patch: z.infer<typeof leadPatchSchema> }): Promise<CaseLead>;
+  mergeCaseLeads(args: { numbers: string[]; actor: string }): Promise<CaseLead>;
+  splitCaseLead(args: { number: string; findingIds: string[]; actor: string }): Promise<CaseLead>;
+  /** 线索来源 for new leads, e.g. 村级财务审计 第三审计组. */
+  setLeadSource(args: { source: string; actor: string }): Promise<void>;
+  /** Writes <乡镇>.xlsx/.csv/.pdf per township into dir, records the handoff and freezes the leads. */
+  handoffLeads(args: { dir: string; township?: string; handedBy: string; fromUnit?: string; pdf?: boolean }): Promise<HandoffRecord[]>;
+  listHandoffs(): Promise<HandoffRecord[]>;
+  listRectifications(args: { township?: string; openOnly?: boolean }): Promise<RectificationItem[]>;
+  createRectification(args: z.infer<typeof rectificationSchema> & { leadNumber?: string; township?: string; village?: string; amountAtIssueFen?: number; actor: string }): Promise<RectificationItem>;
+  updateRectification(args: { id: number; patch: z.infer<typeof rectificationSchema>; actor: string }): Promise<RectificationItem>;
+  addRectificationEvidence(args: { id: number; path: string; actor: string }): Promise<RectificationItem>;
+  /** 销号: needs evidence or a note. */
+  closeRectification(args: { id: number; note?: string; actor: string }): Promise<RectificationItem>;
+  exportRectifications(args: { path: string; township?: string }): Promise<{ path: string; sha256: string; items: number }>;
+  /** Per township and village: items, open, overdue, closed, money at issue and recovered. */
+  rectificationSummary(): Promise<RectificationSummaryRow[]>;
+  listTrail(args: { entity?: TrailEntry['entity']; entityId?: string; limit?: number }): Promise<TrailEntry[]>;
   /** Native open dialog: ledger or project files; [] when cancelled. */
   chooseFiles(args: { kind: 'ledger' | 'projects'; multiple?: boolean }): Promise<string[]>;
   /** Native folder dialog, for exports; null when cancelled. */

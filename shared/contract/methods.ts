@@ -5,6 +5,10 @@ export const AUDIT_METHOD_NAMES = [
   'workspaceInfo', 'openWorkspace', 'closeWorkspace', 'previewFile', 'importFile', 'cancelImport', 'listFiles', 'runRules',
   'listFindings', 'getFinding', 'reviewFindings', 'overview', 'listProjects', 'listRules', 'saveRuleSettings', 'resetRuleSettings',
   'buildLeads', 'exportLeads', 'openSampleDistrict', 'chooseFiles', 'chooseDirectory', 'chooseWorkspace', 'recentWorkspaces',
+  // case leads, handoff, rectification, trail (issue 5)
+  'importCadres', 'listCadres', 'buildCaseLeads', 'listCaseLeads', 'getCaseLead', 'updateCaseLead', 'mergeCaseLeads', 'splitCaseLead',
+  'setLeadSource', 'handoffLeads', 'listHandoffs', 'listRectifications', 'createRectification', 'updateRectification',
+  'addRectificationEvidence', 'closeRectification', 'exportRectifications', 'rectificationSummary', 'listTrail',
 ] as const;
 
 export type AuditMethodName = (typeof AUDIT_METHOD_NAMES)[number];

@@ -284,3 +284,153 @@ export interface LeadExport {
   dir: string;
   files: { township: string; path: string; leads: number; amountFen: number }[];
 }
+
+// ---- case leads, handoffs, rectification, trail (issue 5) ----
+
+export type Disposition = '谈话函询' | '初步核实' | '暂存待查' | '予以了结';
+export const DISPOSITIONS: Disposition[] = ['谈话函询', '初步核实', '暂存待查', '予以了结'];
+
+export interface CadreImportResult {
+  status: 'imported' | 'duplicate' | 'rejected' | 'needs-mapping';
+  file: string;
+  sha256: string;
+  rowsImported: number;
+  errors: RowError[];
+  errorCount: number;
+  message: string;
+  messageEn: string;
+}
+
+export interface Cadre {
+  township: string;
+  village: string;
+  name: string;
+  post: string;
+  termStart: string;
+  termEnd: string | null;
+  file: string;
+  line: number;
+}
+
+/** A person a lead names: from the roster (in office on a voucher's date) or the ledger (经办人 / 审批人) or added by hand. */
+export interface LeadPerson {
+  name: string;
+  post: string;
+  basis: 'roster' | 'ledger' | 'manual';
+}
+
+export interface LeadEvidence {
+  voucher: string;
+  date: string;
+  file: string;
+  line: number;
+  sha256: string;
+}
+
+export interface CaseLead {
+  number: string;
+  township: string;
+  village: string;
+  /** The year of the earliest voucher behind the lead: the year in its number. */
+  year: number;
+  rule: string;
+  status: 'open' | 'merged';
+  mergedInto: string | null;
+  version: number;
+  /** Handed over and not edited since. */
+  frozen: boolean;
+  persons: LeadPerson[];
+  /** 被反映人姓名, joined. */
+  personNames: string;
+  /** 单位和职务, joined. */
+  unitAndPosts: string;
+  source: string;
+  receivedAt: string;
+  problem: string;
+  amountFen: number;
+  amount: string;
+  evidence: LeadEvidence[];
+  disposition: Disposition;
+  remarks: string;
+  findingIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LeadPatch {
+  persons?: LeadPerson[];
+  problem?: string;
+  disposition?: Disposition;
+  remarks?: string;
+  source?: string;
+  receivedAt?: string;
+}
+
+export interface HandoffFile {
+  kind: 'xlsx' | 'csv' | 'pdf';
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+export interface HandoffRecord {
+  id: number;
+  township: string;
+  fromUnit: string;
+  toUnit: string;
+  handedBy: string;
+  handedAt: string;
+  leadCount: number;
+  amountFen: number;
+  leads: { number: string; version: number }[];
+  files: HandoffFile[];
+}
+
+export type RectProgress = '未启动' | '整改中' | '已完成';
+
+export interface RectificationItem {
+  id: number;
+  leadNumber: string | null;
+  findingId: string | null;
+  township: string;
+  village: string;
+  description: string;
+  unit: string;
+  responsible: string;
+  measures: string;
+  dueDate: string | null;
+  progress: RectProgress;
+  amountAtIssueFen: number;
+  recoveredFen: number;
+  closed: boolean;
+  closedBy: string | null;
+  closedAt: string | null;
+  closeNote: string | null;
+  overdue: boolean;
+  evidence: { id: number; name: string; sha256: string; size: number; addedBy: string; addedAt: string }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Money recovered against money at issue, per township and village, plus open/overdue/closed counts. */
+export interface RectificationSummaryRow {
+  township: string;
+  village: string;
+  items: number;
+  open: number;
+  overdue: number;
+  closed: number;
+  amountAtIssueFen: number;
+  recoveredFen: number;
+}
+
+export interface TrailEntry {
+  id: number;
+  at: string;
+  actor: string;
+  entity: 'finding' | 'lead' | 'handoff' | 'rectification' | 'cadres';
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}

@@ -219,6 +219,11 @@ export const messages = {
   'ui.field.measuredQty': { zh: '实测工程量', en: 'measured quantity' },
   'ui.field.acceptedDate': { zh: '验收日期', en: 'acceptance date' },
   // ---- renderer (UI) strings: end ----
+  // ---- case leads, handoff, rectification (issue 5): start ----
+  'cadres.imported': { zh: '已导入村干部名册 {file}：{rows} 人次', en: 'Imported officers roster {file}: {rows} rows' },
+  'cadres.term-order': { zh: '任职止早于任职起', en: 'Term end is before term start' },
+  'rect.close-needs-evidence': { zh: '销号需要整改证据或说明', en: 'Closing an item needs evidence or a note' },
+  // ---- case leads, handoff, rectification (issue 5): end ----
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -44,7 +44,22 @@ export const PROJECT_FIELDS: FieldSpec<ProjectField>[] = [
   { id: 'acceptedDate', zh: '验收日期', en: 'acceptance date', aliases: ['验收日期'], required: false },
 ];
 
-export function fieldsFor(kind: FileKind): FieldSpec[] {
+/** Village officers' roster (村干部名册), read by shared/leads/cadres.ts. */
+export type CadreField = 'township' | 'village' | 'name' | 'post' | 'termStart' | 'termEnd';
+export const CADRE_FIELDS: FieldSpec[] = [
+  { id: 'township', zh: '乡镇', en: 'township', aliases: ['乡镇', '乡镇（街道）', '乡镇(街道)', '乡镇名称', '所属乡镇'], required: true },
+  { id: 'village', zh: '村', en: 'village', aliases: ['村', '村名', '村（居）', '村(居)', '村（社区）', '村(社区)', '单位名称'], required: true },
+  { id: 'name' as FieldId, zh: '姓名', en: 'name', aliases: ['姓名', '干部姓名'], required: true },
+  { id: 'post' as FieldId, zh: '职务', en: 'post', aliases: ['职务', '职位', '岗位'], required: true },
+  { id: 'termStart' as FieldId, zh: '任职起', en: 'term start', aliases: ['任职起', '任职开始', '任职起始日期', '任职时间', '起始日期'], required: true },
+  { id: 'termEnd' as FieldId, zh: '任职止', en: 'term end', aliases: ['任职止', '任职结束', '任职截止日期', '离任时间', '截止日期'], required: false },
+];
+
+/** What a table can be read as: the contract's file kinds, plus the officers' roster. */
+export type TableKind = FileKind | 'cadres';
+
+export function fieldsFor(kind: TableKind): FieldSpec[] {
+  if (kind === 'cadres') return CADRE_FIELDS;
   return kind === 'ledger' ? LEDGER_FIELDS : PROJECT_FIELDS;
 }
 

@@ -1,7 +1,7 @@
 // Finding the header row among title lines, and matching its columns to fields.
-import type { ColumnMatch, FieldId, FileKind } from '../contract';
+import type { ColumnMatch, FieldId } from '../contract';
 import { both } from '../i18n/messages';
-import { fieldsFor, normaliseHeader, type FieldSpec } from './fields';
+import { fieldsFor, normaliseHeader, type FieldSpec, type TableKind } from './fields';
 
 /** Exports put the account set's name, the period and 单位：元 above the header. */
 export const HEADER_SCAN_ROWS = 30;
@@ -23,7 +23,7 @@ function matchesAlias(spec: FieldSpec, header: string, useFallback: boolean): bo
 }
 
 /** How many cells of a row are known header names: the header row is the first with 3 or more. */
-export function headerScore(kind: FileKind, cells: string[]): number {
+export function headerScore(kind: TableKind, cells: string[]): number {
   const specs = fieldsFor(kind);
   let n = 0;
   for (const c of cells) {
@@ -34,14 +34,14 @@ export function headerScore(kind: FileKind, cells: string[]): number {
 }
 
 /** Resolves a `--map` key: a field id, its Chinese label, or any alias. */
-export function resolveFieldKey(kind: FileKind, key: string): FieldSpec | undefined {
+export function resolveFieldKey(kind: TableKind, key: string): FieldSpec | undefined {
   const k = normaliseHeader(key);
   const specs = fieldsFor(kind);
   return specs.find((s) => s.id === k) ?? specs.find((s) => s.zh === k) ?? specs.find((s) => s.aliases.includes(k));
 }
 
 export interface MapOptions {
-  kind: FileKind;
+  kind: TableKind;
   map?: Record<string, string>;
   /** Fields given by the caller for every row (township, village). */
   provided?: FieldId[];

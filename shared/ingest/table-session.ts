@@ -1,6 +1,7 @@
 // The header-finding part of reading a file, shared by preview and import: buffer the first
 // rows, find the header among them, map its columns, then hand every later row on.
-import type { FileKind, FieldId } from '../contract';
+import type { FieldId } from '../contract';
+import type { TableKind } from './fields';
 import { both } from '../i18n/messages';
 import { normaliseHeader } from './fields';
 import { HEADER_SCAN_ROWS, headerScore, mapColumns, type ColumnMap } from './header';
@@ -12,7 +13,7 @@ export type HeaderState =
   | { state: 'needs-mapping'; headerLine: number | null; headers: string[]; missing: FieldId[]; message: string; messageEn: string };
 
 export interface HeaderFinderOptions {
-  kind: FileKind;
+  kind: TableKind;
   file: string;
   map?: Record<string, string>;
   township?: string;
@@ -89,6 +90,7 @@ const ZH: Record<string, string> = {
   township: '乡镇', village: '村', date: '凭证日期', voucherWord: '凭证字', voucher: '凭证号', summary: '摘要',
   accountCode: '科目编码', accountName: '科目名称（或科目编码）', debit: '借方金额', credit: '贷方金额', attachments: '附件张数',
   receiptType: '票据类型', counterparty: '对方单位', project: '项目编号', handler: '经办人', approver: '审批人',
+  name: '姓名', post: '职务', termStart: '任职起', termEnd: '任职止',
   projectCode: '项目编号', projectName: '项目名称', contractor: '施工单位', contractAmount: '合同金额', contractQty: '合同工程量',
   unit: '计量单位', acceptedQty: '验收工程量', measuredQty: '实测工程量', acceptedDate: '验收日期',
 };

@@ -1,5 +1,6 @@
 import { migration001 } from './001-initial';
+import { migration002 } from './002-leads';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Add a file, add it here; never edit a migration that shipped. */
-export const MIGRATIONS: Migration[] = [migration001];
+export const MIGRATIONS: Migration[] = [migration001, migration002];

@@ -1,0 +1,138 @@
+// The rectification ledger (整改台账, 挂单销号): items from a lead or a finding, updated as the
+// work goes on, closed (销号) only with evidence or a note. Evidence files are copied into the
+// workspace's folder by SHA-256. Every change goes to the trail.
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { RectificationItem, RectificationSummaryRow, RectProgress } from '../contract';
+import type { Db } from '../workspace/db';
+import { getCaseLead, LeadError } from './store';
+import { appendTrail } from './trail';
+import { MONEY_FORMAT } from './handoff';
+
+interface Row {
+  id: number; lead_number: string | null; finding_id: string | null; township: string; village: string; description: string; unit: string; responsible: string;
+  measures: string; due_date: string | null; progress: RectProgress; amount_at_issue_fen: number; recovered_fen: number; closed: number; closed_by: string | null;
+  closed_at: string | null; close_note: string | null; created_at: string; updated_at: string;
+}
+
+function toItem(db: Db, r: Row, today: string): RectificationItem {
+  const evidence = db.prepare('SELECT id, name, sha256, size, added_by AS addedBy, added_at AS addedAt FROM rectification_evidence WHERE item_id = ? ORDER BY id').all(r.id) as RectificationItem['evidence'];
+  return {
+    id: r.id, leadNumber: r.lead_number, findingId: r.finding_id, township: r.township, village: r.village, description: r.description, unit: r.unit,
+    responsible: r.responsible, measures: r.measures, dueDate: r.due_date, progress: r.progress, amountAtIssueFen: r.amount_at_issue_fen, recoveredFen: r.recovered_fen,
+    closed: !!r.closed, closedBy: r.closed_by, closedAt: r.closed_at, closeNote: r.close_note,
+    overdue: !r.closed && !!r.due_date && r.due_date < today, evidence, createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
+export function getRectification(db: Db, id: number, today: string): RectificationItem {
+  const r = db.prepare('SELECT * FROM rectifications WHERE id = ?').get(id) as Row | undefined;
+  if (!r) throw new LeadError(`找不到整改事项 ${id}`, `Rectification item not found: ${id}`);
+  return toItem(db, r, today);
+}
+
+export function listRectifications(db: Db, q: { township?: string; openOnly?: boolean }, today: string): RectificationItem[] {
+  return (db.prepare('SELECT * FROM rectifications WHERE (@t IS NULL OR township = @t) AND (@open = 0 OR closed = 0) ORDER BY id')
+    .all({ t: q.township ?? null, open: q.openOnly ? 1 : 0 }) as Row[]).map((r) => toItem(db, r, today));
+}
+
+export interface RectificationInput {
+  leadNumber?: string;
+  description?: string;
+  unit?: string;
+  responsible?: string;
+  measures?: string;
+  dueDate?: string | null;
+  progress?: RectProgress;
+  recoveredFen?: number;
+}
+
+export function createRectification(db: Db, input: RectificationInput & { township?: string; village?: string; amountAtIssueFen?: number }, actor: string, now: string): RectificationItem {
+  let base = { township: input.township ?? '', village: input.village ?? '', description: input.description ?? '', unit: input.unit ?? '', responsible: input.responsible ?? '', amount: input.amountAtIssueFen ?? 0 };
+  if (input.leadNumber) {
+    const l = getCaseLead(db, input.leadNumber);
+    if (!l) throw new LeadError(`找不到线索 ${input.leadNumber}`, `Lead not found: ${input.leadNumber}`);
+    base = {
+      township: l.township, village: l.village, description: input.description ?? l.problem, unit: input.unit ?? `${l.township}${l.village}`,
+      responsible: input.responsible ?? l.personNames, amount: l.amountFen,
+    };
+  }
+  let id = 0;
+  db.transaction(() => {
+    id = Number(db.prepare(`INSERT INTO rectifications (lead_number, township, village, description, unit, responsible, measures, due_date, progress, amount_at_issue_fen, recovered_fen, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(input.leadNumber ?? null, base.township, base.village, base.description, base.unit, base.responsible,
+      input.measures ?? '', input.dueDate ?? null, input.progress ?? '未启动', base.amount, input.recoveredFen ?? 0, now, now).lastInsertRowid);
+    appendTrail(db, { at: now, actor, entity: 'rectification', entityId: String(id), action: 'create', after: { ...input, ...base } });
+  })();
+  return getRectification(db, id, now.slice(0, 10));
+}
+
+export function updateRectification(db: Db, id: number, patch: RectificationInput, actor: string, now: string): RectificationItem {
+  const map: Record<string, string> = { description: 'description', unit: 'unit', responsible: 'responsible', measures: 'measures', dueDate: 'due_date', progress: 'progress', recoveredFen: 'recovered_fen' };
+  db.transaction(() => {
+    const before = getRectification(db, id, now.slice(0, 10));
+    if (before.closed) throw new LeadError(`整改事项 ${id} 已销号`, `Rectification item ${id} is closed`);
+    const keys = Object.keys(patch).filter((k) => k in map && (patch as Record<string, unknown>)[k] !== undefined);
+    if (keys.length === 0) return;
+    db.prepare(`UPDATE rectifications SET ${keys.map((k) => `${map[k]} = @${k}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...patch, now, id });
+    const after = getRectification(db, id, now.slice(0, 10));
+    const pick = (x: RectificationItem) => Object.fromEntries(keys.map((k) => [k, (x as unknown as Record<string, unknown>)[k]]));
+    appendTrail(db, { at: now, actor, entity: 'rectification', entityId: String(id), action: 'update', before: pick(before), after: pick(after) });
+  })();
+  return getRectification(db, id, now.slice(0, 10));
+}
+
+/** Copies the file into `<workspace>.files/<sha256>` and records it. */
+export function addRectificationEvidence(db: Db, filesDir: string, id: number, path: string, actor: string, now: string): RectificationItem {
+  if (!existsSync(path)) throw new LeadError(`找不到文件 ${path}`, `File not found: ${path}`);
+  const bytes = readFileSync(path);
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  mkdirSync(filesDir, { recursive: true });
+  const stored = join(filesDir, sha);
+  if (!existsSync(stored)) copyFileSync(path, stored);
+  db.transaction(() => {
+    getRectification(db, id, now.slice(0, 10));
+    db.prepare('INSERT INTO rectification_evidence (item_id, name, sha256, size, stored_path, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, basename(path), sha, bytes.length, stored, actor, now);
+    appendTrail(db, { at: now, actor, entity: 'rectification', entityId: String(id), action: 'evidence', after: { name: basename(path), sha256: sha } });
+  })();
+  return getRectification(db, id, now.slice(0, 10));
+}
+
+/** 销号: needs at least one evidence file or a note; records who and when. */
+export function closeRectification(db: Db, id: number, note: string | undefined, actor: string, now: string): RectificationItem {
+  db.transaction(() => {
+    const it = getRectification(db, id, now.slice(0, 10));
+    if (it.closed) throw new LeadError(`整改事项 ${id} 已销号`, `Rectification item ${id} is already closed`);
+    if (it.evidence.length === 0 && !note?.trim()) throw new LeadError('销号需要整改证据或说明', 'Closing an item needs evidence or a note');
+    db.prepare("UPDATE rectifications SET closed = 1, closed_by = ?, closed_at = ?, close_note = ?, progress = '已完成', updated_at = ? WHERE id = ?").run(actor, now, note?.trim() || null, now, id);
+    appendTrail(db, { at: now, actor, entity: 'rectification', entityId: String(id), action: 'close', before: { closed: false, progress: it.progress }, after: { closed: true, note: note ?? null } });
+  })();
+  return getRectification(db, id, now.slice(0, 10));
+}
+
+export function rectificationSummary(db: Db, today: string): RectificationSummaryRow[] {
+  return db.prepare(`SELECT township, village, COUNT(*) AS items, SUM(closed = 0) AS open,
+      SUM(closed = 0 AND due_date IS NOT NULL AND due_date < @today) AS overdue, SUM(closed = 1) AS closed,
+      SUM(amount_at_issue_fen) AS amountAtIssueFen, SUM(recovered_fen) AS recoveredFen
+    FROM rectifications GROUP BY township, village ORDER BY township, village`).all({ today }) as RectificationSummaryRow[];
+}
+
+export async function rectificationXlsx(items: RectificationItem[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('整改台账', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const cols: [string, number][] = [['序号', 6], ['线索编号', 22], ['乡镇', 10], ['村', 10], ['问题描述', 50], ['责任单位', 18], ['责任人', 18], ['整改措施', 30],
+    ['完成时限', 12], ['整改进度', 10], ['涉及金额（元）', 16], ['追缴金额（元）', 16], ['整改证据', 30], ['是否销号', 8], ['销号时间', 20]];
+  ws.columns = cols.map(([header, width], i) => ({ header, key: `c${i}`, width }));
+  items.forEach((it, i) => {
+    const row = ws.addRow([i + 1, it.leadNumber ?? '', it.township, it.village, it.description, it.unit, it.responsible, it.measures, it.dueDate ?? '', it.progress,
+      it.amountAtIssueFen / 100, it.recoveredFen / 100, it.evidence.map((e) => `${e.name} (${e.sha256.slice(0, 12)})`).join('；'), it.closed ? '是' : '否', it.closedAt ?? '']
+      .map((v) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
+    if (it.overdue) row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE0E0' } };
+  });
+  ws.getColumn(11).numFmt = MONEY_FORMAT;
+  ws.getColumn(12).numFmt = MONEY_FORMAT;
+  ws.getRow(1).font = { bold: true };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

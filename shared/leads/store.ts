@@ -1,0 +1,276 @@
+// Persistent case leads (问题线索), built from confirmed findings.
+// - Grouping: one lead per township, village and rule (problem) by default; merge and split later.
+// - Numbering: <乡镇>-<年>-NNN, where the year is the year of the earliest voucher behind the
+//   lead (the year the problem happened, which is what the commissions file by). lead_counters
+//   keeps the last number per township and year, so a number is never handed out twice, even
+//   after a merge retires a lead.
+// - Frozen: a lead handed over is frozen; an edit afterwards raises its version (the handed-over
+//   version stays readable in lead_versions).
+import type { CaseLead, Disposition, LeadEvidence, LeadPatch, LeadPerson } from '../contract';
+import { fenToDecimalString, formatFen } from '../format/money';
+import { RULES } from '../rules';
+import type { Db } from '../workspace/db';
+import { officersOnDates } from './cadres';
+import { appendTrail } from './trail';
+
+export const DEFAULT_LEAD_SOURCE = '村级财务审计';
+const SOURCE_KEY = 'leads.source';
+
+export function leadSource(db: Db): string {
+  const r = db.prepare('SELECT value FROM settings WHERE key = ?').get(SOURCE_KEY) as { value: string } | undefined;
+  return r ? (JSON.parse(r.value) as string) : DEFAULT_LEAD_SOURCE;
+}
+
+export function setLeadSource(db: Db, source: string, actor: string, now: string): void {
+  const before = leadSource(db);
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(SOURCE_KEY, JSON.stringify(source));
+  appendTrail(db, { at: now, actor, entity: 'lead', entityId: '*', action: 'set-source', before, after: source });
+}
+
+interface FindingFacts {
+  id: string; rule: string; township: string; village: string; date: string; vouchers: string; amount_fen: number; reason: string; line_ids: string; sources: string;
+}
+
+interface Computed {
+  year: number;
+  amountFen: number;
+  evidence: LeadEvidence[];
+  persons: LeadPerson[];
+  problem: string;
+}
+
+function ruleTitle(id: string): string {
+  return RULES.find((r) => r.id === id)?.title ?? id;
+}
+
+/** Everything a lead derives from its findings: year, amount, evidence, responsible persons, the generated paragraph. */
+export function computeLead(db: Db, findingIds: string[]): Computed {
+  const fs = findingIds
+    .map((id) => db.prepare('SELECT id, rule, township, village, date, vouchers, amount_fen, reason, line_ids, sources FROM findings WHERE id = ?').get(id) as FindingFacts | undefined)
+    .filter((f): f is FindingFacts => !!f)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  if (fs.length === 0) throw new Error('a lead needs at least one finding');
+  const first = fs[0] as FindingFacts;
+  const lineStmt = db.prepare(`SELECT l.voucher, l.date, l.line_no AS line, l.handler, l.approver, f.name AS file, f.sha256 FROM ledger_lines l JOIN source_files f ON f.id = l.file_id WHERE l.id = ?`);
+  const evidence: LeadEvidence[] = [];
+  const handlers: LeadPerson[] = [];
+  const dates = new Set<string>();
+  const seenEv = new Set<string>();
+  for (const f of fs) {
+    const ids = JSON.parse(f.line_ids) as number[];
+    for (const id of ids) {
+      const l = lineStmt.get(id) as { voucher: string; date: string; line: number; handler: string; approver: string; file: string; sha256: string } | undefined;
+      if (!l) continue;
+      dates.add(l.date);
+      const k = `${l.sha256}:${l.line}`;
+      if (!seenEv.has(k)) { seenEv.add(k); evidence.push({ voucher: l.voucher, date: l.date, file: l.file, line: l.line, sha256: l.sha256 }); }
+      if (l.handler) handlers.push({ name: l.handler, post: '经办人', basis: 'ledger' });
+      if (l.approver) handlers.push({ name: l.approver, post: '审批人', basis: 'ledger' });
+    }
+    // Sources that are not ledger lines (the project file's line) are evidence too.
+    for (const s of JSON.parse(f.sources) as { file: string; line: number; sha256: string }[]) {
+      const k = `${s.sha256}:${s.line}`;
+      if (!seenEv.has(k)) { seenEv.add(k); evidence.push({ voucher: '', date: '', file: s.file, line: s.line, sha256: s.sha256 }); }
+    }
+    if (ids.length === 0) dates.add(f.date);
+  }
+  const sortedDates = [...dates].sort();
+  const persons = officersOnDates(db, first.township, first.village, sortedDates);
+  for (const h of handlers) {
+    if (persons.some((p) => p.name === h.name)) continue;
+    if (persons.some((p) => p.name === h.name && p.post === h.post)) continue;
+    persons.push(h);
+  }
+  const amountFen = fs.reduce((s, f) => s + f.amount_fen, 0);
+  const vouchers = [...new Set(fs.flatMap((f) => JSON.parse(f.vouchers) as string[]))];
+  const rules = [...new Set(fs.map((f) => ruleTitle(f.rule)))].join('、');
+  const span = sortedDates.length > 1 ? `${sortedDates[0]}至${sortedDates[sortedDates.length - 1]}` : (sortedDates[0] ?? first.date);
+  const problem = `${first.township}${first.village}于${span}存在${rules}问题${fs.length > 1 ? ` ${fs.length} 项` : ''}，涉及凭证 ${vouchers.join('、')}，` +
+    `涉及金额 ${formatFen(amountFen)}。${fs.map((f) => f.reason).join('；')}。`;
+  const year = Number((sortedDates[0] ?? first.date).slice(0, 4));
+  return { year, amountFen, evidence, persons, problem };
+}
+
+export function nextNumber(db: Db, township: string, year: number): string {
+  const r = db.prepare('SELECT last FROM lead_counters WHERE township = ? AND year = ?').get(township, year) as { last: number } | undefined;
+  const n = (r?.last ?? 0) + 1;
+  db.prepare('INSERT INTO lead_counters (township, year, last) VALUES (?, ?, ?) ON CONFLICT(township, year) DO UPDATE SET last = excluded.last').run(township, year, n);
+  return `${township}-${year}-${String(n).padStart(3, '0')}`;
+}
+
+interface LeadRow {
+  id: number; number: string; township: string; village: string; year: number; rule: string; status: 'open' | 'merged'; version: number; frozen: number;
+  persons: string; source: string; received_at: string; problem: string; amount_fen: number; evidence: string; disposition: Disposition;
+  remarks: string; merged_into: string | null; created_at: string; updated_at: string;
+}
+
+function toLead(db: Db, r: LeadRow): CaseLead {
+  const persons = JSON.parse(r.persons) as LeadPerson[];
+  const findingIds = (db.prepare('SELECT finding_id FROM lead_findings WHERE lead_id = ? ORDER BY rowid').all(r.id) as { finding_id: string }[]).map((x) => x.finding_id);
+  return {
+    number: r.number, township: r.township, village: r.village, year: r.year, rule: r.rule, status: r.status, mergedInto: r.merged_into,
+    version: r.version, frozen: !!r.frozen, persons,
+    personNames: persons.map((p) => p.name).join('、'),
+    unitAndPosts: persons.map((p) => `${r.village}${p.post}`).join('、'),
+    source: r.source, receivedAt: r.received_at, problem: r.problem, amountFen: r.amount_fen, amount: fenToDecimalString(r.amount_fen),
+    evidence: JSON.parse(r.evidence) as LeadEvidence[], disposition: r.disposition, remarks: r.remarks, findingIds,
+    createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
+export function listCaseLeads(db: Db, q: { township?: string; includeMerged?: boolean } = {}): CaseLead[] {
+  const rows = db.prepare(`SELECT * FROM leads WHERE (@township IS NULL OR township = @township) AND (@all = 1 OR status = 'open') ORDER BY township, year, number`)
+    .all({ township: q.township ?? null, all: q.includeMerged ? 1 : 0 }) as LeadRow[];
+  return rows.map((r) => toLead(db, r));
+}
+
+export function getCaseLead(db: Db, number: string): CaseLead | null {
+  const r = db.prepare('SELECT * FROM leads WHERE number = ?').get(number) as LeadRow | undefined;
+  return r ? toLead(db, r) : null;
+}
+
+/** A frozen version as it was handed over. */
+export function leadVersions(db: Db, number: string): { version: number; frozenAt: string; handoffId: number | null; lead: CaseLead }[] {
+  return (db.prepare(`SELECT v.version, v.frozen_at AS frozenAt, v.handoff_id AS handoffId, v.snapshot FROM lead_versions v JOIN leads l ON l.id = v.lead_id WHERE l.number = ? ORDER BY v.version`)
+    .all(number) as { version: number; frozenAt: string; handoffId: number | null; snapshot: string }[])
+    .map((v) => ({ version: v.version, frozenAt: v.frozenAt, handoffId: v.handoffId, lead: JSON.parse(v.snapshot) as CaseLead }));
+}
+
+function insertLead(db: Db, findingIds: string[], rule: string, township: string, village: string, now: string, actor: string): string {
+  const c = computeLead(db, findingIds);
+  const number = nextNumber(db, township, c.year);
+  const id = Number(db.prepare(`INSERT INTO leads (number, township, village, year, rule, persons, source, received_at, problem, amount_fen, evidence, disposition, remarks, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`).run(number, township, village, c.year, rule, JSON.stringify(c.persons), leadSource(db), now.slice(0, 10),
+    c.problem, c.amountFen, JSON.stringify(c.evidence), '初步核实', now, now).lastInsertRowid);
+  const link = db.prepare('INSERT INTO lead_findings (lead_id, finding_id) VALUES (?, ?)');
+  for (const f of findingIds) link.run(id, f);
+  appendTrail(db, { at: now, actor, entity: 'lead', entityId: number, action: 'create', after: { findingIds, amountFen: c.amountFen, persons: c.persons } });
+  return number;
+}
+
+/**
+ * Builds leads from confirmed findings that are in no lead yet: one per township, village and
+ * rule, in a fixed order (township, village, rule order, date). Returns the new numbers.
+ */
+export function buildCaseLeads(db: Db, now: string, actor: string): string[] {
+  const free = db.prepare(`SELECT id, rule, township, village, date FROM findings WHERE active = 1 AND status = 'confirmed'
+    AND id NOT IN (SELECT finding_id FROM lead_findings) ORDER BY township, village, date, id`).all() as { id: string; rule: string; township: string; village: string; date: string }[];
+  const order = new Map(RULES.map((r, i) => [r.id, i]));
+  const groups = new Map<string, typeof free>();
+  for (const f of free) {
+    const k = `${f.township}\n${f.village}\n${f.rule}`;
+    groups.set(k, [...(groups.get(k) ?? []), f]);
+  }
+  const keys = [...groups.keys()].sort((a, b) => {
+    const [ta, va, ra] = a.split('\n') as [string, string, string];
+    const [tb, vb, rb] = b.split('\n') as [string, string, string];
+    const da = groups.get(a)?.[0]?.date ?? '';
+    const dbb = groups.get(b)?.[0]?.date ?? '';
+    return ta.localeCompare(tb, 'zh-CN') || da.slice(0, 4).localeCompare(dbb.slice(0, 4)) || va.localeCompare(vb, 'zh-CN') || (order.get(ra) ?? 99) - (order.get(rb) ?? 99);
+  });
+  const out: string[] = [];
+  db.transaction(() => {
+    for (const k of keys) {
+      const g = groups.get(k) as typeof free;
+      const f0 = g[0] as (typeof free)[number];
+      out.push(insertLead(db, g.map((f) => f.id), f0.rule, f0.township, f0.village, now, actor));
+    }
+  })();
+  return out;
+}
+
+function rowOf(db: Db, number: string): LeadRow {
+  const r = db.prepare('SELECT * FROM leads WHERE number = ?').get(number) as LeadRow | undefined;
+  if (!r) throw new LeadError(`找不到线索 ${number}`, `Lead not found: ${number}`);
+  return r;
+}
+
+export class LeadError extends Error {
+  constructor(readonly messageZh: string, readonly messageEn: string) { super(messageZh); }
+}
+
+/** Writes new field values; a frozen lead becomes a new version (the handed-over one stays in lead_versions). */
+function writeLead(db: Db, r: LeadRow, set: Partial<{ persons: string; problem: string; disposition: Disposition; remarks: string; source: string; received_at: string; amount_fen: number; evidence: string; year: number }>, now: string): void {
+  const cols = Object.keys(set);
+  if (r.frozen) { (set as Record<string, unknown>).version = r.version + 1; (set as Record<string, unknown>).frozen = 0; cols.push('version', 'frozen'); }
+  const sql = `UPDATE leads SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`;
+  db.prepare(sql).run({ ...set, now, id: r.id });
+}
+
+export function updateCaseLead(db: Db, number: string, patch: LeadPatch, actor: string, now: string): CaseLead {
+  db.transaction(() => {
+    const r = rowOf(db, number);
+    if (r.status !== 'open') throw new LeadError(`线索 ${number} 已合并到 ${r.merged_into}，不能修改`, `Lead ${number} was merged into ${r.merged_into}; it cannot be edited`);
+    const before = toLead(db, r);
+    const set: Parameters<typeof writeLead>[2] = {};
+    if (patch.persons) set.persons = JSON.stringify(patch.persons);
+    if (patch.problem !== undefined) set.problem = patch.problem;
+    if (patch.disposition !== undefined) set.disposition = patch.disposition;
+    if (patch.remarks !== undefined) set.remarks = patch.remarks;
+    if (patch.source !== undefined) set.source = patch.source;
+    if (patch.receivedAt !== undefined) set.received_at = patch.receivedAt;
+    if (Object.keys(set).length === 0) return;
+    writeLead(db, r, set, now);
+    const pick = (l: CaseLead) => Object.fromEntries(Object.keys(patch).map((k) => [k, (l as unknown as Record<string, unknown>)[k]]));
+    const after = toLead(db, rowOf(db, number));
+    appendTrail(db, { at: now, actor, entity: 'lead', entityId: number, action: 'edit', before: { version: before.version, ...pick(before) }, after: { version: after.version, ...pick(after) } });
+  })();
+  return getCaseLead(db, number) as CaseLead;
+}
+
+function recompute(db: Db, r: LeadRow, now: string): void {
+  const ids = (db.prepare('SELECT finding_id FROM lead_findings WHERE lead_id = ?').all(r.id) as { finding_id: string }[]).map((x) => x.finding_id);
+  const c = computeLead(db, ids);
+  // The number keeps its year; persons added or removed by hand are kept (manual names stay, roster and ledger names are refreshed).
+  const manual = (JSON.parse(r.persons) as LeadPerson[]).filter((p) => p.basis === 'manual');
+  writeLead(db, r, { amount_fen: c.amountFen, evidence: JSON.stringify(c.evidence), problem: c.problem, persons: JSON.stringify([...c.persons, ...manual]) }, now);
+}
+
+/** Merges leads of one township and village into the first; the others keep their numbers, marked merged. */
+export function mergeCaseLeads(db: Db, numbers: string[], actor: string, now: string): CaseLead {
+  if (numbers.length < 2) throw new LeadError('合并需要至少两条线索', 'Merging needs at least two leads');
+  const target = numbers[0] as string;
+  db.transaction(() => {
+    const t = rowOf(db, target);
+    for (const n of numbers.slice(1)) {
+      const o = rowOf(db, n);
+      if (o.status !== 'open' || t.status !== 'open') throw new LeadError(`线索 ${n} 已合并`, `Lead ${n} is already merged`);
+      if (o.township !== t.township || o.village !== t.village) throw new LeadError('只能合并同一乡镇同一村的线索', 'Only leads of the same township and village can be merged');
+      db.prepare('UPDATE lead_findings SET lead_id = ? WHERE lead_id = ?').run(t.id, o.id);
+      db.prepare("UPDATE leads SET status = 'merged', merged_into = ?, updated_at = ? WHERE id = ?").run(target, now, o.id);
+    }
+    recompute(db, rowOf(db, target), now);
+    appendTrail(db, { at: now, actor, entity: 'lead', entityId: target, action: 'merge', before: { numbers }, after: { findingIds: getCaseLead(db, target)?.findingIds } });
+  })();
+  return getCaseLead(db, target) as CaseLead;
+}
+
+/** Moves some findings of a lead to a new lead with the next number. */
+export function splitCaseLead(db: Db, number: string, findingIds: string[], actor: string, now: string): CaseLead {
+  let created = '';
+  db.transaction(() => {
+    const r = rowOf(db, number);
+    const own = new Set((db.prepare('SELECT finding_id FROM lead_findings WHERE lead_id = ?').all(r.id) as { finding_id: string }[]).map((x) => x.finding_id));
+    if (findingIds.length === 0 || findingIds.length >= own.size || findingIds.some((f) => !own.has(f))) {
+      throw new LeadError('拆分需选择该线索的部分（非全部）发现', 'Splitting needs some, not all, of the lead\'s findings');
+    }
+    db.prepare(`DELETE FROM lead_findings WHERE lead_id = ? AND finding_id IN (${findingIds.map(() => '?').join(', ')})`).run(r.id, ...findingIds);
+    created = insertLead(db, findingIds, r.rule, r.township, r.village, now, actor);
+    recompute(db, rowOf(db, number), now);
+    appendTrail(db, { at: now, actor, entity: 'lead', entityId: number, action: 'split', after: { into: created, findingIds } });
+  })();
+  return getCaseLead(db, created) as CaseLead;
+}
+
+/** Freezes the current version of each lead (written at handoff). */
+export function freezeLeads(db: Db, numbers: string[], handoffId: number, now: string): { number: string; version: number }[] {
+  const out: { number: string; version: number }[] = [];
+  for (const n of numbers) {
+    const r = rowOf(db, n);
+    db.prepare('INSERT OR IGNORE INTO lead_versions (lead_id, version, snapshot, handoff_id, frozen_at) VALUES (?, ?, ?, ?, ?)')
+      .run(r.id, r.version, JSON.stringify({ ...toLead(db, r), frozen: true }), handoffId, now);
+    db.prepare('UPDATE leads SET frozen = 1 WHERE id = ?').run(r.id);
+    out.push({ number: n, version: r.version });
+  }
+  return out;
+}
