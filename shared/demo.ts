@@ -12,6 +12,7 @@ const workspace = join(mkdtempSync(join(tmpdir(), 'village-audit-demo-')), 'demo
 const outcome = await runAudit({
   ledgers: [join(DISTRICT_DIR, FILES.shibanchong), join(DISTRICT_DIR, FILES.chengnan)],
   projects: [join(DISTRICT_DIR, FILES.projects)],
+  cadres: [join(DISTRICT_DIR, FILES.cadres)],
   workspace,
   out,
   map: [],
@@ -26,4 +27,6 @@ for (const f of findings.filter((x) => x.rule === 'payment-exceeds-acceptance'))
   const m = parseMoney(f.amount);
   console.log(`  ${f.village}  ${m.ok ? formatFen(m.fen) : f.amount}  ${f.reason}`);
 }
+console.log(`\n下一步 (next): npm run cli -- review --workspace ${workspace} --all --decision confirmed --reviewer 审计组`);
+console.log(`             npm run cli -- leads --workspace ${workspace}  ·  npm run cli -- handoff --workspace ${workspace} --out out/handoff`);
 process.exitCode = outcome.exitCode;
