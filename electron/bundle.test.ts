@@ -1,6 +1,8 @@
 // The packaged engine: bundle it as `npm run build:electron` does, start the bundled worker the
 // way main does, and audit the sample district through it.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -18,6 +20,11 @@ describe('bundled engine worker', () => {
     execFileSync(process.execPath, ['--import', 'tsx', 'electron/build.ts'], { stdio: 'ignore' });
     const preload = execFileSync('grep', ['-o', 'require("[^"]*")', 'dist-electron/preload.cjs'], { encoding: 'utf8' });
     expect([...new Set(preload.trim().split('\n'))]).toEqual(['require("electron")']);
+    // Everything else is inlined: only the native module (packaged unpacked) and the CLI's PDF
+    // printer (never loaded in the app, see electron/pdf.ts) stay outside the worker's bundle.
+    const workerSrc = readFileSync('dist-electron/engine-worker.cjs', 'utf8');
+    const external = [...new Set([...workerSrc.matchAll(/(?:require|import)\("([^"]+)"\)/g)].map((m) => m[1]!.replace(/^node:/, '')))].filter((n) => !builtinModules.includes(n));
+    expect(external.sort()).toEqual(['better-sqlite3', 'playwright-core']);
     client = new EngineClient(() => new Worker(join(process.cwd(), 'dist-electron', 'engine-worker.cjs'), {
       workerData: { sampleDir: DISTRICT_DIR, sampleWorkspacePath: join(tempDir(), 'sample.sqlite') },
       resourceLimits: ENGINE_RESOURCE_LIMITS,

@@ -1,6 +1,6 @@
 // The engine in a real worker thread: calls answer with envelopes, engine errors arrive as
 // errors, and a dying worker fails its pending calls and is started again.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -32,6 +32,30 @@ describe('engine worker', () => {
     client = new EngineClient(tsWorker);
     const r = await client.call('listFiles', []);
     expect(r).toMatchObject({ ok: false, error: { code: 'no-workspace', message: '尚未打开工作区', messageEn: 'No workspace is open' } });
+  });
+
+  it('has main print the handoff PDF, and a failed print reaches the caller as an error', async () => {
+    const dir = tempDir();
+    const printed: string[] = [];
+    let fail = false;
+    const renderPdf = async (html: string): Promise<Uint8Array> => {
+      if (fail) throw new Error('printer on fire');
+      printed.push(html);
+      return new TextEncoder().encode('%PDF-stub');
+    };
+    client = new EngineClient(() => new Worker(workerFile, { execArgv: ['--import', 'tsx'], workerData: { sampleWorkspacePath: join(dir, 'sample.sqlite') } }), undefined, renderPdf);
+    expect(await client.call('openSampleDistrict', [])).toMatchObject({ ok: true });
+    const page = await client.call('listFindings', [{ limit: 1 }]);
+    const id = page.ok ? (page.value as { rows: { id: string }[] }).rows[0]!.id : '';
+    expect(await client.call('reviewFindings', [{ ids: [id], decision: 'confirmed', reviewer: '张三' }])).toEqual({ ok: true, value: 1 });
+    expect(await client.call('buildCaseLeads', [{ actor: '张三' }])).toMatchObject({ ok: true, value: [expect.any(String)] });
+    const r = await client.call('handoffLeads', [{ dir: join(dir, 'out'), handedBy: '张三' }]);
+    expect(r.ok).toBe(true);
+    const pdf = r.ok ? (r.value as { files: { kind: string; path: string }[] }[])[0]!.files.find((f) => f.kind === 'pdf') : undefined;
+    expect(readFileSync(pdf!.path, 'utf8')).toBe('%PDF-stub');
+    expect(printed[0]).toContain('纪委');
+    fail = true;
+    expect(await client.call('handoffLeads', [{ dir: join(dir, 'out2'), handedBy: '张三' }])).toMatchObject({ ok: false, error: { code: 'engine-error', messageEn: expect.stringContaining('printer on fire') } });
   });
 
   it('fails pending calls when the worker dies, then starts a new one', async () => {

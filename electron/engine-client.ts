@@ -5,7 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import type { AuditResponse } from '../shared/contract/api';
 import { both } from '../shared/i18n/messages';
 import type { EngineCaller } from './ipc';
-import type { EngineMessage } from './engine-worker';
+import type { EngineMessage, PdfReply } from './engine-worker';
 
 /** The engine's heap: enough for a million-line import, bounded so it never takes the laptop. */
 export const ENGINE_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 256 };
@@ -15,13 +15,24 @@ export class EngineClient implements EngineCaller {
   private nextId = 1;
   private readonly pending = new Map<number, (r: AuditResponse) => void>();
 
-  constructor(private readonly createWorker: () => Worker, private readonly onEvent: (event: unknown) => void = () => {}) {}
+  constructor(
+    private readonly createWorker: () => Worker,
+    private readonly onEvent: (event: unknown) => void = () => {},
+    /** Prints the handoff sheet for the worker (main: a hidden window's printToPDF). */
+    private readonly renderPdf: (html: string) => Promise<Uint8Array> = async () => { throw new Error('PDF printing is not available'); },
+  ) {}
 
   private start(): Worker {
     const w = this.createWorker();
     w.on('message', (m: EngineMessage) => {
       if ('event' in m) {
         this.onEvent(m.event);
+        return;
+      }
+      if ('pdfRequest' in m) {
+        const { id, html } = m.pdfRequest;
+        const reply = (r: PdfReply['pdfReply']): void => { if (this.worker === w) w.postMessage({ pdfReply: r } satisfies PdfReply); };
+        this.renderPdf(html).then((pdf) => reply({ id, pdf }), (e: unknown) => reply({ id, error: e instanceof Error ? e.message : String(e) }));
         return;
       }
       const resolve = this.pending.get(m.id);

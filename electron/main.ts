@@ -2,12 +2,13 @@
 // thread, one IPC handler per contract method.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type BrowserWindowConstructorOptions } from 'electron';
 import type { AuditResponse } from '../shared/contract/api';
 import { EVENT_CHANNEL } from '../shared/contract/methods';
 import { EngineClient, ENGINE_RESOURCE_LIMITS } from './engine-client';
 import { registerAuditHandlers, type EngineCaller } from './ipc';
 import { menuTemplate } from './menu';
+import { printHtmlToPdf } from './pdf';
 import { lockNavigation, lockSession } from './security';
 import { RecentWorkspaces, shellHandlers } from './shell';
 import { mainWindowOptions } from './window-options';
@@ -34,6 +35,7 @@ function startEngine(): EngineClient {
       resourceLimits: ENGINE_RESOURCE_LIMITS,
     }),
     (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),
+    (html) => printHtmlToPdf((o: BrowserWindowConstructorOptions) => new BrowserWindow(o), html),
   );
 }
 

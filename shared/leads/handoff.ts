@@ -111,6 +111,10 @@ export function chromiumPath(): string {
   return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
 }
 
+/** Page layout of the handoff sheet, shared by Chromium here and Electron's printToPDF in the app. */
+export const PDF_FOOTER = '<div style="font-size:9px;width:100%;text-align:center;">第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>';
+export const PDF_MARGINS_MM = { top: 18, bottom: 20, left: 14, right: 14 };
+
 export async function htmlToPdf(html: string): Promise<Buffer> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
@@ -123,8 +127,8 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
     return await page.pdf({
       format: 'A4', printBackground: true, displayHeaderFooter: true,
       headerTemplate: '<span></span>',
-      footerTemplate: '<div style="font-size:9px;width:100%;text-align:center;">第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>',
-      margin: { top: '18mm', bottom: '20mm', left: '14mm', right: '14mm' },
+      footerTemplate: PDF_FOOTER,
+      margin: { top: `${PDF_MARGINS_MM.top}mm`, bottom: `${PDF_MARGINS_MM.bottom}mm`, left: `${PDF_MARGINS_MM.left}mm`, right: `${PDF_MARGINS_MM.right}mm` },
     });
   } finally {
     await browser.close();
