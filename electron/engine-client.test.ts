@@ -69,4 +69,24 @@ describe('engine worker', () => {
     expect(await client.call('workspaceInfo', [])).toEqual({ ok: true, value: null });
     expect(n).toBe(2);
   });
+  it('reopens the open workspace in the restarted worker, but only once', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'ws.sqlite');
+    const crashing = join(dir, 'crash.cjs');
+    writeFileSync(crashing, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));");
+    let n = 0;
+    // 1: works; 2: works after a crash; 3: dies while reopening; 4: starts clean.
+    client = new EngineClient(() => (++n === 3 ? new Worker(crashing) : tsWorker()));
+    const crash = async (): Promise<void> => {
+      await (client as unknown as { worker: Worker }).worker.terminate();
+      await new Promise((r) => setImmediate(r));
+    };
+    expect(await client.call('openWorkspace', [{ path }])).toMatchObject({ ok: true });
+    await crash();
+    expect(await client.call('workspaceInfo', [])).toMatchObject({ ok: true, value: { path } });
+    await crash();
+    expect(await client.call('workspaceInfo', [])).toMatchObject({ ok: false, error: { code: 'engine-error' } });
+    expect(await client.call('workspaceInfo', [])).toEqual({ ok: true, value: null });
+    expect(n).toBe(4);
+  });
 });

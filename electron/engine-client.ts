@@ -1,6 +1,7 @@
 // Main's side of the engine worker: calls become messages, answers come back as envelopes.
 // A worker that dies fails every pending call with an 'engine-error' and is started again:
-// the window gets an error to show, never a crash.
+// the window gets an error to show, never a crash. The new worker reopens the workspace that
+// was open, so the auditor carries on where they were.
 import type { Worker } from 'node:worker_threads';
 import type { AuditResponse } from '../shared/contract/api';
 import { both } from '../shared/i18n/messages';
@@ -14,6 +15,10 @@ export class EngineClient implements EngineCaller {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, (r: AuditResponse) => void>();
+  /** The open workspace, to reopen in a restarted worker. */
+  private workspace: string | null = null;
+  /** Set by a crash: the workspace the next worker opens first. */
+  private reopen: string | null = null;
 
   constructor(
     private readonly createWorker: () => Worker,
@@ -45,6 +50,10 @@ export class EngineClient implements EngineCaller {
       const error = { code: 'engine-error' as const, ...both('err.engine', { detail }) };
       for (const resolve of this.pending.values()) resolve({ ok: false, error });
       this.pending.clear();
+      // Reopen once: if the next worker dies too before it answers, the workspace is forgotten
+      // (see call), so a workspace that kills the engine cannot trap the app in a restart loop.
+      this.reopen = this.workspace;
+      this.workspace = null;
     };
     w.on('error', (e) => fail(e instanceof Error ? e.message : String(e)));
     w.on('exit', (code) => fail(`engine stopped (exit ${code})`));
@@ -52,7 +61,20 @@ export class EngineClient implements EngineCaller {
     return w;
   }
 
-  call(method: string, args: unknown[]): Promise<AuditResponse> {
+  async call(method: string, args: unknown[]): Promise<AuditResponse> {
+    if (!this.worker && this.reopen) {
+      const path = this.reopen;
+      this.reopen = null;
+      // The worker answers messages in order, so the reopen lands before this call.
+      void this.call('openWorkspace', [{ path }]);
+    }
+    const r = await this.send(method, args);
+    if (r.ok && (method === 'openWorkspace' || method === 'openSampleDistrict')) this.workspace = (r.value as { path?: string } | null)?.path ?? null;
+    if (r.ok && method === 'closeWorkspace') this.workspace = null;
+    return r;
+  }
+
+  private send(method: string, args: unknown[]): Promise<AuditResponse> {
     const w = this.worker ?? this.start();
     const id = this.nextId++;
     return new Promise((resolve) => {

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type BrowserWindowConstructorOptions } from 'electron';
-import type { AuditResponse } from '../shared/contract/api';
+import type { AuditEvent, AuditResponse } from '../shared/contract/api';
 import { EVENT_CHANNEL } from '../shared/contract/methods';
 import { EngineClient, ENGINE_RESOURCE_LIMITS } from './engine-client';
 import { registerAuditHandlers, type EngineCaller } from './ipc';
@@ -12,6 +12,8 @@ import { printHtmlToPdf } from './pdf';
 import { lockNavigation, lockSession } from './security';
 import { RecentWorkspaces, shellHandlers } from './shell';
 import { mainWindowOptions } from './window-options';
+
+type MenuAction = Extract<AuditEvent, { type: 'menu' }>['action'];
 
 // Bundled next to each other in dist-electron/ (see electron/build.ts).
 const here = __dirname;
@@ -60,7 +62,14 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  app.on('web-contents-created', (_e, contents) => contents.setWindowOpenHandler(() => ({ action: 'deny' })));
+  app.on('web-contents-created', (_e, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // Any other web contents (the hidden PDF printer) never navigates on its own; the main
+    // window's own rule is in lockNavigation.
+    contents.on('will-navigate', (event) => {
+      if (contents !== mainWindow?.webContents) event.preventDefault();
+    });
+  });
   void app.whenReady().then(() => {
     lockSession(session.defaultSession);
     const engine = startEngine();
@@ -71,7 +80,7 @@ if (!app.requestSingleInstanceLock()) {
       engine: rememberWorkspaces(engine, recent),
       shell: shellHandlers(dialog, () => mainWindow, recent),
     });
-    const send = (what: string) => () => mainWindow?.webContents.send(EVENT_CHANNEL, { type: 'menu', action: what });
+    const send = (action: MenuAction) => () => mainWindow?.webContents.send(EVENT_CHANNEL, { type: 'menu', action } satisfies AuditEvent);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
       openWorkspace: send('open-workspace'),
       importLedgers: send('import-ledgers'),

@@ -1,6 +1,6 @@
 // What the shell answers itself: native dialogs and the list of recent workspaces.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, extname } from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
 import type { ShellHandlers } from './ipc';
 
@@ -53,6 +53,15 @@ export function shellHandlers(dialog: Dialog, window: () => BrowserWindow | null
       }
       const r = await dialog.showOpenDialog(win(), { title: '打开审计工作区', properties: ['openFile'], filters: FILTERS.workspace });
       return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    async chooseSaveFile(args: { defaultName: string; title?: string }) {
+      const ext = extname(args.defaultName).slice(1).toLowerCase();
+      const r = await dialog.showSaveDialog(win(), {
+        title: args.title ?? '保存导出文件',
+        defaultPath: args.defaultName,
+        filters: ext ? [{ name: `${ext.toUpperCase()} 文件`, extensions: [ext] }] : [],
+      });
+      return r.canceled ? null : (r.filePath ?? null);
     },
     async recentWorkspaces() {
       return recent.list();

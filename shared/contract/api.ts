@@ -112,11 +112,12 @@ export const ARG_SCHEMAS = {
   chooseFiles: z.tuple([z.object({ kind: fileKind, multiple: z.boolean().optional() }).strict()]),
   chooseDirectory: z.tuple([z.object({ title: z.string().max(200).optional() }).strict()]),
   chooseWorkspace: z.tuple([z.object({ create: z.boolean() }).strict()]),
+  chooseSaveFile: z.tuple([z.object({ defaultName: z.string().trim().min(1).max(255), title: z.string().max(200).optional() }).strict()]),
   recentWorkspaces: z.tuple([]),
 } as const;
 
 /** Methods the shell answers itself; every other method is forwarded to the engine. */
-export const SHELL_METHODS = ['chooseFiles', 'chooseDirectory', 'chooseWorkspace', 'recentWorkspaces'] as const;
+export const SHELL_METHODS = ['chooseFiles', 'chooseDirectory', 'chooseWorkspace', 'chooseSaveFile', 'recentWorkspaces'] as const;
 export type ShellMethod = (typeof SHELL_METHODS)[number];
 
 export type AuditMethod = keyof typeof ARG_SCHEMAS;
@@ -176,6 +177,8 @@ export interface AuditApi {
   chooseDirectory(args: { title?: string }): Promise<string | null>;
   /** Native dialog for a workspace file to open or create; null when cancelled. */
   chooseWorkspace(args: { create: boolean }): Promise<string | null>;
+  /** Native save dialog for one export file (e.g. 整改台账.xlsx), filtered by its extension; null when cancelled. */
+  chooseSaveFile(args: { defaultName: string; title?: string }): Promise<string | null>;
   /** Workspaces opened before, most recent first. */
   recentWorkspaces(): Promise<string[]>;
 }
@@ -190,7 +193,9 @@ export const _contractIsComplete: _SameMethods = true;
 /** Events the engine pushes while it works. */
 export type AuditEvent =
   | { type: 'import-progress'; progress: ImportProgress }
-  | { type: 'rules-progress'; rule: string; done: number; total: number };
+  | { type: 'rules-progress'; rule: string; done: number; total: number }
+  /** From the desktop app's menu (文件 → 打开工作区 / 导入账簿): the UI goes to that screen. */
+  | { type: 'menu'; action: 'open-workspace' | 'import-ledgers' };
 
 /** An error as it crosses the boundary: a code the UI can act on and text in both languages. */
 export interface AuditErrorPayload {

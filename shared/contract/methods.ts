@@ -4,7 +4,7 @@
 export const AUDIT_METHOD_NAMES = [
   'workspaceInfo', 'openWorkspace', 'closeWorkspace', 'previewFile', 'importFile', 'cancelImport', 'listFiles', 'runRules',
   'listFindings', 'getFinding', 'reviewFindings', 'overview', 'listProjects', 'listRules', 'saveRuleSettings', 'resetRuleSettings',
-  'buildLeads', 'exportLeads', 'openSampleDistrict', 'chooseFiles', 'chooseDirectory', 'chooseWorkspace', 'recentWorkspaces',
+  'buildLeads', 'exportLeads', 'openSampleDistrict', 'chooseFiles', 'chooseDirectory', 'chooseWorkspace', 'chooseSaveFile', 'recentWorkspaces',
   // case leads, handoff, rectification, trail (issue 5)
   'importCadres', 'listCadres', 'buildCaseLeads', 'listCaseLeads', 'getCaseLead', 'updateCaseLead', 'mergeCaseLeads', 'splitCaseLead',
   'setLeadSource', 'handoffLeads', 'listHandoffs', 'listRectifications', 'createRectification', 'updateRectification',
