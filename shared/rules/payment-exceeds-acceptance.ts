@@ -2,6 +2,7 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod';
 import type { ProjectFigures, SourceRef } from '../contract';
+import type { ProjectRecord } from '../ingest/project-row';
 import { formatFen, prorateFen } from '../format/money';
 import { both } from '../i18n/messages';
 import type { Db } from '../workspace/db';
@@ -14,21 +15,10 @@ const settings = z.object({
 });
 type Settings = z.infer<typeof settings>;
 
-export interface ProjectRow {
-  code: string;
-  township: string;
-  village: string;
-  name: string;
-  contractor: string;
-  contractFen: number;
-  contractQty: string;
-  unit: string;
-  acceptedQty: string;
-  measuredQty: string | null;
-  acceptedDate: string | null;
+/** A project as imported, with the file it came from. */
+export interface ProjectRow extends ProjectRecord {
   file: string;
   sha256: string;
-  line: number;
 }
 
 export interface ProjectPayments {
