@@ -6,6 +6,8 @@ import type { LedgerRecord } from '../ingest/ledger-row';
 import type { Db } from './db';
 
 const BATCH = 128;
+/** Attribute tuples compared one by one per summary before falling back to a keyed map. */
+const MAX_SCAN = 8;
 const ROW_COLUMNS = ['voucher_ref', 'line_no', 'date', 'attrs_id', 'debit_fen', 'credit_fen', 'attachments'];
 const VOUCHER_COLUMNS = ['id', 'file_id', 'township_id', 'village_id', 'year', 'voucher_id', 'date', 'cash_out_fen', 'max_attachments', 'line_count'];
 
@@ -56,8 +58,10 @@ class VoucherTable {
   }
 }
 
+/** `2018-03-05` -> 20180305, from the character codes (no substrings: a million lines make garbage count). */
 function dateNumber(iso: string): number {
-  return Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+  const d = (i: number): number => iso.charCodeAt(i) - 48;
+  return (d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3)) * 10000 + (d(5) * 10 + d(6)) * 100 + d(8) * 10 + d(9);
 }
 
 function dateText(n: number): string {
@@ -105,8 +109,13 @@ export class LedgerWriter {
   private readonly texts = new Map<string, number>();
   private nextText: number;
   private readonly attrs = new Map<string, { id: number; isCash: boolean }>();
-  /** Raw texts of a line -> its attribute tuple: one lookup per line instead of eight. */
-  private readonly attrsByRaw = new Map<string, { id: number; isCash: boolean }>();
+  /**
+   * Summary -> the attribute tuples seen with it: a line finds its tuple by one lookup and a few
+   * string comparisons, without building a key (a million lines make garbage count).
+   */
+  private readonly attrsBySummary = new Map<string, { r: LedgerRecord; a: { id: number; isCash: boolean } }[]>();
+  /** Beyond a few tuples per summary (one summary, many counterparties), a keyed map keeps it linear. */
+  private readonly attrsByKey = new Map<string, { id: number; isCash: boolean }>();
   private nextAttrs: number;
   /** voucher key -> index into `table` */
   private readonly vouchers = new Map<string, number>();
@@ -145,13 +154,28 @@ export class LedgerWriter {
   }
 
   private attrsOf(r: LedgerRecord): { id: number; isCash: boolean } {
-    const raw = `${r.summary}\u0001${r.accountCode}\u0001${r.accountName}\u0001${r.receiptType}\u0001${r.counterparty}\u0001${r.project}\u0001${r.handler}\u0001${r.approver}`;
-    let hit = this.attrsByRaw.get(raw);
-    if (!hit) {
-      hit = this.internAttrs(r);
-      this.attrsByRaw.set(raw, hit);
+    let seen = this.attrsBySummary.get(r.summary);
+    if (!seen) {
+      seen = [];
+      this.attrsBySummary.set(r.summary, seen);
     }
-    return hit;
+    for (const x of seen) {
+      const o = x.r;
+      if (o.accountCode === r.accountCode && o.accountName === r.accountName && o.counterparty === r.counterparty && o.project === r.project
+        && o.receiptType === r.receiptType && o.handler === r.handler && o.approver === r.approver) return x.a;
+    }
+    if (seen.length >= MAX_SCAN) {
+      const key = `${r.summary}\u0001${r.accountCode}\u0001${r.accountName}\u0001${r.receiptType}\u0001${r.counterparty}\u0001${r.project}\u0001${r.handler}\u0001${r.approver}`;
+      let a = this.attrsByKey.get(key);
+      if (!a) {
+        a = this.internAttrs(r);
+        this.attrsByKey.set(key, a);
+      }
+      return a;
+    }
+    const a = this.internAttrs(r);
+    seen.push({ r, a });
+    return a;
   }
 
   private internAttrs(r: LedgerRecord): { id: number; isCash: boolean } {

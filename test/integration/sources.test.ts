@@ -43,3 +43,23 @@ describe('line count', () => {
     expect(r.lines).toBe(3);
   });
 });
+
+describe('line attributes', () => {
+  it('keeps every counterparty of a summary used with many of them', async () => {
+    const { service } = await openTempService();
+    const lines = ['乡镇,村,凭证日期,凭证号,摘要,科目名称,借方金额,贷方金额,附件张数,对方单位'];
+    for (let i = 1; i <= 40; i++) {
+      lines.push(`石板冲乡,赵湾村,2018-03-05,记-${i},付货款,其他支出,${i}.00,,1,供应商${i}`, `石板冲乡,赵湾村,2018-03-05,记-${i},付货款,现金,,${i}.00,1,`);
+    }
+    const path = join(tempDir(), 'many.csv');
+    writeFileSync(path, lines.join('\n'));
+    expect((await service.importFile({ path, kind: 'ledger' })).rowsImported).toBe(80);
+    await service.runRules();
+    const { Database } = { Database: (await import('better-sqlite3')).default };
+    const db = new Database(((await service.workspaceInfo())!).path, { readonly: true });
+    const names = db.prepare("SELECT DISTINCT counterparty FROM ledger_lines WHERE counterparty <> '' ORDER BY line_no").all() as { counterparty: string }[];
+    db.close();
+    expect(names.map((n) => n.counterparty)).toEqual(Array.from({ length: 40 }, (_, i) => `供应商${i + 1}`));
+    await service.closeWorkspace();
+  });
+});
