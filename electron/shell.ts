@@ -28,15 +28,20 @@ export class RecentWorkspaces {
 const FILTERS = {
   ledger: [{ name: '账簿导出文件 (CSV, Excel)', extensions: ['csv', 'txt', 'xlsx'] }],
   projects: [{ name: '项目文件 (CSV, Excel)', extensions: ['csv', 'txt', 'xlsx'] }],
+  cadres: [{ name: '村干部名册 (CSV, Excel)', extensions: ['csv', 'txt', 'xlsx'] }],
+  // Evidence of rectification: scans, photos, receipts, documents of any kind.
+  evidence: [{ name: '整改证据 (PDF, 图片, 文档)', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'doc', 'docx', 'xls', 'xlsx', 'ofd'] }, { name: '所有文件', extensions: ['*'] }],
   workspace: [{ name: '审计工作区', extensions: ['sqlite'] }],
 };
+
+const TITLES = { ledger: '选择账簿文件', projects: '选择项目文件', cadres: '选择村干部名册', evidence: '选择整改证据文件' };
 
 export function shellHandlers(dialog: Dialog, window: () => BrowserWindow | null, recent: RecentWorkspaces): ShellHandlers {
   const win = (): BrowserWindow => window() as BrowserWindow;
   return {
-    async chooseFiles(args: { kind: 'ledger' | 'projects'; multiple?: boolean }) {
+    async chooseFiles(args: { kind: keyof typeof TITLES; multiple?: boolean }) {
       const r = await dialog.showOpenDialog(win(), {
-        title: args.kind === 'ledger' ? '选择账簿文件' : '选择项目文件',
+        title: TITLES[args.kind],
         properties: args.multiple === false ? ['openFile'] : ['openFile', 'multiSelections'],
         filters: FILTERS[args.kind],
       });

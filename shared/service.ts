@@ -15,10 +15,10 @@ import { previewFile } from './ingest/preview';
 import { buildLeads } from './leads/build';
 import { importCadres, listCadres } from './leads/cadres';
 import { listHandoffs, writeHandoff } from './leads/handoff';
-import { addRectificationEvidence, closeRectification, createRectification, listRectifications, rectificationSummary, rectificationXlsx, updateRectification } from './leads/rectification';
+import { addRectificationEvidence, closeRectification, createRectification, listRectifications, rectificationProgress, rectificationSummary, rectificationXlsx, updateRectification } from './leads/rectification';
 import { buildCaseLeads, getCaseLead, LeadError, leadVersions, listCaseLeads, mergeCaseLeads, setLeadSource, splitCaseLead, updateCaseLead } from './leads/store';
 import { listTrail } from './leads/trail';
-import type { Cadre, CadreImportResult, CaseLead, HandoffRecord, LeadPatch, RectificationItem, RectificationSummaryRow, TrailEntry } from './contract';
+import type { Cadre, CadreImportResult, CaseLead, HandoffRecord, LeadPatch, RectificationItem, RectificationProgressPoint, RectificationSummaryRow, TrailEntry } from './contract';
 import type { RectificationInput } from './leads/rectification';
 import { leadsToCsv } from './leads/csv';
 import { RULES, ruleById } from './rules';
@@ -352,6 +352,7 @@ export class AuditService implements EngineApi {
     return { path, sha256: createHash('sha256').update(bytes).digest('hex'), items: items.length };
   }
   async rectificationSummary(): Promise<RectificationSummaryRow[]> { return rectificationSummary(this.ws, this.today); }
+  async rectificationProgress(args: { township?: string }): Promise<RectificationProgressPoint[]> { return rectificationProgress(this.ws, args); }
   async listTrail(args: { entity?: TrailEntry['entity']; entityId?: string; limit?: number }): Promise<TrailEntry[]> { return listTrail(this.ws, args); }
 }
 

@@ -6,10 +6,12 @@ import type { AuditMethodName } from './methods';
 import type {
   FilePreview, FindingDetail, FindingPage, ImportProgress, ImportResult, LeadExport, Overview,
   ProjectFigures, RuleInfo, RunSummary, SourceFileInfo, WorkspaceInfo, Lead,
-  Cadre, CadreImportResult, CaseLead, HandoffRecord, RectificationItem, RectificationSummaryRow, TrailEntry,
+  Cadre, CadreImportResult, CaseLead, HandoffRecord, RectificationItem, RectificationProgressPoint, RectificationSummaryRow, TrailEntry,
 } from './types';
 
 const fileKind = z.enum(['ledger', 'projects']);
+/** What a file dialog asks for (sets its title and filter). */
+const dialogKind = z.enum(['ledger', 'projects', 'cadres', 'evidence']);
 const encoding = z.enum(['utf-8', 'gb18030', 'auto']);
 const status = z.enum(['pending', 'confirmed', 'dismissed']);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -101,15 +103,16 @@ export const ARG_SCHEMAS = {
   handoffLeads: z.tuple([z.object({ dir: nonEmpty, township: z.string().max(200).optional(), handedBy: z.string().trim().min(1).max(100), fromUnit: z.string().max(200).optional(), pdf: z.boolean().optional() }).strict()]),
   listHandoffs: z.tuple([]),
   listRectifications: z.tuple([z.object({ township: z.string().max(200).optional(), openOnly: z.boolean().optional() }).strict()]),
-  createRectification: z.tuple([rectificationSchema.extend({ leadNumber: z.string().max(200).optional(), township: z.string().max(200).optional(), village: z.string().max(200).optional(), amountAtIssueFen: z.number().int().optional(), actor: z.string().trim().min(1).max(100) }).strict()]),
+  createRectification: z.tuple([rectificationSchema.extend({ leadNumber: z.string().max(200).optional(), findingId: z.string().min(1).max(100).optional(), township: z.string().max(200).optional(), village: z.string().max(200).optional(), amountAtIssueFen: z.number().int().optional(), actor: z.string().trim().min(1).max(100) }).strict()]),
   updateRectification: z.tuple([z.object({ id: z.number().int().min(1), patch: rectificationSchema.strict(), actor: z.string().trim().min(1).max(100) }).strict()]),
   addRectificationEvidence: z.tuple([z.object({ id: z.number().int().min(1), path: nonEmpty, actor: z.string().trim().min(1).max(100) }).strict()]),
   closeRectification: z.tuple([z.object({ id: z.number().int().min(1), note: z.string().max(2000).optional(), actor: z.string().trim().min(1).max(100) }).strict()]),
   exportRectifications: z.tuple([z.object({ path: nonEmpty, township: z.string().max(200).optional() }).strict()]),
   rectificationSummary: z.tuple([]),
+  rectificationProgress: z.tuple([z.object({ township: z.string().max(200).optional() }).strict()]),
   listTrail: z.tuple([z.object({ entity: z.enum(['finding', 'lead', 'handoff', 'rectification', 'cadres']).optional(), entityId: z.string().max(200).optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict()]),
   // Answered by the shell itself (native dialogs, the recent list), not by the engine.
-  chooseFiles: z.tuple([z.object({ kind: fileKind, multiple: z.boolean().optional() }).strict()]),
+  chooseFiles: z.tuple([z.object({ kind: dialogKind, multiple: z.boolean().optional() }).strict()]),
   chooseDirectory: z.tuple([z.object({ title: z.string().max(200).optional() }).strict()]),
   chooseWorkspace: z.tuple([z.object({ create: z.boolean() }).strict()]),
   chooseSaveFile: z.tuple([z.object({ defaultName: z.string().trim().min(1).max(255), title: z.string().max(200).optional() }).strict()]),
@@ -162,7 +165,8 @@ export interface AuditApi {
   handoffLeads(args: { dir: string; township?: string; handedBy: string; fromUnit?: string; pdf?: boolean }): Promise<HandoffRecord[]>;
   listHandoffs(): Promise<HandoffRecord[]>;
   listRectifications(args: { township?: string; openOnly?: boolean }): Promise<RectificationItem[]>;
-  createRectification(args: z.infer<typeof rectificationSchema> & { leadNumber?: string; township?: string; village?: string; amountAtIssueFen?: number; actor: string }): Promise<RectificationItem>;
+  /** From a lead (leadNumber), a finding (findingId) or typed in (township, village, description); one item per lead or finding. */
+  createRectification(args: z.infer<typeof rectificationSchema> & { leadNumber?: string; findingId?: string; township?: string; village?: string; amountAtIssueFen?: number; actor: string }): Promise<RectificationItem>;
   updateRectification(args: { id: number; patch: z.infer<typeof rectificationSchema>; actor: string }): Promise<RectificationItem>;
   addRectificationEvidence(args: { id: number; path: string; actor: string }): Promise<RectificationItem>;
   /** 销号: needs evidence or a note. */
@@ -170,9 +174,11 @@ export interface AuditApi {
   exportRectifications(args: { path: string; township?: string }): Promise<{ path: string; sha256: string; items: number }>;
   /** Per township and village: items, open, overdue, closed, money at issue and recovered. */
   rectificationSummary(): Promise<RectificationSummaryRow[]>;
+  /** The ledger's state at the end of each day on which it changed, replayed from the trail. */
+  rectificationProgress(args: { township?: string }): Promise<RectificationProgressPoint[]>;
   listTrail(args: { entity?: TrailEntry['entity']; entityId?: string; limit?: number }): Promise<TrailEntry[]>;
   /** Native open dialog: ledger or project files; [] when cancelled. */
-  chooseFiles(args: { kind: 'ledger' | 'projects'; multiple?: boolean }): Promise<string[]>;
+  chooseFiles(args: { kind: 'ledger' | 'projects' | 'cadres' | 'evidence'; multiple?: boolean }): Promise<string[]>;
   /** Native folder dialog, for exports; null when cancelled. */
   chooseDirectory(args: { title?: string }): Promise<string | null>;
   /** Native dialog for a workspace file to open or create; null when cancelled. */

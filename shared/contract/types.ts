@@ -424,6 +424,19 @@ export interface RectificationSummaryRow {
   recoveredFen: number;
 }
 
+/** The rectification ledger at the end of a day on which something changed (for the progress chart). */
+export interface RectificationProgressPoint {
+  date: string;
+  items: number;
+  notStarted: number;
+  inProgress: number;
+  /** Reported done, not yet closed (销号). */
+  done: number;
+  closed: number;
+  amountAtIssueFen: number;
+  recoveredFen: number;
+}
+
 export interface TrailEntry {
   id: number;
   at: string;

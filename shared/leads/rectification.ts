@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { RectificationItem, RectificationSummaryRow, RectProgress } from '../contract';
+import type { RectificationItem, RectificationProgressPoint, RectificationSummaryRow, RectProgress } from '../contract';
 import type { Db } from '../workspace/db';
 import { getCaseLead, LeadError } from './store';
 import { appendTrail } from './trail';
@@ -40,6 +40,7 @@ export function listRectifications(db: Db, q: { township?: string; openOnly?: bo
 
 export interface RectificationInput {
   leadNumber?: string;
+  findingId?: string;
   description?: string;
   unit?: string;
   responsible?: string;
@@ -49,20 +50,39 @@ export interface RectificationInput {
   recoveredFen?: number;
 }
 
-export function createRectification(db: Db, input: RectificationInput & { township?: string; village?: string; amountAtIssueFen?: number }, actor: string, now: string): RectificationItem {
-  let base = { township: input.township ?? '', village: input.village ?? '', description: input.description ?? '', unit: input.unit ?? '', responsible: input.responsible ?? '', amount: input.amountAtIssueFen ?? 0 };
+interface ItemBase { township: string; village: string; description: string; unit: string; responsible: string; amount: number }
+
+/** What an item starts from: a lead (its problem, officers, amount), a finding (its reason and amount), or only what was typed. */
+function itemBase(db: Db, input: RectificationInput & { township?: string; village?: string; amountAtIssueFen?: number }): ItemBase {
+  const typed = { township: input.township ?? '', village: input.village ?? '', description: input.description ?? '', unit: input.unit ?? '', responsible: input.responsible ?? '', amount: input.amountAtIssueFen ?? 0 };
+  const existing = (col: 'lead_number' | 'finding_id', v: string) => db.prepare(`SELECT id FROM rectifications WHERE ${col} = ? ORDER BY id LIMIT 1`).get(v) as { id: number } | undefined;
   if (input.leadNumber) {
     const l = getCaseLead(db, input.leadNumber);
     if (!l) throw new LeadError(`找不到线索 ${input.leadNumber}`, `Lead not found: ${input.leadNumber}`);
-    base = {
-      township: l.township, village: l.village, description: input.description ?? l.problem, unit: input.unit ?? `${l.township}${l.village}`,
-      responsible: input.responsible ?? l.personNames, amount: l.amountFen,
-    };
+    if (l.status === 'merged') throw new LeadError(`线索 ${l.number} 已并入 ${l.mergedInto ?? ''}`, `Lead ${l.number} was merged into ${l.mergedInto ?? ''}`);
+    const dup = existing('lead_number', l.number);
+    if (dup) throw new LeadError(`线索 ${l.number} 已有整改事项 #${dup.id}`, `Lead ${l.number} already has rectification item #${dup.id}`);
+    return { township: l.township, village: l.village, description: input.description ?? l.problem, unit: input.unit ?? `${l.township}${l.village}`, responsible: input.responsible ?? l.personNames, amount: l.amountFen };
   }
+  if (input.findingId) {
+    const f = db.prepare('SELECT township, village, reason, amount_fen FROM findings WHERE id = ?').get(input.findingId) as { township: string; village: string; reason: string; amount_fen: number } | undefined;
+    if (!f) throw new LeadError(`找不到疑点 ${input.findingId}`, `Finding not found: ${input.findingId}`);
+    const dup = existing('finding_id', input.findingId);
+    if (dup) throw new LeadError(`该疑点已有整改事项 #${dup.id}`, `This finding already has rectification item #${dup.id}`);
+    return { ...typed, township: f.township, village: f.village, description: input.description ?? f.reason, unit: input.unit ?? `${f.township}${f.village}`, amount: f.amount_fen };
+  }
+  if (!typed.township.trim() || !typed.village.trim() || !typed.description.trim()) {
+    throw new LeadError('整改事项需要乡镇、村和问题描述（或来自一条线索、一个疑点）', 'An item needs a township, a village and a description (or comes from a lead or a finding)');
+  }
+  return typed;
+}
+
+export function createRectification(db: Db, input: RectificationInput & { township?: string; village?: string; amountAtIssueFen?: number }, actor: string, now: string): RectificationItem {
   let id = 0;
   db.transaction(() => {
-    id = Number(db.prepare(`INSERT INTO rectifications (lead_number, township, village, description, unit, responsible, measures, due_date, progress, amount_at_issue_fen, recovered_fen, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(input.leadNumber ?? null, base.township, base.village, base.description, base.unit, base.responsible,
+    const base = itemBase(db, input);
+    id = Number(db.prepare(`INSERT INTO rectifications (lead_number, finding_id, township, village, description, unit, responsible, measures, due_date, progress, amount_at_issue_fen, recovered_fen, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(input.leadNumber ?? null, input.findingId ?? null, base.township, base.village, base.description, base.unit, base.responsible,
       input.measures ?? '', input.dueDate ?? null, input.progress ?? '未启动', base.amount, input.recoveredFen ?? 0, now, now).lastInsertRowid);
     appendTrail(db, { at: now, actor, entity: 'rectification', entityId: String(id), action: 'create', after: { ...input, ...base } });
   })();
@@ -117,6 +137,43 @@ export function rectificationSummary(db: Db, today: string): RectificationSummar
       SUM(closed = 0 AND due_date IS NOT NULL AND due_date < @today) AS overdue, SUM(closed = 1) AS closed,
       SUM(amount_at_issue_fen) AS amountAtIssueFen, SUM(recovered_fen) AS recoveredFen
     FROM rectifications GROUP BY township, village ORDER BY township, village`).all({ today }) as RectificationSummaryRow[];
+}
+
+/**
+ * The ledger's state at the end of each day something happened, replayed from the trail (the
+ * only dated record of every change): items opened, in progress, closed, money recovered.
+ */
+export function rectificationProgress(db: Db, q: { township?: string } = {}): RectificationProgressPoint[] {
+  const rows = db.prepare(`SELECT t.at, t.entity_id AS id, t.action, t.after, r.amount_at_issue_fen AS amount FROM trail t
+      JOIN rectifications r ON r.id = CAST(t.entity_id AS INTEGER)
+    WHERE t.entity = 'rectification' AND (@t IS NULL OR r.township = @t) ORDER BY t.id`).all({ t: q.township ?? null }) as { at: string; id: string; action: string; after: string | null; amount: number }[];
+  const items = new Map<string, { progress: string; recovered: number; closed: boolean; amount: number }>();
+  const points: RectificationProgressPoint[] = [];
+  const snapshot = (date: string) => {
+    const p: RectificationProgressPoint = { date, items: 0, notStarted: 0, inProgress: 0, done: 0, closed: 0, amountAtIssueFen: 0, recoveredFen: 0 };
+    for (const it of items.values()) {
+      p.items++;
+      if (it.closed) p.closed++;
+      else if (it.progress === '已完成') p.done++;
+      else if (it.progress === '整改中') p.inProgress++;
+      else p.notStarted++;
+      p.amountAtIssueFen += it.amount;
+      p.recoveredFen += it.recovered;
+    }
+    const last = points[points.length - 1];
+    if (last?.date === date) points[points.length - 1] = p;
+    else points.push(p);
+  };
+  for (const r of rows) {
+    const after = (r.after ? JSON.parse(r.after) : {}) as { progress?: string; recoveredFen?: number };
+    const it = items.get(r.id) ?? { progress: '未启动', recovered: 0, closed: false, amount: r.amount };
+    if (after.progress) it.progress = after.progress;
+    if (typeof after.recoveredFen === 'number') it.recovered = after.recoveredFen;
+    if (r.action === 'close') { it.closed = true; it.progress = '已完成'; }
+    items.set(r.id, it);
+    snapshot(r.at.slice(0, 10));
+  }
+  return points;
 }
 
 export async function rectificationXlsx(items: RectificationItem[]): Promise<Buffer> {

@@ -75,6 +75,8 @@ export interface ShellAnswers {
   files: string[];
   directory: string | null;
   workspace: string | null;
+  /** What the save dialog answers (chooseSaveFile). */
+  saveFile: string | null;
   recent: string[];
 }
 
@@ -141,7 +143,7 @@ export async function openApp(opts: OpenOptions): Promise<AppSession> {
     page?.evaluate((ev) => (window as unknown as { __auditEmit?: (x: unknown) => void }).__auditEmit?.(ev), e).catch(() => undefined);
   };
   const service = new AuditService({ onEvent: emit, sampleWorkspacePath: join(dir, 'sample.sqlite') });
-  const shell: ShellAnswers = { files: [], directory: null, workspace: null, recent: [] };
+  const shell: ShellAnswers = { files: [], directory: null, workspace: null, saveFile: null, recent: [] };
   const context = await opts.browser.newContext({ viewport: opts.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN' });
   page = await context.newPage();
   const session: AppSession = {
@@ -158,6 +160,7 @@ export async function openApp(opts: OpenOptions): Promise<AppSession> {
       case 'chooseFiles': return shell.files;
       case 'chooseDirectory': return shell.directory;
       case 'chooseWorkspace': return shell.workspace;
+      case 'chooseSaveFile': return shell.saveFile;
       case 'recentWorkspaces': return shell.recent;
       default: throw new Error(`not a shell method: ${method}`);
     }

@@ -172,6 +172,34 @@ describe('case leads on the sample district', () => {
     expect(trail[1]!.after).toMatchObject({ recoveredFen: 4_620_000 });
   });
 
+  it('makes items from a lead, a finding or typed text, one per lead or finding, and replays progress by day', async () => {
+    await service.buildCaseLeads({ actor: 'a' });
+    const l = await yuminLead(service);
+    // The service's clock is fixed in these tests; move it per step to get dated trail entries.
+    let now = '2026-11-25T08:00:00.000Z';
+    (service as unknown as { now: () => string }).now = () => now;
+    const fromLead = await service.createRectification({ leadNumber: l.number, actor: '张审计' });
+    await expect(service.createRectification({ leadNumber: l.number, actor: '张审计' })).rejects.toThrow(new RegExp(`已有整改事项 #${fromLead.id}`));
+    const finding = (await service.listFindings({ rule: ['banned-hospitality'], limit: 1 })).rows[0]!;
+    const fromFinding = await service.createRectification({ findingId: finding.id, dueDate: '2026-11-30', actor: '张审计' });
+    expect(fromFinding).toMatchObject({ findingId: finding.id, township: finding.township, village: finding.village, amountAtIssueFen: finding.amountFen, description: finding.reason });
+    await expect(service.createRectification({ findingId: finding.id, actor: '张审计' })).rejects.toThrow(/已有整改事项/);
+    await expect(service.createRectification({ township: '石板冲乡', actor: '张审计' })).rejects.toThrow(/乡镇、村和问题描述/);
+    now = '2026-12-02T09:00:00.000Z';
+    expect((await service.listRectifications({})).find((i) => i.id === fromFinding.id)!.overdue).toBe(true);
+    await service.updateRectification({ id: fromLead.id, patch: { progress: '整改中', recoveredFen: 2_000_000 }, actor: '张审计' });
+    now = '2026-12-02T15:00:00.000Z';
+    await service.updateRectification({ id: fromLead.id, patch: { recoveredFen: 4_620_000 }, actor: '张审计' });
+    now = '2026-12-10T10:00:00.000Z';
+    await service.closeRectification({ id: fromLead.id, note: '已全额追缴，见收据', actor: '张审计' });
+    expect(await service.rectificationProgress({})).toEqual([
+      { date: '2026-11-25', items: 2, notStarted: 2, inProgress: 0, done: 0, closed: 0, amountAtIssueFen: 4_620_000 + finding.amountFen, recoveredFen: 0 },
+      { date: '2026-12-02', items: 2, notStarted: 1, inProgress: 1, done: 0, closed: 0, amountAtIssueFen: 4_620_000 + finding.amountFen, recoveredFen: 4_620_000 },
+      { date: '2026-12-10', items: 2, notStarted: 1, inProgress: 0, done: 0, closed: 1, amountAtIssueFen: 4_620_000 + finding.amountFen, recoveredFen: 4_620_000 },
+    ]);
+    expect((await service.rectificationProgress({ township: '城南镇' })).every((p) => p.items <= 1)).toBe(true);
+  });
+
   it('keeps an append-only trail of reviews and edits that SQLite refuses to change', async () => {
     await service.buildCaseLeads({ actor: 'a' });
     await service.updateCaseLead({ number: '石板冲乡-2017-004', actor: '李审计', patch: { problem: '改写的问题描述' } });
