@@ -90,7 +90,7 @@ export class AuditService implements EngineApi {
       { path: join(dir, FILES.shibanchong), kind: 'ledger' },
       { path: join(dir, FILES.chengnan), kind: 'ledger' },
       { path: join(dir, FILES.projects), kind: 'projects' },
-    ]);
+    ], [join(dir, FILES.cadres)]);
     if (!r.ok) {
       const last = r.results[r.results.length - 1];
       throw new AuditError('engine-error', last?.message ?? '', last?.messageEn ?? '');

@@ -47,6 +47,7 @@ function Shell() {
   const [findingsFilter, setFindingsFilter] = useState<FindingQuery>({});
   const [rules, setRules] = useState<RuleInfo[]>([]);
   const [dataVersion, setDataVersion] = useState(0);
+  const [focus, setFocus] = useState<AppState['focus']>({});
 
   const reportError = useCallback((e: unknown) => {
     void message.error(errorText(e, lang), 6);
@@ -64,6 +65,13 @@ function Shell() {
     if (workspace) reloadRules().catch(reportError);
   }, [workspace?.path, reloadRules, reportError]);
 
+  // The desktop menu (文件 → 打开工作区 / 导入账簿) asks for a screen through an engine event.
+  useEffect(() => audit().onEvent((e) => {
+    if (e.type !== 'menu') return;
+    if (e.action === 'import-ledgers' && workspace) setScreen('import');
+    else setScreen('start');
+  }), [workspace]);
+
   const state: AppState = {
     workspace, setWorkspace, refreshWorkspace, rules, reloadRules, findingsFilter, reportError,
     dataVersion, dataChanged: () => setDataVersion((v) => v + 1),
@@ -71,6 +79,10 @@ function Shell() {
       if (filter) setFindingsFilter(filter);
       setScreen(s);
     },
+    focus,
+    clearFocus: () => setFocus({}),
+    openLead: (lead) => { setFocus({ lead }); setScreen('leads'); },
+    openRectification: (rectification) => { setFocus({ rectification }); setScreen('rectification'); },
   };
   const needsWs = (s: Screen) => s !== 'start' && !workspace;
   const items: { key: Screen; label: string }[] = [
@@ -79,6 +91,8 @@ function Shell() {
     { key: 'overview', label: t('ui.nav.overview') },
     { key: 'findings', label: t('ui.nav.findings') },
     { key: 'projects', label: t('ui.nav.projects') },
+    { key: 'leads', label: t('ui.nav.leads') },
+    { key: 'rectification', label: t('ui.nav.rectification') },
     { key: 'settings', label: t('ui.nav.settings') },
   ];
   return (

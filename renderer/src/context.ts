@@ -3,7 +3,7 @@
 import { createContext, useContext } from 'react';
 import type { FindingQuery, RuleInfo, WorkspaceInfo } from '../../shared/contract';
 
-export type Screen = 'start' | 'import' | 'overview' | 'findings' | 'projects' | 'settings';
+export type Screen = 'start' | 'import' | 'overview' | 'findings' | 'projects' | 'leads' | 'rectification' | 'settings';
 
 export interface AppState {
   workspace: WorkspaceInfo | null;
@@ -12,6 +12,12 @@ export interface AppState {
   /** Go to a screen; for findings, optionally with a filter to start from (a chart click). */
   go: (screen: Screen, filter?: FindingQuery) => void;
   findingsFilter: FindingQuery;
+  /** Go to a lead's page (on the leads screen) or a rectification item (on its screen). */
+  openLead: (number: string) => void;
+  openRectification: (id: number) => void;
+  /** What the leads / rectification screen should open when it shows; cleared once opened. */
+  focus: { lead?: string; rectification?: number };
+  clearFocus: () => void;
   rules: RuleInfo[];
   reloadRules: () => Promise<void>;
   /** Bumped whenever findings change (rules re-run, import), so screens reload. */

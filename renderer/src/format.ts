@@ -16,7 +16,10 @@ export function yuanToFen(yuan: number | null | undefined): number | undefined {
   return Math.round(yuan * 100);
 }
 
-/** An ISO timestamp as `2026-11-25 08:00`. */
+/** A stored ISO timestamp (UTC) as this computer's local time, `2026-11-25 16:00`. */
 export function formatTimestamp(iso: string): string {
-  return iso.replace('T', ' ').slice(0, 16);
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso.replace('T', ' ').slice(0, 16);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }

@@ -1,5 +1,6 @@
 // The one message catalogue: every text a user reads, Simplified Chinese first, English second.
 // Placeholders are {name}. The engine, the CLI and the renderer all format from here.
+import { leadMessages } from './messages-leads';
 
 export const messages = {
   // ingest: row errors
@@ -59,7 +60,7 @@ export const messages = {
   'ui.start.create': { zh: '新建工作区', en: 'New workspace' },
   'ui.start.open': { zh: '打开工作区', en: 'Open workspace' },
   'ui.start.sample': { zh: '打开示例区县', en: 'Open the sample district' },
-  'ui.start.sample.hint': { zh: '石板冲乡、城南镇的示例账目与项目资料，已导入并完成检查。', en: 'Sample ledgers and projects of 石板冲乡 and 城南镇, imported and checked.' },
+  'ui.start.sample.hint': { zh: '石板冲乡、城南镇的示例账目、项目资料和村干部名册，已导入并完成检查。', en: 'Sample ledgers, projects and officers roster of 石板冲乡 and 城南镇, imported and checked.' },
   'ui.start.recent': { zh: '最近的工作区', en: 'Recent workspaces' },
   'ui.start.recent.empty': { zh: '还没有打开过工作区', en: 'No workspace opened yet' },
   'ui.start.opened': { zh: '已打开 {path}', en: 'Opened {path}' },
@@ -224,6 +225,8 @@ export const messages = {
   'cadres.term-order': { zh: '任职止早于任职起', en: 'Term end is before term start' },
   'rect.close-needs-evidence': { zh: '销号需要整改证据或说明', en: 'Closing an item needs evidence or a note' },
   // ---- case leads, handoff, rectification (issue 5): end ----
+  // The screens for leads, handoffs, rectification and the trail.
+  ...leadMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -160,8 +160,9 @@ export function rectificationProgress(db: Db, q: { township?: string } = {}): Re
       p.amountAtIssueFen += it.amount;
       p.recoveredFen += it.recovered;
     }
+    // A laptop clock set back must not make the chart run backwards: such a change counts on the latest day shown.
     const last = points[points.length - 1];
-    if (last?.date === date) points[points.length - 1] = p;
+    if (last && last.date >= date) points[points.length - 1] = { ...p, date: last.date };
     else points.push(p);
   };
   for (const r of rows) {

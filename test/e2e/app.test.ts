@@ -1,5 +1,6 @@
 // The review UI end to end: the built renderer in Chromium over a real engine and workspace.
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -228,6 +229,150 @@ describe('review', () => {
     const text = await page.getByTestId('project-figures').textContent();
     expect(text).toContain('裕民路');
     expect(text).toContain('¥46,200.00');
+  });
+});
+
+describe('case leads, handoff and rectification', () => {
+  it('confirms findings, builds leads, edits the 裕民路 lead, hands it over, records the recovery and closes it', async () => {
+    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    const { page, service } = session;
+    await openSample(session);
+    // Confirm every finding in bulk on the findings screen.
+    await page.locator('[data-nav="findings"]').click();
+    await page.getByTestId('findings-table').locator('.ant-table-row[data-row-key]').first().waitFor();
+    await page.getByTestId('findings-table').locator('.ant-table-thead .ant-checkbox-input').check();
+    await page.getByTestId('bulk-confirm').click();
+    await expect.poll(async () => (await service.listFindings({ status: ['confirmed'] })).total).toBe(14);
+
+    // Build the leads: one per village and problem.
+    await page.locator('[data-nav="leads"]').click();
+    await page.getByTestId('leads-build').click();
+    const leadRows = page.getByTestId('leads-table').locator('.ant-table-row[data-lead]');
+    await expect.poll(() => leadRows.count()).toBe(13);
+    const number = '石板冲乡-2017-004';
+    await page.locator(`.ant-table-row[data-lead="${number}"]`).click();
+    const lead = page.getByTestId('lead-page');
+    await expect.poll(() => lead.getAttribute('data-lead')).toBe(number);
+    expect(await page.getByTestId('lead-amount').textContent()).toBe('¥46,200.00');
+    expect(await page.getByTestId('lead-person-names').textContent()).toBe('赵某某、李某某、沈某某');
+    expect(await page.getByTestId('lead-evidence').textContent()).toContain('projects.csv');
+    expect(await page.getByTestId('lead-findings').textContent()).toContain('裕民路');
+
+    // Edit it: add the contractor's contact as a person, change the handling and the remarks.
+    await page.getByTestId('person-name').fill('周某某');
+    await page.getByTestId('person-post').fill('项目联络员');
+    await page.getByTestId('person-add').click();
+    await page.getByTestId('lead-disposition').click();
+    await page.locator('.ant-select-item-option[title="谈话函询"]').click();
+    await page.getByTestId('lead-remarks').fill('实地复测 1800 米，见测量记录');
+    await page.getByTestId('lead-save').click();
+    await expect.poll(async () => (await service.getCaseLead({ number })).lead.remarks).toBe('实地复测 1800 米，见测量记录');
+    const edited = (await service.getCaseLead({ number })).lead;
+    expect(edited.disposition).toBe('谈话函询');
+    expect(edited.persons.map((p) => p.name)).toEqual(['赵某某', '李某某', '沈某某', '周某某']);
+    const trail = await service.listTrail({ entity: 'lead', entityId: number });
+    expect(trail.at(-1)).toMatchObject({ actor: '李审计', action: 'edit' });
+    await expect.poll(() => page.getByTestId('lead-trail').textContent()).toContain('谈话函询');
+    await page.locator('.ant-drawer-close').click();
+
+    // Hand over 石板冲乡's leads to its commission.
+    const out = join(session.dir, 'handoff');
+    session.shell.directory = out;
+    await page.getByTestId('leads-handoff').click();
+    await page.getByTestId('handoff-township').click();
+    await page.locator('.ant-select-item-option[title="石板冲乡"]').click();
+    await page.getByTestId('handoff-from').fill('裕安区委第三巡察组');
+    await page.getByTestId('handoff-go').click();
+    await page.getByTestId('handoffs-table').locator('.ant-table-row').first().waitFor();
+    for (const ext of ['xlsx', 'csv', 'pdf']) expect(existsSync(join(out, `石板冲乡.${ext}`))).toBe(true);
+    const pdf = execFileSync('pdftotext', [join(out, '石板冲乡.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(pdf).toContain('石板冲乡纪委');
+    expect(pdf).toContain('裕安区委第三巡察组');
+    expect(pdf).toContain('赵某某');
+    const [rec] = await service.listHandoffs();
+    expect(rec).toMatchObject({ township: '石板冲乡', handedBy: '李审计', toUnit: '石板冲乡纪委' });
+    expect(await page.getByTestId('handoffs-table').textContent()).toContain(rec!.files[0]!.sha256.slice(0, 12));
+
+    // The lead is sealed; the lead's page says so, and it goes into the rectification ledger.
+    await page.locator('[data-tab="leads"]').click();
+    await page.locator(`.ant-table-row[data-lead="${number}"]`).click();
+    await page.getByTestId('lead-frozen').waitFor();
+    await page.getByTestId('lead-to-rect').click();
+    await page.getByTestId('lead-open-rect').click();
+    const item = page.getByTestId('rect-item');
+    await item.waitFor();
+    expect(await page.getByTestId('rect-at-issue').textContent()).toBe('¥46,200.00');
+    expect(await page.getByTestId('rect-responsible').inputValue()).toBe('赵某某、李某某、沈某某、周某某');
+    await page.getByTestId('rect-measures').fill('责令施工单位退回超付工程款');
+    await page.getByTestId('rect-due').fill('2026-12-31');
+    await page.getByTestId('rect-progress').click();
+    await page.locator('.ant-select-item-option[title="整改中"]').click();
+    await page.getByTestId('rect-recovered').fill('46200');
+    await page.getByTestId('rect-save').click();
+    const id = Number(await item.getAttribute('data-rect'));
+    await expect.poll(async () => (await service.listRectifications({})).find((i) => i.id === id)?.recoveredFen).toBe(4_620_000);
+
+    // 销号 needs evidence or a note: add a scanned receipt, then close.
+    expect(await page.getByTestId('rect-close').isDisabled()).toBe(true);
+    const receipt = join(session.dir, '追缴收据.pdf');
+    writeFileSync(receipt, '%PDF-1.4 receipt');
+    session.shell.files = [receipt];
+    await page.getByTestId('rect-add-evidence').click();
+    await expect.poll(() => page.getByTestId('rect-evidence').textContent()).toContain('追缴收据.pdf');
+    await page.getByTestId('rect-close-note').fill('已全额追缴 ¥46,200.00');
+    await page.getByTestId('rect-close').click();
+    await page.getByTestId('rect-close-confirm').click();
+    await page.getByTestId('rect-closed').waitFor();
+    const closed = (await service.listRectifications({})).find((i) => i.id === id)!;
+    expect(closed).toMatchObject({ closed: true, closedBy: '李审计', progress: '已完成', recoveredFen: 4_620_000, closeNote: '已全额追缴 ¥46,200.00' });
+    expect(closed.evidence[0]!.name).toBe('追缴收据.pdf');
+    await page.locator('.ant-drawer-close').click();
+
+    // The ledger: recovered against at issue, the chart, and the export.
+    expect(await page.getByTestId('rect-summary').textContent()).toContain('¥46,200.00');
+    await expect.poll(() => page.getByTestId('rect-progress-chart').getAttribute('data-points')).toBe('1');
+    session.shell.saveFile = join(session.dir, '整改台账.xlsx');
+    await page.getByTestId('rect-export').click();
+    await expect.poll(() => existsSync(join(session!.dir, '整改台账.xlsx'))).toBe(true);
+  });
+
+  it('highlights overdue items and makes an item from a confirmed finding', async () => {
+    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    const { page, service } = session;
+    await openSample(session);
+    const f = (await service.listFindings({ rule: ['banned-hospitality'], limit: 1 })).rows[0]!;
+    await service.reviewFindings({ ids: [f.id], decision: 'confirmed', reviewer: '李审计' });
+    await page.locator('[data-nav="findings"]').click();
+    await page.locator(`[data-row-key="${f.id}"]`).click();
+    await page.getByTestId('finding-to-rect').click();
+    const item = page.getByTestId('rect-item');
+    await item.waitFor();
+    const id = Number(await item.getAttribute('data-rect'));
+    await page.getByTestId('rect-due').fill('2020-01-31');
+    await page.getByTestId('rect-save').click();
+    await page.locator('.ant-drawer-close').click();
+    await expect.poll(() => page.locator(`.ant-table-row[data-rect="${id}"]`).getAttribute('data-overdue')).toBe('yes');
+    expect(await page.locator(`.ant-table-row[data-rect="${id}"]`).getAttribute('class')).toContain('va-row-overdue');
+    expect(await page.locator('[data-stat="overdue"]').textContent()).toContain('1');
+    // A second item for the same finding is refused with a message.
+    await expect(service.createRectification({ findingId: f.id, actor: 'x' })).rejects.toThrow(/已有整改事项/);
+  });
+
+  it('imports an officers roster and shows a bad one\'s errors with file:line:column', async () => {
+    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    const { page } = session;
+    await openSample(session);
+    await page.locator('[data-nav="leads"]').click();
+    await page.locator('[data-tab="cadres"]').click();
+    await expect.poll(() => page.getByTestId('cadres-table').textContent()).toContain('钱某某');
+    const bad = join(session.dir, '名册.csv');
+    writeFileSync(bad, '\ufeff乡镇,村,姓名,职务,任职起,任职止\n石板冲乡,观山村,,主任,2018-13-01,\n');
+    session.shell.files = [bad];
+    await page.getByTestId('cadres-import').click();
+    const result = page.getByTestId('cadres-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('名册.csv:2:3');
+    expect(await result.textContent()).toContain('名册.csv:2:5');
   });
 });
 

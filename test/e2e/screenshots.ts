@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { district } from '../helpers';
-import { buildRenderer, gate, launchBrowser, openApp, ROOT, serveDir } from './harness';
+import { buildRenderer, gate, launchBrowser, openApp, ROOT, serveDir, type AppSession } from './harness';
 
 const OUT = join(ROOT, 'docs/screenshots');
 type Lang = 'zh' | 'en';
@@ -78,10 +78,77 @@ async function shoot(browser: Browser, url: string, lang: Lang): Promise<string[
     await nav('settings');
     await page.getByTestId('rule-banned-hospitality').waitFor();
     await save('6-settings');
+
+    await shootLeadsAndLedger(s, lang, save, nav);
   } finally {
     await s.close();
   }
   return written;
+}
+
+/**
+ * Leads, a lead's page, handoffs, and a rectification ledger a few weeks in. The engine's clock
+ * is moved per step so the progress chart has a history.
+ */
+async function shootLeadsAndLedger(s: AppSession, lang: Lang, save: (name: string) => Promise<void>, nav: (screen: string) => Promise<void>): Promise<void> {
+  const { page, service } = s;
+  const actor = lang === 'zh' ? '李审计' : 'Li (auditor)';
+  const setDay = (day: string) => { (service as unknown as { now: () => string }).now = () => `${day}T09:30:00.000Z`; };
+  const pending = (await service.listFindings({ status: ['pending'] })).rows.map((f) => f.id);
+  if (pending.length > 0) await service.reviewFindings({ ids: pending, decision: 'confirmed', reviewer: actor });
+  setDay('2026-11-02');
+  await service.buildCaseLeads({ actor });
+  await nav('leads');
+  await page.getByTestId('leads-table').locator('.ant-table-row[data-lead]').first().waitFor();
+  await save('7-leads');
+  const number = (await service.listCaseLeads({})).find((l) => l.problem.includes('裕民路'))?.number ?? '';
+  await page.locator(`.ant-table-row[data-lead="${number}"]`).click();
+  await page.getByTestId('lead-findings').locator('.ant-table-row').first().waitFor();
+  await save('8-lead');
+  await page.locator('.ant-drawer-close').click();
+
+  setDay('2026-11-03');
+  await service.handoffLeads({ dir: join(s.dir, 'handoff'), handedBy: actor, fromUnit: '裕安区委第三巡察组' });
+  const all = await service.listCaseLeads({});
+  const leads = [...all.slice(0, 7), ...all.filter((l) => l.number === number)];
+  const items = [];
+  for (const [i, l] of leads.entries()) {
+    setDay(`2026-11-0${4 + Math.floor(i / 3)}`);
+    items.push(await service.createRectification({ leadNumber: l.number, dueDate: i === 2 ? '2026-11-20' : '2026-12-31', measures: '退回违规款项，完善报账手续', actor }));
+  }
+  const yumin = items.find((it) => it.leadNumber === number);
+  for (const [i, it] of items.entries()) {
+    if (i % 2 === 0 && it !== yumin) {
+      setDay('2026-11-12');
+      await service.updateRectification({ id: it.id, patch: { progress: '整改中', recoveredFen: Math.floor(it.amountAtIssueFen / 2) }, actor });
+    }
+  }
+  if (yumin) {
+    setDay('2026-11-16');
+    await service.updateRectification({ id: yumin.id, patch: { progress: '整改中', recoveredFen: 2_000_000 }, actor });
+    setDay('2026-11-20');
+    await service.updateRectification({ id: yumin.id, patch: { recoveredFen: 4_620_000 }, actor });
+    setDay('2026-11-23');
+    await service.closeRectification({ id: yumin.id, note: lang === 'zh' ? '已全额追缴 ¥46,200.00，见收据' : 'Fully recovered, ¥46,200.00; receipt filed', actor });
+  }
+  const other = items.find((it, i) => i % 2 === 1 && it !== yumin);
+  if (other) {
+    setDay('2026-11-24');
+    await service.updateRectification({ id: other.id, patch: { progress: '已完成', recoveredFen: other.amountAtIssueFen }, actor });
+  }
+  setDay('2026-11-25');
+  await nav('leads');
+  await page.locator('[data-tab="handoffs"]').click();
+  await page.getByTestId('handoffs-table').locator('.ant-table-row').first().waitFor();
+  await save('9-handoffs');
+  await nav('rectification');
+  await page.getByTestId('rect-progress-chart').locator('.recharts-bar-rectangle').first().waitFor();
+  await save('10-rectification');
+  if (yumin) {
+    await page.locator(`.ant-table-row[data-rect="${yumin.id}"]`).click();
+    await page.getByTestId('rect-closed').waitFor();
+    await save('11-rectification-item');
+  }
 }
 
 async function main(): Promise<void> {

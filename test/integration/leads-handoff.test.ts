@@ -198,6 +198,10 @@ describe('case leads on the sample district', () => {
       { date: '2026-12-10', items: 2, notStarted: 1, inProgress: 0, done: 0, closed: 1, amountAtIssueFen: 4_620_000 + finding.amountFen, recoveredFen: 4_620_000 },
     ]);
     expect((await service.rectificationProgress({ township: '城南镇' })).every((p) => p.items <= 1)).toBe(true);
+    // A clock set back does not make the chart run backwards: the change counts on the latest day.
+    now = '2026-12-05T10:00:00.000Z';
+    await service.updateRectification({ id: fromFinding.id, patch: { progress: '整改中' }, actor: '张审计' });
+    expect((await service.rectificationProgress({})).at(-1)).toMatchObject({ date: '2026-12-10', inProgress: 1, notStarted: 0, closed: 1 });
   });
 
   it('keeps an append-only trail of reviews and edits that SQLite refuses to change', async () => {

@@ -19,9 +19,11 @@ interface Props {
   note: string;
   onNote: (note: string) => void;
   onDecide: (decision: FindingStatus) => void;
+  /** A confirmed finding can go straight into the rectification ledger (without a lead). */
+  onToRectification?: (id: string) => void;
 }
 
-export function FindingDetailPane({ id, version, note, onNote, onDecide }: Props) {
+export function FindingDetailPane({ id, version, note, onNote, onDecide, onToRectification }: Props) {
   const { t, lang } = useLang();
   const app = useApp();
   const [detail, setDetail] = useState<FindingDetail | null>(null);
@@ -53,6 +55,9 @@ export function FindingDetailPane({ id, version, note, onNote, onDecide }: Props
           <Button danger type="primary" onClick={() => onDecide('confirmed')} data-testid="review-confirm">{t('ui.detail.confirm')}</Button>
           <Button onClick={() => onDecide('dismissed')} data-testid="review-dismiss">{t('ui.detail.dismiss')}</Button>
           <Button type="text" onClick={() => onDecide('pending')}>{t('ui.detail.reset')}</Button>
+          {detail.status === 'confirmed' && onToRectification && (
+            <Button onClick={() => onToRectification(detail.id)} data-testid="finding-to-rect">{t('ui.finding.toRect')}</Button>
+          )}
         </Space>
       </Card>
       {detail.projectFigures && <Card size="small" title={t('ui.detail.project')}><ProjectFiguresView p={detail.projectFigures} /></Card>}

@@ -12,7 +12,7 @@ export interface AmountBar {
 }
 
 /** Axis ticks: 4.5万 in Chinese, 45k in English. */
-function shortYuan(fen: number, lang: Lang): string {
+export function shortYuan(fen: number, lang: Lang): string {
   const yuan = fen / 100;
   if (lang === 'zh' && Math.abs(yuan) >= 10_000) return `${Math.round(yuan / 1000) / 10}万`;
   if (lang === 'en' && Math.abs(yuan) >= 1_000) return `${Math.round(yuan / 100) / 10}k`;

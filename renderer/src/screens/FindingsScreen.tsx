@@ -98,6 +98,16 @@ export function FindingsScreen() {
     }
   };
 
+  const toRectification = (findingId: string) => reviewer.withReviewer(async (actor) => {
+    try {
+      const item = await audit().createRectification({ findingId, actor });
+      void message.success(t('ui.lead.toRectDone', { id: item.id }));
+      app.openRectification(item.id);
+    } catch (e) {
+      app.reportError(e);
+    }
+  });
+
   return (
     <div className="va-findings" data-testid="findings-screen">
       <div className="va-findings-main">
@@ -134,7 +144,7 @@ export function FindingsScreen() {
         />
       </div>
       <div className="va-findings-detail">
-        <FindingDetailPane id={activeId} version={detailVersion} note={note} onNote={setNote} onDecide={(d) => decideActive(d)} />
+        <FindingDetailPane id={activeId} version={detailVersion} note={note} onNote={setNote} onDecide={(d) => decideActive(d)} onToRectification={toRectification} />
       </div>
       {reviewer.modal}
     </div>

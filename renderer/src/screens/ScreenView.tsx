@@ -2,8 +2,10 @@
 import type { Screen } from '../context';
 import { FindingsScreen } from './FindingsScreen';
 import { ImportScreen } from './ImportScreen';
+import { LeadsScreen } from './LeadsScreen';
 import { OverviewScreen } from './OverviewScreen';
 import { ProjectsScreen } from './ProjectsScreen';
+import { RectificationScreen } from './RectificationScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { StartScreen } from './StartScreen';
 
@@ -14,6 +16,8 @@ export function ScreenView({ screen }: { screen: Screen }) {
     case 'overview': return <OverviewScreen />;
     case 'findings': return <FindingsScreen />;
     case 'projects': return <ProjectsScreen />;
+    case 'leads': return <LeadsScreen />;
+    case 'rectification': return <RectificationScreen />;
     case 'settings': return <SettingsScreen />;
   }
 }

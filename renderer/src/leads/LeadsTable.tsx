@@ -1,0 +1,51 @@
+// The list of case leads: number, place, problem, persons named, amount, proposed handling,
+// handoff state and the rectification item it became; a click opens the lead's page.
+import { Table, Typography } from 'antd';
+import type { CaseLead, RectificationItem } from '../../../shared/contract';
+import { useApp } from '../context';
+import { formatFen, ruleTitle } from '../format';
+import { useLang } from '../i18n';
+import { LeadStateTag } from './LeadStateTag';
+
+interface Props {
+  leads: CaseLead[];
+  rects: RectificationItem[];
+  loading: boolean;
+  selected: string[];
+  onSelect: (numbers: string[]) => void;
+  onOpen: (number: string) => void;
+}
+
+export function LeadsTable({ leads, rects, loading, selected, onSelect, onOpen }: Props) {
+  const { t, lang } = useLang();
+  const app = useApp();
+  const rectOf = new Map(rects.filter((r) => r.leadNumber).map((r) => [r.leadNumber as string, r]));
+  return (
+    <Table<CaseLead>
+      size="small"
+      rowKey="number"
+      loading={loading}
+      dataSource={leads}
+      pagination={leads.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
+      data-testid="leads-table"
+      rowSelection={{ selectedRowKeys: selected, onChange: (keys) => onSelect(keys as string[]), getCheckboxProps: (l) => ({ disabled: l.status !== 'open' }) }}
+      onRow={(l) => ({ onClick: () => onOpen(l.number), style: { cursor: 'pointer' }, 'data-lead': l.number } as React.HTMLAttributes<HTMLElement>)}
+      scroll={{ x: 1100 }}
+      columns={[
+        { key: 'number', title: t('ui.lead.col.number'), width: 170, render: (_, l) => <Typography.Link className="va-mono">{l.number}</Typography.Link> },
+        { key: 'place', title: t('ui.col.village'), width: 140, render: (_, l) => `${l.township} ${l.village}` },
+        { key: 'rule', title: t('ui.lead.col.problemType'), width: 150, ellipsis: true, render: (_, l) => ruleTitle(app.rules, l.rule, lang) },
+        { key: 'persons', title: t('ui.lead.col.persons'), ellipsis: true, render: (_, l) => l.personNames || '—' },
+        { key: 'amount', title: t('ui.col.amount'), width: 130, align: 'right', render: (_, l) => <span className="va-amount">{formatFen(l.amountFen)}</span> },
+        { key: 'disposition', title: t('ui.lead.col.disposition'), width: 100, dataIndex: 'disposition' },
+        { key: 'state', title: t('ui.lead.col.state'), width: 170, render: (_, l) => <LeadStateTag lead={l} /> },
+        {
+          key: 'rect', title: t('ui.nav.rectification'), width: 130, render: (_, l) => {
+            const r = rectOf.get(l.number);
+            return r ? <Typography.Link onClick={(e) => { e.stopPropagation(); app.openRectification(r.id); }}>{t('ui.lead.rectLinked', { id: r.id })}</Typography.Link> : null;
+          },
+        },
+      ]}
+    />
+  );
+}
