@@ -428,6 +428,29 @@ describe('settings', () => {
     await expect.poll(() => field.inputValue()).toBe('2017-02-01');
     expect((await service.getFinding({ id: late.id })).status).toBe('confirmed');
   });
+
+  it('edits a money setting in yuan and stores exact fen', async () => {
+    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    const { page, service } = session;
+    await openSample(session);
+    const rule = 'unreceipted';
+    const before = await service.listFindings({ rule: [rule] });
+    await page.locator('[data-nav="settings"]').click();
+    const field = page.getByTestId(`setting-${rule}-minAmountFen`);
+    expect(await page.getByTestId(`rule-${rule}`).textContent()).toContain('最低金额（元）');
+    expect(await page.getByTestId(`rule-${rule}`).textContent()).toContain('默认：¥0.00');
+    await field.fill('3500.1');
+    await field.blur();
+    expect(await field.inputValue()).toBe('3,500.10');
+    await page.getByTestId(`rule-save-${rule}`).click();
+    await page.getByText('设置已保存，规则已重新检查，审核结论均已保留').waitFor();
+    expect((await service.listRules()).find((r) => r.id === rule)!.settings.minAmountFen).toBe(350_010);
+    const after = await service.listFindings({ rule: [rule] });
+    // A missing attachment alone no longer flags 记-041's ¥3,200.00; ¥4,500.00 and the IOU words stay flagged.
+    const gone = before.rows.filter((f) => !after.rows.some((a) => a.id === f.id));
+    expect(gone.map((f) => f.amount)).toEqual(['3200.00']);
+    expect(after.rows.map((f) => f.amount)).toContain('4500.00');
+  });
 });
 
 describe('language', () => {

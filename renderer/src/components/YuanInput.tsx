@@ -3,6 +3,13 @@
 import { InputNumber } from 'antd';
 import { fenToDecimalString, parseMoney } from '../../../shared/format/money';
 
+/** 1000.1 → 1,000.10: thousands separated, always two decimals (fen). */
+function withSeparators(v: string | undefined): string {
+  if (v === undefined || v === '') return '';
+  const [int = '', frac = ''] = String(v).split('.');
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${`${frac}00`.slice(0, 2)}`;
+}
+
 interface Props {
   fen: number | null;
   onChange: (fen: number | null) => void;
@@ -22,7 +29,7 @@ export function YuanInput({ fen, onChange, disabled, testId, width = 180 }: Prop
       disabled={disabled}
       data-testid={testId}
       value={fen === null ? null : fenToDecimalString(fen)}
-      formatter={(v) => (v ? String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : '')}
+      formatter={(v, info) => (info.userTyping ? info.input : withSeparators(v))}
       parser={(v) => (v ?? '').replace(/[,¥\s]/g, '')}
       onChange={(v) => {
         if (v === null || v === '') return onChange(null);

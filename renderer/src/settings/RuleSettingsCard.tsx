@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Form, Space, Typography } from 'antd';
 import type { RuleInfo } from '../../../shared/contract';
 import { messages, type MessageKey } from '../../../shared/i18n/messages';
+import { formatFen } from '../format';
 import { pick, useLang } from '../i18n';
 import { RuleSettingField } from './RuleSettingField';
 
@@ -14,7 +15,8 @@ interface Props {
   onReset: () => void;
 }
 
-function show(v: unknown): string {
+function show(key: string, v: unknown): string {
+  if (key.endsWith('Fen') && typeof v === 'number') return formatFen(v);
   return Array.isArray(v) ? v.join('、') : String(v);
 }
 
@@ -37,8 +39,8 @@ export function RuleSettingsCard({ rule, busy, onSave, onReset }: Props) {
       <Typography.Paragraph><Typography.Text type="secondary">{t('ui.settings.policy')}</Typography.Text>{pick(lang, rule.policy, rule.policyEn)}</Typography.Paragraph>
       <Form layout="vertical" size="small">
         {Object.keys(rule.defaults).map((key) => (
-          <Form.Item key={key} label={label(key)} extra={t('ui.settings.default', { value: show(rule.defaults[key]) })} style={{ marginBottom: 8 }}>
-            <RuleSettingField value={draft[key]} fallback={rule.defaults[key]} onChange={(v) => setDraft({ ...draft, [key]: v })} testId={`setting-${rule.id}-${key}`} />
+          <Form.Item key={key} label={label(key)} extra={t('ui.settings.default', { value: show(key, rule.defaults[key]) })} style={{ marginBottom: 8 }}>
+            <RuleSettingField name={key} value={draft[key]} fallback={rule.defaults[key]} onChange={(v) => setDraft({ ...draft, [key]: v })} testId={`setting-${rule.id}-${key}`} />
           </Form.Item>
         ))}
       </Form>
