@@ -67,8 +67,12 @@ export interface FilePreview {
   headers: string[];
   matches: ColumnMatch[];
   missing: FieldId[];
-  /** First data rows as text, for display. */
-  rows: { line: number; cells: string[] }[];
+  /**
+   * First rows after the header as text, for display, each with what the import will make of it:
+   * a data line, a subtotal/balance row (skipped), a blank row, a row with errors, or unknown
+   * while columns still need mapping.
+   */
+  rows: { line: number; cells: string[]; outcome: 'data' | 'subtotal' | 'blank' | 'error' | 'unknown'; errors: RowError[] }[];
   alreadyImported: boolean;
   size: number;
 }

@@ -7,6 +7,8 @@ import { headerScore } from './header';
 import { formatOf, readTable } from './read-table';
 import { cellText, type RawRow } from './table';
 import { HeaderFinder } from './table-session';
+import { mapLedgerRow } from './ledger-row';
+import { mapProjectRow } from './project-row';
 
 const PREVIEW_ROWS = 20;
 
@@ -30,6 +32,16 @@ export async function previewFile(opts: ImportOptions, isImported: (sha256: stri
   });
   const st = finder.finish();
   const sha = await sha256File(path);
+  // With the columns known, each preview row is read exactly as the import will read it: data,
+  // a subtotal/balance row that is skipped, a blank row, or a row with errors.
+  const outcome = (row: RawRow): Pick<FilePreview['rows'][number], 'outcome' | 'errors'> => {
+    if (st.state !== 'mapped') return { outcome: 'unknown', errors: [] };
+    const ctx = { file, line: row.line, headers: st.headers };
+    const rowOpts = { map: st.map, township: opts.township, village: opts.village };
+    const out = opts.kind === 'ledger' ? mapLedgerRow(row.cells, ctx, rowOpts) : mapProjectRow(row.cells, ctx, rowOpts);
+    if (out.kind === 'errors') return { outcome: 'error', errors: out.errors };
+    return { outcome: out.kind === 'subtotal' || out.kind === 'blank' ? out.kind : 'data', errors: [] };
+  };
   return {
     file,
     path,
@@ -42,7 +54,7 @@ export async function previewFile(opts: ImportOptions, isImported: (sha256: stri
     headers: st.state === 'scanning' ? [] : st.headers,
     matches: st.state === 'mapped' ? st.map.matches : [],
     missing: st.state === 'needs-mapping' ? st.missing : [],
-    rows: rows.map((r) => ({ line: r.line, cells: r.cells.map(cellText) })),
+    rows: rows.map((r) => ({ line: r.line, cells: r.cells.map(cellText), ...outcome(r) })),
     alreadyImported: isImported(sha),
     size: statSync(path).size,
   };

@@ -55,6 +55,9 @@ describe('import wizard', () => {
     expect(Number(await page.getByTestId('preview-header-line').textContent())).toBeGreaterThan(0);
     expect(await page.locator('[data-recognised="yes"]').count()).toBeGreaterThanOrEqual(8);
     await expect.poll(() => page.getByTestId('preview-table').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(3);
+    // The opening-balance row (期初余额) is marked as skipped, as the import will skip it.
+    expect(await page.getByTestId('preview-table').locator('[data-outcome="subtotal"]').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('preview-table').locator('tr.va-row-skipped').first().textContent()).toContain('期初余额');
 
     const hold = gate();
     session.holdImport = hold.promise;
@@ -87,6 +90,8 @@ describe('import wizard', () => {
     ].join('\n'));
     session.shell.files = [bad];
     await page.getByTestId('pick-ledger').click();
+    // The preview already shows which rows the import will refuse.
+    await expect.poll(() => page.locator('[data-outcome="error"]').count()).toBe(2);
     await page.getByTestId('import-start').click();
     const result = page.getByTestId('import-result');
     await expect.poll(() => result.getAttribute('data-status')).toBe('rejected');
