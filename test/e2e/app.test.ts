@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import type { Finding } from '../../shared/contract';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { district } from '../helpers';
+import { writeSyntheticLedger } from '../bench/synthetic';
 import { buildRenderer, gate, launchBrowser, openApp, serveDir, type AppSession } from './harness';
 
 let browser: Browser;
@@ -102,6 +103,29 @@ describe('import wizard', () => {
     expect((await session.service.workspaceInfo())?.lines).toBe(0);
     expect(session.calls).not.toContain('runRules');
   });
+  it('cancels an import under way and leaves the workspace as it was', async () => {
+    session = await openApp({ browser, url });
+    const { page, service } = session;
+    await newWorkspace(session);
+    const big = join(session.dir, 'big-ledger.csv');
+    await writeSyntheticLedger(big, 400_000);
+    session.shell.files = [big];
+    await page.getByTestId('pick-ledger').click();
+    await page.getByTestId('preview-table').waitFor();
+    await page.getByTestId('import-start').click();
+    // Cancel once the first progress report shows, i.e. while rows are being written.
+    const progress = page.getByTestId('import-progress-text');
+    await expect.poll(async () => /已读 [\d,]{3,} 行/.test((await progress.textContent()) ?? '')).toBe(true);
+    await page.getByTestId('import-cancel').click();
+    const result = page.getByTestId('import-result');
+    await expect.poll(() => result.getAttribute('data-status'), { timeout: 30_000 }).toBe('cancelled');
+    expect(await result.textContent()).toContain('已取消，工作区保持不变');
+    expect(await service.workspaceInfo()).toMatchObject({ files: 0, lines: 0 });
+    expect(await service.listFiles()).toEqual([]);
+    expect(session.calls).toContain('cancelImport');
+    expect(session.calls).not.toContain('runRules');
+  });
+
   it('imports ledgers and projects together and runs the rules once', async () => {
     session = await openApp({ browser, url });
     const { page, service } = session;
