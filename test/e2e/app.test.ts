@@ -482,6 +482,19 @@ describe('settings', () => {
   });
 });
 
+describe('desktop menu', () => {
+  it('goes to the import screen or the start screen when the menu asks', async () => {
+    session = await openApp({ browser, url });
+    const { page } = session;
+    await openSample(session);
+    const emit = (action: string) => page.evaluate((a) => (window as unknown as { __auditEmit: (e: unknown) => void }).__auditEmit({ type: 'menu', action: a }), action);
+    await emit('import-ledgers');
+    await page.getByTestId('pick-ledger').waitFor();
+    await emit('open-workspace');
+    await page.getByTestId('ws-sample').waitFor();
+  });
+});
+
 describe('language', () => {
   it('switches to English and back', async () => {
     session = await openApp({ browser, url });
