@@ -16,7 +16,8 @@ const common = {
 };
 
 // playwright-core is the CLI's PDF printer; in the app main prints with Electron (electron/pdf.ts),
-// so the worker never loads it and it is not packaged.
-await build({ ...common, entryPoints: { main: 'electron/main.ts', 'engine-worker': 'electron/engine-worker.ts' }, outdir: 'dist-electron', outExtension: { '.js': '.cjs' }, external: [...common.external, 'playwright-core'] });
+// so the worker never loads it and it is not packaged. The parse worker is the engine's helper
+// thread for big ledgers (shared/workspace/parse-client.ts).
+await build({ ...common, entryPoints: { main: 'electron/main.ts', 'engine-worker': 'electron/engine-worker.ts', 'parse-worker': 'shared/workspace/parse-worker.ts' }, outdir: 'dist-electron', outExtension: { '.js': '.cjs' }, external: [...common.external, 'playwright-core'] });
 // The preload runs sandboxed: only `electron` may be required.
 await build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist-electron', outExtension: { '.js': '.cjs' }, external: ['electron'] });

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DISTRICT_DIR } from '../fixtures/district-files';
 import { tempDir } from '../test/helpers';
+import { writeSyntheticLedger } from '../test/bench/synthetic';
 import { EngineClient, ENGINE_RESOURCE_LIMITS } from './engine-client';
 
 vi.mock('electron', () => ({}));
@@ -25,12 +26,20 @@ describe('bundled engine worker', () => {
     const workerSrc = readFileSync('dist-electron/engine-worker.cjs', 'utf8');
     const external = [...new Set([...workerSrc.matchAll(/(?:require|import)\("([^"]+)"\)/g)].map((m) => m[1]!.replace(/^node:/, '')))].filter((n) => !builtinModules.includes(n));
     expect(external.sort()).toEqual(['better-sqlite3', 'playwright-core']);
+    const parseWorker = join(process.cwd(), 'dist-electron', 'parse-worker.cjs');
+    const parseSrc = readFileSync(parseWorker, 'utf8');
+    expect([...parseSrc.matchAll(/(?:require|import)\("([^"]+)"\)/g)].map((m) => m[1]!.replace(/^node:/, '')).filter((n) => !builtinModules.includes(n))).toEqual([]);
     client = new EngineClient(() => new Worker(join(process.cwd(), 'dist-electron', 'engine-worker.cjs'), {
-      workerData: { sampleDir: DISTRICT_DIR, sampleWorkspacePath: join(tempDir(), 'sample.sqlite') },
+      workerData: { sampleDir: DISTRICT_DIR, sampleWorkspacePath: join(tempDir(), 'sample.sqlite'), parseWorker },
       resourceLimits: ENGINE_RESOURCE_LIMITS,
     }));
     expect(await client.call('openSampleDistrict', [])).toMatchObject({ ok: true, value: { files: 3 } });
     const r = await client.call('listFindings', [{ rule: ['payment-exceeds-acceptance'], text: '裕民路' }]);
     expect(r).toMatchObject({ ok: true, value: { total: 1, rows: [{ amount: '46200.00', village: '赵湾村' }] } });
+    // A ledger big enough for the bundled parse worker.
+    const big = join(tempDir(), 'big.csv');
+    await writeSyntheticLedger(big, 60_000);
+    const imported = await client.call('importFile', [{ path: big, kind: 'ledger' }]);
+    expect(imported).toMatchObject({ ok: true, value: { status: 'imported', rowsImported: 60_000, parser: 'worker' } });
   });
 });

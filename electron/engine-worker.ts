@@ -5,6 +5,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { AuditResponse } from '../shared/contract/api';
 import { both } from '../shared/i18n/messages';
 import { AuditError, AuditService, type ServiceOptions } from '../shared/service';
+import { setParseWorkerPath } from '../shared/workspace/parse-client';
+
+/** What main gives the engine's thread. */
+export type EngineWorkerData = Pick<ServiceOptions, 'sampleDir' | 'sampleWorkspacePath'> & { parseWorker?: string };
 
 export interface EngineRequest {
   id: number;
@@ -59,4 +63,9 @@ export function serve(port: NonNullable<typeof parentPort>, options: Pick<Servic
   return service;
 }
 
-if (parentPort) serve(parentPort, (workerData ?? {}) as Pick<ServiceOptions, 'sampleDir' | 'sampleWorkspacePath'>);
+if (parentPort) {
+  const data = (workerData ?? {}) as EngineWorkerData;
+  // The bundled parse-worker.cjs beside this file; without it imports stay in this thread.
+  setParseWorkerPath(data.parseWorker ?? null);
+  serve(parentPort, { sampleDir: data.sampleDir, sampleWorkspacePath: data.sampleWorkspacePath });
+}

@@ -33,7 +33,11 @@ function startEngine(): EngineClient {
   const resources = app.isPackaged ? process.resourcesPath : join(here, '..');
   return new EngineClient(
     () => new Worker(join(here, 'engine-worker.cjs'), {
-      workerData: { sampleDir: join(resources, 'fixtures', 'district'), sampleWorkspacePath: join(app.getPath('userData'), 'sample-district.sqlite') },
+      workerData: {
+        sampleDir: join(resources, 'fixtures', 'district'), sampleWorkspacePath: join(app.getPath('userData'), 'sample-district.sqlite'),
+        // Big ledgers are parsed in a second worker while the engine writes (shared/workspace/parse-client.ts).
+        parseWorker: join(here, 'parse-worker.cjs'),
+      },
       resourceLimits: ENGINE_RESOURCE_LIMITS,
     }),
     (event) => mainWindow?.webContents.send(EVENT_CHANNEL, event),

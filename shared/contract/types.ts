@@ -100,6 +100,8 @@ export interface ImportResult {
   message: string;
   messageEn: string;
   durationMs: number;
+  /** Where the file was parsed: a worker thread beside the writing one (big CSV ledgers), or inline. */
+  parser: 'worker' | 'inline';
 }
 
 export interface ImportProgress {

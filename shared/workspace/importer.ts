@@ -12,12 +12,17 @@ import { rowError } from '../ingest/row-errors';
 import { CancelledError, FileDecodeError, type RawRow } from '../ingest/table';
 import { HeaderFinder } from '../ingest/table-session';
 import type { Db } from './db';
-import { LedgerWriter } from './ledger-writer';
+import { LineAssembler } from './ledger-encoder';
+import { assemblerSeed, LedgerSink, LedgerWriter, textSeed } from './ledger-writer';
+import { parseInWorker, parseWorkerTarget, WorkerStartError } from './parse-client';
+import type { HeaderState } from '../ingest/table-session';
 
 /** Enough errors to fix a file by; the count goes on. */
 export const MAX_REPORTED_ERRORS = 200;
 /** Above this size the ledger's indexes are dropped for the load and rebuilt after it. */
 const BULK_BYTES = 8 * 1024 * 1024;
+/** Above this size a CSV ledger is parsed in a worker thread while this one writes (starting a worker costs a little). */
+const WORKER_BYTES = 4 * 1024 * 1024;
 // Lines are found through their vouchers by a scan (rules need a few percent of them at once);
 // an index on ledger_rows(voucher_ref) would cost more to build than it saves.
 const LEDGER_INDEXES: Record<string, string> = {
@@ -37,7 +42,7 @@ export interface ImportHooks {
 function emptyResult(opts: ImportOptions, file: string): ImportResult {
   return {
     status: 'rejected', file, path: opts.path, kind: opts.kind, sha256: '', encoding: null, fileId: null, linesRead: 0,
-    rowsImported: 0, rowsSkipped: 0, blankRows: 0, errors: [], errorCount: 0, missing: [], headers: [], message: '', messageEn: '', durationMs: 0,
+    rowsImported: 0, rowsSkipped: 0, blankRows: 0, errors: [], errorCount: 0, missing: [], headers: [], message: '', messageEn: '', durationMs: 0, parser: 'inline',
   };
 }
 
@@ -73,6 +78,8 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
   let hasAttachments = false;
   let headers: string[] = [];
   let insertRow: ((r: RawRow) => void) | null = null;
+  /** Worker path only: the header the parse worker found, and the last write once it is done. */
+  const viaW: { header: Exclude<HeaderState, { state: 'scanning' }> | null; finish: (() => void) | null } = { header: null, finish: null };
 
   const addErrors = (errs: RowError[]): void => {
     errorCount += errs.length;
@@ -139,20 +146,60 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     return true;
   };
 
-  try {
-    const read = await readTable(path, {
-      encoding: opts.encoding,
-      sheet: opts.sheet,
-      isHeaderRow: (cells) => headerScore(opts.kind, cells) >= 3,
-      onRow,
-      signal: hooks.signal,
+  /** Parse in the worker; this thread begins the savepoint at the header and writes each batch. */
+  const readInWorker = async (): Promise<Awaited<ReturnType<typeof readTable>>> => {
+    let sink: LedgerSink | null = null;
+    const assembler = new LineAssembler(assemblerSeed(db));
+    const done = await parseInWorker({
+      path, file, opts: { encoding: opts.encoding, map: opts.map, township: opts.township, village: opts.village }, seed: textSeed(db), maxErrors: MAX_REPORTED_ERRORS,
+    }, {
+      onHeader: (h) => {
+        viaW.header = h.state;
+        headers = h.state.headers;
+        if (h.state.state !== 'mapped') return;
+        begin();
+        hasAttachments = h.hasAttachments;
+        sink = new LedgerSink(db, fileId);
+      },
+      onBatch: (b) => sink?.write(b, assembler),
       onProgress: (p) => hooks.onProgress?.({ file, ...p }),
-    });
+    }, hooks.signal);
+    result.rowsImported = done.rowsImported;
+    result.rowsSkipped = done.rowsSkipped;
+    result.blankRows = done.blankRows;
+    errorCount = done.errorCount;
+    errors.push(...done.errors);
+    viaW.finish = () => sink?.finish(assembler);
+    return done.read;
+  };
+  const readInline = () => readTable(path, {
+    encoding: opts.encoding,
+    sheet: opts.sheet,
+    isHeaderRow: (cells) => headerScore(opts.kind, cells) >= 3,
+    onRow,
+    signal: hooks.signal,
+    onProgress: (p) => hooks.onProgress?.({ file, ...p }),
+  });
+  let viaWorker = opts.kind === 'ledger' && formatOf(path) === 'csv' && statSync(path).size > WORKER_BYTES && parseWorkerTarget() !== null;
+
+  try {
+    let read: Awaited<ReturnType<typeof readTable>>;
+    if (viaWorker) {
+      try {
+        read = await readInWorker();
+        result.parser = 'worker';
+      } catch (e) {
+        // A worker that could not start (its file missing, no thread to spare): parse here instead.
+        if (!(e instanceof WorkerStartError)) throw e;
+        viaWorker = false;
+        read = await readInline();
+      }
+    } else read = await readInline();
     result.encoding = read.encoding;
     result.linesRead = read.lines;
     if (hooks.signal?.aborted) throw new CancelledError();
-    if (!insertRow) {
-      const st = needsMapping ? finder.result : finder.finish();
+    if (viaWorker ? viaW.header?.state !== 'mapped' : !insertRow) {
+      const st = viaWorker ? (viaW.header ?? finder.finish()) : needsMapping ? finder.result : finder.finish();
       if (st.state === 'needs-mapping') {
         result.status = 'needs-mapping';
         result.missing = st.missing as FieldId[];
@@ -169,6 +216,7 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
       return duplicate();
     }
     writer.ledger?.finish();
+    viaW.finish?.();
     if (bulk) ensureLedgerIndexes(db);
     db.prepare(`UPDATE source_files SET format = ?, encoding = ?, sheet = ?, size = ?, line_count = ?, rows_imported = ?, rows_skipped = ?,
         has_attachments = ?, options = ?, imported_at = ? WHERE id = ?`)

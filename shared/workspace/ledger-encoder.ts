@@ -1,0 +1,277 @@
+// Turns one file's ledger records into the workspace's integer shape without touching the
+// database, in two halves that can run on two cores:
+// - LineEncoder (the parse worker's half): every text interned to an id (new texts listed for
+//   insertion); a line becomes a row of numbers in a Float64Array, transferable between threads.
+// - LineAssembler (the writing thread's half): attribute tuples and vouchers from those numbers,
+//   with integer keys only; the rows for ledger_rows.
+import { isCashAccount } from '../ingest/accounts';
+import type { LedgerRecord } from '../ingest/ledger-row';
+
+/**
+ * Numbers per line: line, yyyymmdd, year, township, village, voucher, summary, account code,
+ * account name, receipt type, counterparty, project, handler, approver (text ids), is-cash (0/1),
+ * debit, credit, attachments (NaN = none).
+ */
+export const LINE_WIDTH = 18;
+/** Numbers per row of ledger_rows: voucher ref, line, yyyymmdd, attrs id, debit, credit, attachments (NaN = none). */
+export const ROW_WIDTH = 7;
+/** Numbers per new attribute tuple: id, 8 text ids, is-cash (0/1). */
+export const ATTR_WIDTH = 10;
+/** Attribute tuples compared one by one per summary before falling back to a keyed map. */
+const MAX_SCAN = 8;
+
+export interface TextSeed {
+  texts: [string, number][];
+  nextText: number;
+}
+
+export interface AssemblerSeed {
+  /** key = the 8 text ids joined by '|' */
+  attrs: [string, number, boolean][];
+  nextAttrs: number;
+  firstVoucher: number;
+}
+
+/** A batch of encoded lines and the texts they introduced (insert the texts first). */
+export interface LineBatch {
+  texts: [number, string][];
+  lines: Float64Array;
+  count: number;
+}
+
+/** Per voucher (index = voucher id - firstVoucher), filled as lines arrive. */
+export interface VoucherColumns {
+  size: number;
+  township: Int32Array;
+  village: Int32Array;
+  year: Int32Array;
+  voucher: Int32Array;
+  /** yyyymmdd of the earliest line */
+  date: Int32Array;
+  cashOut: Float64Array;
+  /** -1: no attachment count on any line */
+  maxAtt: Int32Array;
+  lines: Int32Array;
+}
+
+/** `2018-03-05` -> 20180305 from the character codes (no substrings, no closures: a million lines make garbage count). */
+export function dateNumber(iso: string): number {
+  return ((iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48)) * 10000
+    + ((iso.charCodeAt(5) - 48) * 10 + (iso.charCodeAt(6) - 48)) * 100 + (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
+}
+
+export function dateText(n: number): string {
+  const y = Math.floor(n / 10000);
+  const m = Math.floor(n / 100) % 100;
+  const d = n % 100;
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+export class LineEncoder {
+  private readonly texts: Map<string, number>;
+  private nextText: number;
+  /** account code id -> account name id -> is a cash account */
+  private readonly cash = new Map<number, Map<number, boolean>>();
+  private newTexts: [number, string][] = [];
+  private lines: Float64Array;
+  private count = 0;
+
+  constructor(seed: TextSeed, private readonly batchLines = 4096) {
+    this.texts = new Map(seed.texts);
+    this.nextText = seed.nextText;
+    this.lines = new Float64Array(batchLines * LINE_WIDTH);
+  }
+
+  get full(): boolean {
+    return this.count === this.batchLines;
+  }
+
+  private intern(text: string): number {
+    let id = this.texts.get(text);
+    if (id === undefined) {
+      id = this.nextText++;
+      this.texts.set(text, id);
+      this.newTexts.push([id, text]);
+    }
+    return id;
+  }
+
+  private isCash(codeId: number, nameId: number, r: LedgerRecord): boolean {
+    let byName = this.cash.get(codeId);
+    if (!byName) {
+      byName = new Map();
+      this.cash.set(codeId, byName);
+    }
+    let c = byName.get(nameId);
+    if (c === undefined) {
+      c = isCashAccount(r.accountCode, r.accountName);
+      byName.set(nameId, c);
+    }
+    return c;
+  }
+
+  add(r: LedgerRecord): void {
+    const o = this.count++ * LINE_WIDTH;
+    const l = this.lines;
+    const code = this.intern(r.accountCode);
+    const name = this.intern(r.accountName);
+    l[o] = r.line;
+    l[o + 1] = dateNumber(r.date);
+    l[o + 2] = r.year;
+    l[o + 3] = this.intern(r.township);
+    l[o + 4] = this.intern(r.village);
+    l[o + 5] = this.intern(r.voucher);
+    l[o + 6] = this.intern(r.summary);
+    l[o + 7] = code;
+    l[o + 8] = name;
+    l[o + 9] = this.intern(r.receiptType);
+    l[o + 10] = this.intern(r.counterparty);
+    l[o + 11] = this.intern(r.project);
+    l[o + 12] = this.intern(r.handler);
+    l[o + 13] = this.intern(r.approver);
+    l[o + 14] = this.isCash(code, name, r) ? 1 : 0;
+    l[o + 15] = r.debitFen;
+    l[o + 16] = r.creditFen;
+    l[o + 17] = r.attachments === null ? NaN : r.attachments;
+  }
+
+  /** The lines added since the last take; a new buffer follows (the taken one may be transferred). */
+  take(): LineBatch {
+    const b: LineBatch = { texts: this.newTexts, lines: this.lines, count: this.count };
+    this.newTexts = [];
+    this.lines = new Float64Array(this.batchLines * LINE_WIDTH);
+    this.count = 0;
+    return b;
+  }
+}
+
+function emptyVouchers(n: number): VoucherColumns {
+  return {
+    size: 0, township: new Int32Array(n), village: new Int32Array(n), year: new Int32Array(n), voucher: new Int32Array(n),
+    date: new Int32Array(n), cashOut: new Float64Array(n), maxAtt: new Int32Array(n), lines: new Int32Array(n),
+  };
+}
+
+function grown<T extends Int32Array | Float64Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
+interface Attr { ids: number[]; id: number; isCash: boolean }
+
+export class LineAssembler {
+  private readonly attrs: Map<string, Attr>;
+  /** summary id -> the tuples seen with it: found by a few integer comparisons, no key built. */
+  private readonly attrsBySummary = new Map<number, Attr[]>();
+  private nextAttrs: number;
+  private readonly firstVoucher: number;
+  /** township and village ids -> voucher id and year -> voucher index */
+  private readonly voucherIndex = new Map<number, Map<number, number>>();
+  private v = emptyVouchers(1024);
+  private last = { township: -1, village: -1, year: -1, voucher: -1, index: -1 };
+
+  constructor(seed: AssemblerSeed) {
+    this.attrs = new Map(seed.attrs.map(([k, id, isCash]) => [k, { ids: k.split('|').map(Number), id, isCash }]));
+    this.nextAttrs = seed.nextAttrs;
+    this.firstVoucher = seed.firstVoucher;
+  }
+
+  private attrOf(l: Float64Array, o: number, out: number[]): Attr {
+    const summary = l[o + 6] as number;
+    let seen = this.attrsBySummary.get(summary);
+    if (!seen) {
+      seen = [];
+      this.attrsBySummary.set(summary, seen);
+    }
+    for (const a of seen) {
+      const x = a.ids;
+      if (x[1] === l[o + 7] && x[2] === l[o + 8] && x[3] === l[o + 9] && x[4] === l[o + 10] && x[5] === l[o + 11] && x[6] === l[o + 12] && x[7] === l[o + 13]) return a;
+    }
+    const ids = [summary, l[o + 7], l[o + 8], l[o + 9], l[o + 10], l[o + 11], l[o + 12], l[o + 13]] as number[];
+    const k = ids.join('|');
+    let a = this.attrs.get(k);
+    if (!a) {
+      a = { ids, id: this.nextAttrs++, isCash: l[o + 14] === 1 };
+      this.attrs.set(k, a);
+      out.push(a.id, ...ids, a.isCash ? 1 : 0);
+    }
+    // Past a few tuples per summary (one summary, many counterparties) the keyed map answers.
+    if (seen.length < MAX_SCAN) seen.push(a);
+    return a;
+  }
+
+  private voucherOf(township: number, village: number, year: number, voucher: number, date: number): number {
+    const last = this.last;
+    if (voucher === last.voucher && year === last.year && village === last.village && township === last.township) return last.index;
+    const placeKey = township * 0x4000000 + village;
+    let place = this.voucherIndex.get(placeKey);
+    if (!place) {
+      place = new Map();
+      this.voucherIndex.set(placeKey, place);
+    }
+    const key = voucher * 4096 + (year & 4095);
+    let i = place.get(key);
+    if (i === undefined) {
+      if (this.v.size === this.v.township.length) this.growVouchers();
+      const v = this.v;
+      i = v.size++;
+      v.township[i] = township;
+      v.village[i] = village;
+      v.year[i] = year;
+      v.voucher[i] = voucher;
+      v.date[i] = date;
+      v.maxAtt[i] = -1;
+      place.set(key, i);
+    }
+    last.township = township;
+    last.village = village;
+    last.year = year;
+    last.voucher = voucher;
+    last.index = i;
+    return i;
+  }
+
+  private growVouchers(): void {
+    const v = this.v;
+    const n = v.township.length * 2;
+    this.v = {
+      size: v.size, township: grown(v.township, n), village: grown(v.village, n), year: grown(v.year, n), voucher: grown(v.voucher, n),
+      date: grown(v.date, n), cashOut: grown(v.cashOut, n), maxAtt: grown(v.maxAtt, n), lines: grown(v.lines, n),
+    };
+  }
+
+  /** The ledger_rows of a batch, and the attribute tuples they introduce (insert those first). */
+  assemble(b: LineBatch): { attrs: number[]; rows: Float64Array } {
+    const l = b.lines;
+    const rows = new Float64Array(b.count * ROW_WIDTH);
+    const attrs: number[] = [];
+    for (let n = 0; n < b.count; n++) {
+      const o = n * LINE_WIDTH;
+      const date = l[o + 1] as number;
+      const i = this.voucherOf(l[o + 3] as number, l[o + 4] as number, l[o + 2] as number, l[o + 5] as number, date);
+      const a = this.attrOf(l, o, attrs);
+      const v = this.v;
+      const debit = l[o + 15] as number;
+      const credit = l[o + 16] as number;
+      const att = l[o + 17] as number;
+      if (a.isCash) v.cashOut[i] = (v.cashOut[i] as number) + credit - debit;
+      if (!Number.isNaN(att) && att > (v.maxAtt[i] as number)) v.maxAtt[i] = att;
+      if (date < (v.date[i] as number)) v.date[i] = date;
+      v.lines[i] = (v.lines[i] as number) + 1;
+      const r = n * ROW_WIDTH;
+      rows[r] = this.firstVoucher + i;
+      rows[r + 1] = l[o] as number;
+      rows[r + 2] = date;
+      rows[r + 3] = a.id;
+      rows[r + 4] = debit;
+      rows[r + 5] = credit;
+      rows[r + 6] = att;
+    }
+    return { attrs, rows };
+  }
+
+  vouchers(): { firstVoucher: number; columns: VoucherColumns } {
+    return { firstVoucher: this.firstVoucher, columns: this.v };
+  }
+}

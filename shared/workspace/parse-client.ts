@@ -1,0 +1,87 @@
+// Runs the ledger parse worker for one file and hands its messages to the importer, in order.
+// Where the worker's code lives: next to this file when running from source (under tsx), or
+// where the desktop app's bundle says (setParseWorkerPath); with neither, imports stay in-thread.
+import { Worker } from 'node:worker_threads';
+import type { ReadProgress } from '../ingest/table';
+import { CancelledError, FileDecodeError } from '../ingest/table';
+import { MappingError } from '../ingest/header';
+import type { LineBatch } from './ledger-encoder';
+import type { ParseJob, ParseMessage } from './parse-protocol';
+
+type Done = Extract<ParseMessage, { t: 'done' }>;
+
+/** The worker failed before it said anything: nothing was read, so the import can run inline. */
+export class WorkerStartError extends Error {}
+type Header = Extract<ParseMessage, { t: 'header' }>;
+
+let configured: string | null | undefined;
+
+/** The desktop app's engine worker names its bundled parse-worker.cjs (null: stay inline; undefined: the default). */
+export function setParseWorkerPath(path: string | null | undefined): void {
+  configured = path;
+}
+
+export function parseWorkerTarget(): { file: URL | string; execArgv: string[] } | null {
+  if (process.env.VA_PARSE_WORKER === '0') return null;
+  if (configured !== undefined) return configured ? { file: configured, execArgv: [] } : null;
+  const here = import.meta.url;
+  // From source, the worker is TypeScript too: it loads through tsx like the process itself.
+  // A profiling run (--cpu-prof) profiles the worker too.
+  if (here.endsWith('.ts')) return { file: new URL('./parse-worker.ts', here), execArgv: [...process.execArgv.filter((a) => a.startsWith('--cpu-prof')), '--import', 'tsx'] };
+  return null;
+}
+
+export interface ParseHandlers {
+  onHeader: (h: Header) => void;
+  onBatch: (b: LineBatch) => void;
+  onProgress: (p: ReadProgress) => void;
+}
+
+export function parseInWorker(job: ParseJob, h: ParseHandlers, signal?: AbortSignal): Promise<Done> {
+  const target = parseWorkerTarget();
+  if (!target) return Promise.reject(new WorkerStartError('no parse worker'));
+  return new Promise<Done>((resolvePromise, reject) => {
+    let worker: Worker;
+    try {
+      // A roomy young generation: parsing makes short-lived rows by the million.
+      worker = new Worker(target.file, { workerData: job, execArgv: target.execArgv, resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 64 } });
+    } catch (e) {
+      return reject(new WorkerStartError(e instanceof Error ? e.message : String(e)));
+    }
+    let settled = false;
+    let heard = false;
+    const settle = (fn: () => void, stopWorker = true): void => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      // After `done` the worker ends by itself (and writes its profile when asked to).
+      if (stopWorker) void worker.terminate();
+      fn();
+    };
+    const onAbort = (): void => settle(() => reject(new CancelledError()));
+    signal?.addEventListener('abort', onAbort);
+    if (signal?.aborted) return onAbort();
+    worker.on('message', (m: ParseMessage) => {
+      heard = true;
+      if (settled) return;
+      try {
+        switch (m.t) {
+          case 'header': return h.onHeader(m);
+          case 'batch': return h.onBatch(m.batch);
+          case 'progress': return h.onProgress(m.p);
+          case 'done': return settle(() => resolvePromise(m), false);
+          case 'fail':
+            if (m.kind === 'decode') return settle(() => reject(new FileDecodeError(m.encoding, m.line)));
+            if (m.kind === 'mapping') return settle(() => reject(new MappingError(m.messageZh, m.messageEn)));
+            return settle(() => reject(new Error(`parse worker: ${m.message}`)));
+        }
+      } catch (e) {
+        // The importer's own failure (e.g. SQLite) ends the run.
+        settle(() => reject(e));
+      }
+    });
+    const failed = (e: Error): void => settle(() => reject(heard ? e : new WorkerStartError(e.message)));
+    worker.on('error', failed);
+    worker.on('exit', (code) => failed(new Error(`parse worker exited with code ${code}`)));
+  });
+}

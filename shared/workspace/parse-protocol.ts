@@ -1,0 +1,25 @@
+// The messages between the importer and the ledger parse worker (parse-worker.ts).
+import type { Encoding, ImportOptions, RowError } from '../contract';
+import type { ReadProgress, ReadResult } from '../ingest/table';
+import type { HeaderState } from '../ingest/table-session';
+import type { LineBatch, TextSeed } from './ledger-encoder';
+
+export interface ParseJob {
+  path: string;
+  file: string;
+  opts: Pick<ImportOptions, 'encoding' | 'map' | 'township' | 'village'>;
+  seed: TextSeed;
+  maxErrors: number;
+}
+
+export type ParseMessage =
+  /** The header was found (or the file needs a mapping: then nothing more comes but `done`). */
+  | { t: 'header'; state: Exclude<HeaderState, { state: 'scanning' }>; hasAttachments: boolean }
+  | { t: 'batch'; batch: LineBatch }
+  | { t: 'progress'; p: ReadProgress }
+  | {
+      t: 'done'; read: ReadResult; rowsImported: number; rowsSkipped: number; blankRows: number; errors: RowError[]; errorCount: number;
+    }
+  | { t: 'fail'; kind: 'decode'; encoding: Encoding; line: number }
+  | { t: 'fail'; kind: 'mapping'; messageZh: string; messageEn: string }
+  | { t: 'fail'; kind: 'other'; message: string };

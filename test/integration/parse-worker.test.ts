@@ -1,0 +1,84 @@
+// Big CSV ledgers are parsed in a worker thread while the importer writes. The result must be
+// the same as parsing inline, errors included; a worker that cannot start means inline parsing.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../shared/workspace/db';
+import type { AuditService } from '../../shared/service';
+import { setParseWorkerPath } from '../../shared/workspace/parse-client';
+import { writeSyntheticLedger } from '../bench/synthetic';
+import { openTempService, tempDir } from '../helpers';
+
+const dbOf = (s: AuditService): Db => (s as unknown as { db: Db }).db;
+const dump = (s: AuditService) => ({
+  rows: dbOf(s).prepare('SELECT voucher_ref, line_no, date, attrs_id, debit_fen, credit_fen, attachments FROM ledger_rows ORDER BY id').raw().all(),
+  vouchers: dbOf(s).prepare('SELECT id, township_id, village_id, year, voucher_id, date, cash_out_fen, max_attachments, line_count FROM vouchers ORDER BY id').raw().all(),
+  texts: dbOf(s).prepare('SELECT id, text FROM texts ORDER BY id').raw().all(),
+  attrs: dbOf(s).prepare('SELECT * FROM line_attrs ORDER BY id').raw().all(),
+});
+
+describe('the parse worker', () => {
+  const services: AuditService[] = [];
+  afterEach(async () => {
+    setParseWorkerPath(undefined);
+    for (const s of services.splice(0)) await s.closeWorkspace();
+  });
+  const open = async () => {
+    const { service } = await openTempService();
+    services.push(service);
+    return service;
+  };
+
+  it('writes exactly what inline parsing writes, and the rules find the same', async () => {
+    const big = join(tempDir(), 'big.csv');
+    await writeSyntheticLedger(big, 60_000);
+    const a = await open();
+    const ra = await a.importFile({ path: big, kind: 'ledger' });
+    expect(ra).toMatchObject({ status: 'imported', parser: 'worker', rowsImported: 60_000 });
+    process.env.VA_PARSE_WORKER = '0';
+    const b = await open();
+    const rb = await b.importFile({ path: big, kind: 'ledger' });
+    delete process.env.VA_PARSE_WORKER;
+    expect(rb).toMatchObject({ status: 'imported', parser: 'inline', rowsImported: 60_000 });
+    expect(dump(a)).toEqual(dump(b));
+    const fa = await a.runRules();
+    const fb = await b.runRules();
+    expect(fa.total).toBe(fb.total);
+    expect((await a.listFindings({ limit: 100_000 })).rows).toEqual((await b.listFindings({ limit: 100_000 })).rows);
+  });
+
+  it('reports row errors with file:line:column and imports nothing', async () => {
+    const big = join(tempDir(), 'big-bad.csv');
+    await writeSyntheticLedger(big, 50_000);
+    // Break two lines far into the file.
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync(big, 'utf8').split('\n');
+    lines[40_000] = lines[40_000]!.replace(/,\d{4}-\d{2}-\d{2},/, ',2018-13-45,');
+    lines[45_000] = lines[45_000]!.replace(/,(\d+\.\d{2}),/, ',12x.5,');
+    writeFileSync(big, lines.join('\n'));
+    const s = await open();
+    const r = await s.importFile({ path: big, kind: 'ledger' });
+    expect(r).toMatchObject({ status: 'rejected', parser: 'worker', errorCount: 2 });
+    expect(r.errors.map((e) => `${e.file}:${e.line}:${e.column}`)).toEqual(['big-bad.csv:40001:3', expect.stringMatching(/^big-bad\.csv:45001:\d+$/)]);
+    expect(await s.workspaceInfo()).toMatchObject({ files: 0, lines: 0 });
+  });
+
+  it('parses inline when the worker cannot start', async () => {
+    const big = join(tempDir(), 'big2.csv');
+    await writeSyntheticLedger(big, 50_000);
+    setParseWorkerPath(join(tempDir(), 'no-such-worker.cjs'));
+    const s = await open();
+    expect(await s.importFile({ path: big, kind: 'ledger' })).toMatchObject({ status: 'imported', parser: 'inline', rowsImported: 50_000 });
+  });
+
+  it('stops on cancel and leaves the workspace as it was', async () => {
+    const big = join(tempDir(), 'big3.csv');
+    await writeSyntheticLedger(big, 300_000);
+    const s = await open();
+    const p = s.importFile({ path: big, kind: 'ledger' });
+    await new Promise((r) => setTimeout(r, 300));
+    await s.cancelImport();
+    expect(await p).toMatchObject({ status: 'cancelled' });
+    expect(await s.workspaceInfo()).toMatchObject({ files: 0, lines: 0 });
+  });
+});
