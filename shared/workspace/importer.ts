@@ -5,17 +5,16 @@ import type { FieldId, ImportOptions, ImportProgress, ImportResult, RowError } f
 import { both } from '../i18n/messages';
 import { sha256File } from '../ingest/hash';
 import { headerScore, MappingError } from '../ingest/header';
-import { mapLedgerRow, type LedgerRecord } from '../ingest/ledger-row';
-import { mapProjectRow, type ProjectRecord } from '../ingest/project-row';
+import type { LedgerRecord } from '../ingest/ledger-row';
+import type { ProjectRecord } from '../ingest/project-row';
 import { formatOf, readTable } from '../ingest/read-table';
 import { rowError } from '../ingest/row-errors';
-import { CancelledError, FileDecodeError, type RawRow } from '../ingest/table';
-import { HeaderFinder } from '../ingest/table-session';
+import { CancelledError, FileDecodeError, type ReadResult } from '../ingest/table';
+import { TableRows, type FoundHeader } from '../ingest/table-rows';
 import type { Db } from './db';
 import { LineAssembler } from './ledger-encoder';
 import { assemblerSeed, LedgerSink, LedgerWriter, textSeed } from './ledger-writer';
 import { parseInWorker, parseWorkerTarget, WorkerStartError } from './parse-client';
-import type { HeaderState } from '../ingest/table-session';
 
 /** Enough errors to fix a file by; the count goes on. */
 export const MAX_REPORTED_ERRORS = 200;
@@ -69,7 +68,6 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
   };
   if (formatOf(path) !== 'xlsx' && sameSource.get(result.sha256, '')) return duplicate();
 
-  const finder = new HeaderFinder({ kind: opts.kind, file, map: opts.map, township: opts.township, village: opts.village });
   const errors: RowError[] = [];
   let errorCount = 0;
   let fileId = 0;
@@ -77,13 +75,27 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
   let bulk = false;
   let hasAttachments = false;
   let headers: string[] = [];
-  let insertRow: ((r: RawRow) => void) | null = null;
-  /** Worker path only: the header the parse worker found, and the last write once it is done. */
-  const viaW: { header: Exclude<HeaderState, { state: 'scanning' }> | null; finish: (() => void) | null } = { header: null, finish: null };
+  /** The header as found (by this thread or the parse worker), and the last writes once every row is read. */
+  const found: { header: FoundHeader | null; finishWrites: (() => void) | null } = { header: null, finishWrites: null };
 
   const addErrors = (errs: RowError[]): void => {
     errorCount += errs.length;
     for (const e of errs) if (errors.length < MAX_REPORTED_ERRORS) errors.push(e);
+  };
+  const takeCounts = (c: { rowsImported: number; rowsSkipped: number; blankRows: number; errors: RowError[]; errorCount: number }): void => {
+    result.rowsImported = c.rowsImported;
+    result.rowsSkipped = c.rowsSkipped;
+    result.blankRows = c.blankRows;
+    addErrors(c.errors);
+    errorCount += c.errorCount - c.errors.length;
+  };
+  /** The header is known: when mapped, the file's savepoint begins. */
+  const onHeader = (h: FoundHeader, attachments: boolean): void => {
+    found.header = h;
+    headers = h.headers;
+    if (h.state !== 'mapped') return;
+    begin();
+    hasAttachments = attachments;
   };
 
   const begin = (): void => {
@@ -108,82 +120,53 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     projectInsert.run(fileId, r.line, r.code, r.township, r.village, r.name, r.contractor, r.contractFen, r.contractQty, r.unit, r.acceptedQty, r.measuredQty, r.acceptedDate);
   };
 
-  const makeRowHandler = (headerState: Extract<ReturnType<HeaderFinder['offer']>, { state: 'mapped' }>): ((r: RawRow) => void) => {
-    const ctxBase = { file, headers: headerState.headers };
-    const rowOpts = { map: headerState.map, township: opts.township, village: opts.village };
-    hasAttachments = headerState.map.byField.attachments !== undefined;
-    return (row: RawRow) => {
-      const ctx = { ...ctxBase, line: row.line };
-      const out = opts.kind === 'ledger' ? mapLedgerRow(row.cells, ctx, rowOpts) : mapProjectRow(row.cells, ctx, rowOpts);
-      if (out.kind === 'record') {
-        // After the first error nothing more is written: the file will be rolled back.
-        if (errorCount === 0) {
-          if (opts.kind === 'ledger') putLedger(out.record as LedgerRecord);
-          else putProject(out.record as ProjectRecord);
-        }
-        result.rowsImported++;
-      } else if (out.kind === 'subtotal') result.rowsSkipped++;
-      else if (out.kind === 'blank') result.blankRows++;
-      else addErrors(out.errors);
-    };
-  };
-
-  let needsMapping = false;
-  const onRow = (row: RawRow): boolean => {
-    if (insertRow) {
-      insertRow(row);
-      return true;
+  /** Parse here: every row through TableRows, records written as they come. */
+  const readInline = async (): Promise<ReadResult> => {
+    const rows = new TableRows<LedgerRecord | ProjectRecord>({
+      kind: opts.kind, file, map: opts.map, township: opts.township, village: opts.village, maxErrors: MAX_REPORTED_ERRORS,
+      onHeader: (h) => onHeader(h, h.state === 'mapped' && h.map.byField.attachments !== undefined),
+      onRecord: (r) => (opts.kind === 'ledger' ? putLedger(r as LedgerRecord) : putProject(r as ProjectRecord)),
+    });
+    try {
+      const read = await readTable(path, {
+        encoding: opts.encoding,
+        sheet: opts.sheet,
+        isHeaderRow: (cells) => headerScore(opts.kind, cells) >= 3,
+        onRow: rows.onRow,
+        signal: hooks.signal,
+        onProgress: (p) => hooks.onProgress?.({ file, ...p }),
+      });
+      rows.finish();
+      found.finishWrites = () => writer.ledger?.finish();
+      return read;
+    } finally {
+      // Errors found before a failure (a decode error further down) are reported with it.
+      takeCounts(rows);
     }
-    const st = finder.offer(row);
-    if (st.state === 'scanning') return true;
-    headers = st.headers;
-    if (st.state === 'needs-mapping') {
-      needsMapping = true;
-      return false;
-    }
-    begin();
-    insertRow = makeRowHandler(st);
-    return true;
   };
 
   /** Parse in the worker; this thread begins the savepoint at the header and writes each batch. */
-  const readInWorker = async (): Promise<Awaited<ReturnType<typeof readTable>>> => {
+  const readInWorker = async (): Promise<ReadResult> => {
     let sink: LedgerSink | null = null;
     const assembler = new LineAssembler(assemblerSeed(db));
     const done = await parseInWorker({
       path, file, opts: { encoding: opts.encoding, map: opts.map, township: opts.township, village: opts.village }, seed: textSeed(db), maxErrors: MAX_REPORTED_ERRORS,
     }, {
       onHeader: (h) => {
-        viaW.header = h.state;
-        headers = h.state.headers;
-        if (h.state.state !== 'mapped') return;
-        begin();
-        hasAttachments = h.hasAttachments;
-        sink = new LedgerSink(db, fileId);
+        onHeader(h.state, h.hasAttachments);
+        if (h.state.state === 'mapped') sink = new LedgerSink(db, fileId);
       },
       onBatch: (b) => sink?.write(b, assembler),
       onProgress: (p) => hooks.onProgress?.({ file, ...p }),
     }, hooks.signal);
-    result.rowsImported = done.rowsImported;
-    result.rowsSkipped = done.rowsSkipped;
-    result.blankRows = done.blankRows;
-    errorCount = done.errorCount;
-    errors.push(...done.errors);
-    viaW.finish = () => sink?.finish(assembler);
+    takeCounts(done);
+    found.finishWrites = () => sink?.finish(assembler);
     return done.read;
   };
-  const readInline = () => readTable(path, {
-    encoding: opts.encoding,
-    sheet: opts.sheet,
-    isHeaderRow: (cells) => headerScore(opts.kind, cells) >= 3,
-    onRow,
-    signal: hooks.signal,
-    onProgress: (p) => hooks.onProgress?.({ file, ...p }),
-  });
   let viaWorker = opts.kind === 'ledger' && formatOf(path) === 'csv' && statSync(path).size > WORKER_BYTES && parseWorkerTarget() !== null;
 
   try {
-    let read: Awaited<ReturnType<typeof readTable>>;
+    let read: ReadResult;
     if (viaWorker) {
       try {
         read = await readInWorker();
@@ -198,9 +181,9 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     result.encoding = read.encoding;
     result.linesRead = read.lines;
     if (hooks.signal?.aborted) throw new CancelledError();
-    if (viaWorker ? viaW.header?.state !== 'mapped' : !insertRow) {
-      const st = viaWorker ? (viaW.header ?? finder.finish()) : needsMapping ? finder.result : finder.finish();
-      if (st.state === 'needs-mapping') {
+    const st = found.header;
+    if (st?.state !== 'mapped') {
+      if (st?.state === 'needs-mapping') {
         result.status = 'needs-mapping';
         result.missing = st.missing as FieldId[];
         result.headers = st.headers;
@@ -215,8 +198,7 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
       rollback();
       return duplicate();
     }
-    writer.ledger?.finish();
-    viaW.finish?.();
+    found.finishWrites?.();
     if (bulk) ensureLedgerIndexes(db);
     db.prepare(`UPDATE source_files SET format = ?, encoding = ?, sheet = ?, size = ?, line_count = ?, rows_imported = ?, rows_skipped = ?,
         has_attachments = ?, options = ?, imported_at = ? WHERE id = ?`)
