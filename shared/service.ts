@@ -205,7 +205,14 @@ export class AuditService implements EngineApi {
       FROM ledger_lines l JOIN source_files f ON f.id = l.file_id WHERE l.id = ?`);
     const lines = f.lineIds.map((id) => stmt.get(id) as LedgerLineView).filter(Boolean);
     const { lineIds: _ids, details, ...finding } = f;
-    return { ...finding, lines, projectFigures: f.rule === 'payment-exceeds-acceptance' ? (details as ProjectFigures) : null, history: reviewHistory(db, args.id) };
+    // Where the finding went: its lead, and a rectification item made from it or from that lead.
+    const lead = db.prepare('SELECT l.number FROM lead_findings lf JOIN leads l ON l.id = lf.lead_id WHERE lf.finding_id = ?').get(args.id) as { number: string } | undefined;
+    const rect = db.prepare('SELECT id FROM rectifications WHERE finding_id = ? OR (lead_number IS NOT NULL AND lead_number = ?) ORDER BY id LIMIT 1')
+      .get(args.id, lead?.number ?? null) as { id: number } | undefined;
+    return {
+      ...finding, lines, projectFigures: f.rule === 'payment-exceeds-acceptance' ? (details as ProjectFigures) : null, history: reviewHistory(db, args.id),
+      leadNumber: lead?.number ?? null, rectificationId: rect?.id ?? null,
+    };
   }
 
   async reviewFindings(args: { ids: string[]; decision: FindingStatus; note?: string; reviewer: string }): Promise<number> {

@@ -189,6 +189,10 @@ export interface FindingDetail extends Finding {
   lines: LedgerLineView[];
   projectFigures: ProjectFigures | null;
   history: ReviewEvent[];
+  /** The case lead it is part of, once leads were built from it. */
+  leadNumber: string | null;
+  /** The rectification item made from it or from its lead. */
+  rectificationId: number | null;
 }
 
 export interface FindingQuery {

@@ -162,6 +162,8 @@ export const leadMessages = {
   'ui.rect.new.created': { zh: '已新建事项 #{id}', en: 'Item #{id} created' },
   'ui.rect.required': { zh: '必填', en: 'Required' },
   'ui.finding.toRect': { zh: '列入整改台账', en: 'Add to rectification' },
+  'ui.finding.inLead': { zh: '已列入线索 {number}', en: 'In case lead {number}' },
+  'ui.finding.inRect': { zh: '整改事项 #{id}', en: 'Rectification item #{id}' },
 
   // trail
   'ui.trail.none': { zh: '暂无记录', en: 'Nothing recorded' },

@@ -365,6 +365,48 @@ describe('case leads, handoff and rectification', () => {
     await expect.poll(() => existsSync(join(session!.dir, '整改台账.xlsx'))).toBe(true);
   });
 
+  it('merges two leads of one village, splits one finding off again, and links findings to their lead', async () => {
+    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    const { page, service } = session;
+    await openSample(session);
+    const all = await service.listFindings({ village: ['赵湾村'], limit: 100 });
+    await service.reviewFindings({ ids: all.rows.map((f) => f.id), decision: 'confirmed', reviewer: '李审计' });
+    await page.locator('[data-nav="leads"]').click();
+    await page.getByTestId('leads-build').click();
+    const rows = page.getByTestId('leads-table').locator('.ant-table-row[data-lead]');
+    await expect.poll(() => rows.count()).toBe(3);
+    const before = await service.listCaseLeads({});
+    const [a, b] = before.map((l) => l.number);
+    const findingsOfAB = before[0]!.findingIds.length + before[1]!.findingIds.length;
+    await page.locator(`.ant-table-row[data-lead="${a}"] .ant-checkbox-input`).check();
+    await page.locator(`.ant-table-row[data-lead="${b}"] .ant-checkbox-input`).check();
+    await page.getByTestId('leads-merge').click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
+    const merged = (await service.getCaseLead({ number: a! })).lead;
+    expect(merged.findingIds.length).toBe(findingsOfAB);
+    expect((await service.getCaseLead({ number: b! })).lead).toMatchObject({ status: 'merged', mergedInto: a });
+
+    // Split the second finding off: it gets the next number of its township and year, never b again.
+    await page.locator(`.ant-table-row[data-lead="${a}"]`).click();
+    const findingRows = page.getByTestId('lead-findings').locator('.ant-table-row');
+    await expect.poll(() => findingRows.count()).toBe(findingsOfAB);
+    await findingRows.nth(findingsOfAB - 1).locator('.ant-checkbox-input').check();
+    await page.getByTestId('lead-split').click();
+    await expect.poll(async () => (await service.listCaseLeads({})).length).toBe(3);
+    const numbers = (await service.listCaseLeads({ includeMerged: true })).map((l) => l.number);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    const created = numbers.find((n) => !before.some((l) => l.number === n))!;
+    expect(created).toMatch(/^石板冲乡-\d{4}-\d{3}$/);
+    await page.locator('.ant-drawer-close').click();
+
+    // From a finding, its lead is one click away.
+    const f = (await service.getCaseLead({ number: a! })).lead.findingIds[0]!;
+    await page.locator('[data-nav="findings"]').click();
+    await page.locator(`[data-row-key="${f}"]`).click();
+    await page.getByTestId('finding-lead').click();
+    await expect.poll(() => page.getByTestId('lead-page').getAttribute('data-lead')).toBe(a);
+  });
+
   it('highlights overdue items and makes an item from a confirmed finding', async () => {
     session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
     const { page, service } = session;

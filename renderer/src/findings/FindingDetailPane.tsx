@@ -55,10 +55,16 @@ export function FindingDetailPane({ id, version, note, onNote, onDecide, onToRec
           <Button danger type="primary" onClick={() => onDecide('confirmed')} data-testid="review-confirm">{t('ui.detail.confirm')}</Button>
           <Button onClick={() => onDecide('dismissed')} data-testid="review-dismiss">{t('ui.detail.dismiss')}</Button>
           <Button type="text" onClick={() => onDecide('pending')}>{t('ui.detail.reset')}</Button>
-          {detail.status === 'confirmed' && onToRectification && (
+          {detail.status === 'confirmed' && onToRectification && typeof detail.rectificationId !== 'number' && (
             <Button onClick={() => onToRectification(detail.id)} data-testid="finding-to-rect">{t('ui.finding.toRect')}</Button>
           )}
         </Space>
+        {(detail.leadNumber || typeof detail.rectificationId === 'number') && (
+          <Space style={{ marginTop: 8 }} data-testid="finding-links">
+            {detail.leadNumber && <Typography.Link onClick={() => app.openLead(detail.leadNumber as string)} data-testid="finding-lead">{t('ui.finding.inLead', { number: detail.leadNumber })}</Typography.Link>}
+            {typeof detail.rectificationId === 'number' && <Typography.Link onClick={() => app.openRectification(detail.rectificationId as number)}>{t('ui.finding.inRect', { id: detail.rectificationId })}</Typography.Link>}
+          </Space>
+        )}
       </Card>
       {detail.projectFigures && <Card size="small" title={t('ui.detail.project')}><ProjectFiguresView p={detail.projectFigures} /></Card>}
       <Card size="small" title={t('ui.detail.lines')}><VoucherLines lines={detail.lines} /></Card>
