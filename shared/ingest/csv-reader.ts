@@ -93,7 +93,7 @@ export async function readCsv(path: string, opts: ReadOptions): Promise<ReadResu
     for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
       const buf = chunk as Buffer;
       if (opts.signal?.aborted) throw new CancelledError();
-      hash.update(buf);
+      if (opts.hash !== false) hash.update(buf);
       bytesRead += buf.length;
       if (!encoding) encoding = detectEncoding(buf.subarray(0, 65536));
       decoder ??= createDecoder(encoding);
@@ -130,7 +130,7 @@ export async function readCsv(path: string, opts: ReadOptions): Promise<ReadResu
     encoding: encoding ?? 'utf-8',
     sheet: null,
     sheets: [],
-    sha256: hash.digest('hex'),
+    sha256: opts.hash === false ? '' : hash.digest('hex'),
     size,
     lines: line - 1,
     complete: !stopped,

@@ -25,6 +25,8 @@ export interface ReadOptions {
   onRow: (row: RawRow) => boolean | void;
   onProgress?: (p: ReadProgress) => void;
   signal?: AbortSignal;
+  /** False: the caller hashed the file already (the importer does, before reading); sha256 is then ''. */
+  hash?: boolean;
 }
 
 export interface ReadResult {

@@ -86,6 +86,18 @@ export class LineEncoder {
     return this.count === this.batchLines;
   }
 
+  /** Per field, the last text and its id: neighbouring lines mostly share place, voucher and accounts. */
+  private readonly lastText: string[] = [];
+  private readonly lastId: number[] = [];
+
+  private field(slot: number, text: string): number {
+    if (this.lastText[slot] === text) return this.lastId[slot] as number;
+    const id = this.intern(text);
+    this.lastText[slot] = text;
+    this.lastId[slot] = id;
+    return id;
+  }
+
   private intern(text: string): number {
     let id = this.texts.get(text);
     if (id === undefined) {
@@ -113,22 +125,22 @@ export class LineEncoder {
   add(r: LedgerRecord): void {
     const o = this.count++ * LINE_WIDTH;
     const l = this.lines;
-    const code = this.intern(r.accountCode);
-    const name = this.intern(r.accountName);
+    const code = this.field(7, r.accountCode);
+    const name = this.field(8, r.accountName);
     l[o] = r.line;
     l[o + 1] = dateNumber(r.date);
     l[o + 2] = r.year;
-    l[o + 3] = this.intern(r.township);
-    l[o + 4] = this.intern(r.village);
-    l[o + 5] = this.intern(r.voucher);
-    l[o + 6] = this.intern(r.summary);
+    l[o + 3] = this.field(3, r.township);
+    l[o + 4] = this.field(4, r.village);
+    l[o + 5] = this.field(5, r.voucher);
+    l[o + 6] = this.field(6, r.summary);
     l[o + 7] = code;
     l[o + 8] = name;
-    l[o + 9] = this.intern(r.receiptType);
-    l[o + 10] = this.intern(r.counterparty);
-    l[o + 11] = this.intern(r.project);
-    l[o + 12] = this.intern(r.handler);
-    l[o + 13] = this.intern(r.approver);
+    l[o + 9] = this.field(9, r.receiptType);
+    l[o + 10] = this.field(10, r.counterparty);
+    l[o + 11] = this.field(11, r.project);
+    l[o + 12] = this.field(12, r.handler);
+    l[o + 13] = this.field(13, r.approver);
     l[o + 14] = this.isCash(code, name, r) ? 1 : 0;
     l[o + 15] = r.debitFen;
     l[o + 16] = r.creditFen;

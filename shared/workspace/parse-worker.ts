@@ -32,6 +32,7 @@ async function run(job: ParseJob): Promise<void> {
     isHeaderRow: (cells) => headerScore('ledger', cells) >= 3,
     onRow: rows.onRow,
     onProgress: (p) => post({ t: 'progress', p }),
+    hash: false,
   });
   rows.finish();
   if (rows.errorCount === 0 && rows.mapped) send();
