@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // expect.poll waits for the UI to reach a state; vitest's default second is too short when
+    // the two cores also run the other test files. A bound on waiting, not a timing assertion.
+    expect: { poll: { timeout: 15_000, interval: 25 } },
   },
 });

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CaseLead, FindingStatus, RectificationItem } from './contract';
+import { RECT_PROGRESS, type CaseLead, type FindingStatus, type RectificationItem } from './contract';
 import { formatFen, parseMoney } from './format/money';
 import { formatRowError } from './ingest/row-errors';
 import { AuditService } from './service';
@@ -109,7 +109,7 @@ export async function runLeadsCommand(command: string, args: string[], service =
       let item: RectificationItem | null = null;
       const recovered = values.recovered !== undefined ? parseMoney(values.recovered) : null;
       if (recovered && !recovered.ok) throw new UsageError(`--recovered 金额无法识别：${values.recovered} (unrecognised amount)`);
-      if (values.progress && !['未启动', '整改中', '已完成'].includes(values.progress)) throw new UsageError('--progress 只能是 未启动、整改中 或 已完成');
+      if (values.progress && !(RECT_PROGRESS as readonly string[]).includes(values.progress)) throw new UsageError('--progress 只能是 未启动、整改中 或 已完成');
       const patch = {
         measures: values.measures, dueDate: values.due, progress: values.progress as RectificationItem['progress'] | undefined,
         recoveredFen: recovered && recovered.ok ? recovered.fen : undefined,

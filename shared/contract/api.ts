@@ -8,6 +8,7 @@ import type {
   ProjectFigures, RuleInfo, RunSummary, SourceFileInfo, WorkspaceInfo, Lead,
   Cadre, CadreImportResult, CaseLead, HandoffRecord, RectificationItem, RectificationProgressPoint, RectificationSummaryRow, TrailEntry,
 } from './types';
+import { DISPOSITIONS, RECT_PROGRESS } from './types';
 
 const fileKind = z.enum(['ledger', 'projects']);
 /** What a file dialog asks for (sets its title and filter). */
@@ -46,7 +47,7 @@ export const findingQuerySchema = z.object({
   limit: z.number().int().min(1).max(200_000).optional(),
 }).strict();
 
-const disposition = z.enum(['谈话函询', '初步核实', '暂存待查', '予以了结']);
+const disposition = z.enum(DISPOSITIONS);
 export const leadPatchSchema = z.object({
   persons: z.array(z.object({ name: z.string().trim().min(1).max(100), post: z.string().max(100), basis: z.enum(['roster', 'ledger', 'manual']) }).strict()).max(100).optional(),
   problem: z.string().max(20_000).optional(),
@@ -61,7 +62,7 @@ export const rectificationSchema = z.object({
   responsible: z.string().max(400).optional(),
   measures: z.string().max(20_000).optional(),
   dueDate: isoDate.nullable().optional(),
-  progress: z.enum(['未启动', '整改中', '已完成']).optional(),
+  progress: z.enum(RECT_PROGRESS).optional(),
   recoveredFen: z.number().int().min(0).optional(),
 });
 

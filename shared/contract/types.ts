@@ -297,8 +297,8 @@ export interface LeadExport {
 
 // ---- case leads, handoffs, rectification, trail (issue 5) ----
 
-export type Disposition = '谈话函询' | '初步核实' | '暂存待查' | '予以了结';
-export const DISPOSITIONS: Disposition[] = ['谈话函询', '初步核实', '暂存待查', '予以了结'];
+export const DISPOSITIONS = ['谈话函询', '初步核实', '暂存待查', '予以了结'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
 
 export interface CadreImportResult {
   status: 'imported' | 'duplicate' | 'rejected' | 'needs-mapping';
@@ -396,7 +396,8 @@ export interface HandoffRecord {
   files: HandoffFile[];
 }
 
-export type RectProgress = '未启动' | '整改中' | '已完成';
+export const RECT_PROGRESS = ['未启动', '整改中', '已完成'] as const;
+export type RectProgress = (typeof RECT_PROGRESS)[number];
 
 export interface RectificationItem {
   id: number;

@@ -140,6 +140,11 @@ export const leadMessages = {
   'ui.rect.progress.未启动': { zh: '未启动', en: 'Not started' },
   'ui.rect.progress.整改中': { zh: '整改中', en: 'In progress' },
   'ui.rect.progress.已完成': { zh: '已完成', en: 'Done' },
+  // The commissions' four ways of handling a lead (the stored value is the Chinese term).
+  'ui.lead.disposition.谈话函询': { zh: '谈话函询', en: 'Talk or written inquiry (谈话函询)' },
+  'ui.lead.disposition.初步核实': { zh: '初步核实', en: 'Preliminary verification (初步核实)' },
+  'ui.lead.disposition.暂存待查': { zh: '暂存待查', en: 'Hold for later (暂存待查)' },
+  'ui.lead.disposition.予以了结': { zh: '予以了结', en: 'Close without action (予以了结)' },
   'ui.rect.item.title': { zh: '整改事项 #{id}', en: 'Rectification item #{id}' },
   'ui.rect.item.recoveredYuan': { zh: '追缴金额（元）', en: 'Recovered (yuan)' },
   'ui.rect.item.save': { zh: '保存', en: 'Save' },
@@ -166,6 +171,8 @@ export const leadMessages = {
   'ui.finding.inRect': { zh: '整改事项 #{id}', en: 'Rectification item #{id}' },
 
   // trail
+  'ui.trail.sep.field': { zh: '：', en: ': ' },
+  'ui.trail.sep.item': { zh: '；', en: '; ' },
   'ui.trail.none': { zh: '暂无记录', en: 'Nothing recorded' },
   'ui.trail.col.at': { zh: '时间', en: 'When' },
   'ui.trail.col.actor': { zh: '操作人', en: 'Who' },

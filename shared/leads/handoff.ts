@@ -67,11 +67,17 @@ export interface HandoffMeta {
   date: string;
 }
 
+/** 石板冲乡-2017-004 may break after the township, never inside 2017-004. */
+function numberCell(n: string): string {
+  const cut = n.indexOf('-');
+  return cut < 0 ? esc(n) : `${esc(n.slice(0, cut + 1))}<wbr><span class="nw">${esc(n.slice(cut + 1))}</span>`;
+}
+
 /** The one template of the 移交清单: the app prints it with printToPDF, the CLI and tests with Chromium. */
 export function handoffHtml(leads: CaseLead[], meta: HandoffMeta): string {
   const total = leads.reduce((s, l) => s + l.amountFen, 0);
-  const rows = leads.map((l, i) => `<tr><td class="c">${i + 1}</td><td>${esc(l.number).replace(/-/g, '-<wbr>')}</td><td>${l.persons.map((p) => `<span class="nw">${esc(p.name)}</span>`).join('、')}</td><td>${esc(l.unitAndPosts)}</td>
-    <td>${esc(l.problem)}</td><td class="r">${esc(formatFen(l.amountFen))}</td><td class="c">${esc(l.disposition)}</td></tr>`).join('\n');
+  const rows = leads.map((l, i) => `<tr><td class="c">${i + 1}</td><td>${numberCell(l.number)}</td><td>${l.persons.map((p) => `<span class="nw">${esc(p.name)}</span>`).join('、')}</td><td>${esc(l.unitAndPosts)}</td>
+    <td>${esc(l.problem)}</td><td class="r">${esc(formatFen(l.amountFen))}</td><td class="c nw">${esc(l.disposition)}</td></tr>`).join('\n');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>问题线索移交清单</title><style>
   @page { size: A4; margin: 18mm 14mm 20mm 14mm; }
   body { font-family: 'Noto Sans CJK SC', 'Noto Serif CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'SimSun', sans-serif; font-size: 10.5pt; color: #000; }
@@ -95,7 +101,7 @@ export function handoffHtml(leads: CaseLead[], meta: HandoffMeta): string {
   <div>日期：${esc(meta.date)}</div><div>件数：${leads.length} 件</div>
   <div>合计金额：${esc(formatFen(total))}</div>
 </div>
-<table><colgroup><col style="width:5%"><col style="width:13%"><col style="width:12%"><col style="width:14%"><col style="width:36%"><col style="width:12%"><col style="width:8%"></colgroup>
+<table><colgroup><col style="width:4%"><col style="width:15%"><col style="width:11%"><col style="width:14%"><col style="width:34%"><col style="width:12%"><col style="width:10%"></colgroup>
 <thead><tr><th>序号</th><th>线索编号</th><th>被反映人姓名</th><th>单位和职务</th><th>反映的主要问题</th><th>涉及金额</th><th>处置建议</th></tr></thead>
 <tbody>${rows}
 <tr class="total"><td colspan="5">合计 ${leads.length} 件</td><td class="r">${esc(formatFen(total))}</td><td></td></tr></tbody></table>

@@ -1,7 +1,7 @@
 // The append-only trail as a table: when, who, what, which action, and what changed (before →
 // after), with money shown as yuan and long texts cut so a row stays one glance.
 import { Table, Typography } from 'antd';
-import type { TrailEntry } from '../../../shared/contract';
+import { DISPOSITIONS, RECT_PROGRESS, type TrailEntry } from '../../../shared/contract';
 import type { MessageKey } from '../../../shared/i18n/messages';
 import { formatFen, formatTimestamp } from '../format';
 import { useLang, type T } from '../i18n';
@@ -25,6 +25,8 @@ function valueText(key: string, v: unknown, t: T): string {
   if (key.endsWith('Fen') && typeof v === 'number') return formatFen(v);
   if (key === 'status' && typeof v === 'string' && ['pending', 'confirmed', 'dismissed'].includes(v)) return t(`ui.status.${v}` as MessageKey);
   if (key === 'closed' && typeof v === 'boolean') return v ? t('ui.rect.closedTag') : t('ui.rect.openTag');
+  if (key === 'progress' && typeof v === 'string' && (RECT_PROGRESS as readonly string[]).includes(v)) return t(`ui.rect.progress.${v}` as MessageKey);
+  if (key === 'disposition' && typeof v === 'string' && (DISPOSITIONS as readonly string[]).includes(v)) return t(`ui.lead.disposition.${v}` as MessageKey);
   if (Array.isArray(v)) return v.map((x) => (x && typeof x === 'object' && 'name' in x ? String((x as { name: unknown }).name) : String(x))).join('、');
   if (typeof v === 'object') return short(JSON.stringify(v));
   return short(String(v));
@@ -38,9 +40,10 @@ export function describeChange(e: TrailEntry, t: T): string {
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN.has(k));
   const parts = keys.map((k) => {
     const label = FIELD_LABELS[k] ? t(FIELD_LABELS[k]) : k;
-    return k in b && k in a ? `${label}：${valueText(k, b[k], t)} → ${valueText(k, a[k], t)}` : `${label}：${valueText(k, k in a ? a[k] : b[k], t)}`;
+    const colon = t('ui.trail.sep.field');
+    return k in b && k in a ? `${label}${colon}${valueText(k, b[k], t)} → ${valueText(k, a[k], t)}` : `${label}${colon}${valueText(k, k in a ? a[k] : b[k], t)}`;
   });
-  return parts.join('；');
+  return parts.join(t('ui.trail.sep.item'));
 }
 
 export function TrailTable({ entries, showEntity = true, testId = 'trail-table' }: { entries: TrailEntry[]; showEntity?: boolean; testId?: string }) {

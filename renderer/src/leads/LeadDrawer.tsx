@@ -133,7 +133,7 @@ export function LeadDrawer({ number, rect, withReviewer, onClose, onChanged }: P
               </Form.Item>
               <Form.Item label={t('ui.lead.field.disposition')}>
                 <Select<Disposition> style={{ width: 140 }} value={draft.disposition} onChange={(v) => set('disposition', v)} data-testid="lead-disposition"
-                  options={DISPOSITIONS.map((d) => ({ value: d, label: d }))} />
+                  options={DISPOSITIONS.map((d) => ({ value: d, label: t(`ui.lead.disposition.${d}`) }))} />
               </Form.Item>
             </Space>
             <Form.Item label={t('ui.lead.field.problem')}>
@@ -157,7 +157,7 @@ export function LeadDrawer({ number, rect, withReviewer, onClose, onChanged }: P
                       <Descriptions size="small" column={1} items={[
                         { key: 'p', label: t('ui.lead.field.personNames'), children: v.lead.personNames },
                         { key: 'a', label: t('ui.lead.field.amount'), children: formatFen(v.lead.amountFen) },
-                        { key: 'd', label: t('ui.lead.field.disposition'), children: v.lead.disposition },
+                        { key: 'd', label: t('ui.lead.field.disposition'), children: t(`ui.lead.disposition.${v.lead.disposition}`) },
                         { key: 'q', label: t('ui.lead.field.problem'), children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{v.lead.problem}</Typography.Paragraph> },
                       ]} />
                     </div>

@@ -3,7 +3,7 @@
 // after which the item is frozen; and its trail.
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Drawer, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
-import type { RectificationItem, RectProgress, TrailEntry } from '../../../shared/contract';
+import { RECT_PROGRESS, type RectificationItem, type RectProgress, type TrailEntry } from '../../../shared/contract';
 import { audit } from '../api';
 import { TrailTable } from '../components/TrailTable';
 import { YuanInput } from '../components/YuanInput';
@@ -12,7 +12,6 @@ import { formatFen, formatTimestamp } from '../format';
 import { useLang } from '../i18n';
 import { RectProgressTag } from './RectProgressTag';
 
-const PROGRESS: RectProgress[] = ['未启动', '整改中', '已完成'];
 type Draft = Pick<RectificationItem, 'description' | 'unit' | 'responsible' | 'measures' | 'dueDate' | 'progress' | 'recoveredFen'>;
 const draftOf = (i: RectificationItem): Draft => ({ description: i.description, unit: i.unit, responsible: i.responsible, measures: i.measures, dueDate: i.dueDate, progress: i.progress, recoveredFen: i.recoveredFen });
 
@@ -102,7 +101,7 @@ export function RectItemDrawer({ item, withReviewer, onClose, onChanged }: Props
             <Space size="large" wrap>
               <Form.Item label={t('ui.rect.col.progress')}>
                 <Select<RectProgress> style={{ width: 140 }} value={draft.progress} onChange={(v) => set('progress', v)} data-testid="rect-progress"
-                  options={PROGRESS.map((p) => ({ value: p, label: t(`ui.rect.progress.${p}`) }))} />
+                  options={RECT_PROGRESS.map((p) => ({ value: p, label: t(`ui.rect.progress.${p}`) }))} />
               </Form.Item>
               <Form.Item label={t('ui.rect.item.recoveredYuan')}>
                 <YuanInput fen={draft.recoveredFen} onChange={(f) => set('recoveredFen', f ?? 0)} disabled={!editable} testId="rect-recovered" />
