@@ -14,7 +14,6 @@ const state = vi.hoisted(() => ({
   menu: null as unknown,
   session: { permissionDenied: false, csp: false },
   userData: '',
-  switches: {} as Record<string, string>,
 }));
 
 vi.mock('electron', () => {
@@ -36,7 +35,6 @@ vi.mock('electron', () => {
       getPath: () => state.userData,
       getVersion: () => '0.1.0',
       isPackaged: false,
-      commandLine: { appendSwitch: (name: string, value: string) => { state.switches[name] = value; } },
     },
     BrowserWindow,
     dialog: {},
@@ -60,7 +58,7 @@ async function loadMain(): Promise<void> {
 
 describe('main process', () => {
   beforeEach(() => {
-    Object.assign(state, { lock: true, quit: 0, appHandlers: {}, ipc: new Set(), windows: [], menu: null, session: { permissionDenied: false, csp: false }, userData: tempDir(), switches: {} });
+    Object.assign(state, { lock: true, quit: 0, appHandlers: {}, ipc: new Set(), windows: [], menu: null, session: { permissionDenied: false, csp: false }, userData: tempDir() });
   });
 
   it('starts one hardened window on the packaged renderer, with every handler, the session locked and the menu set', async () => {
@@ -75,7 +73,6 @@ describe('main process', () => {
     expect(win.loadedUrls).toEqual([]);
     expect([...state.ipc].sort()).toEqual(AUDIT_METHODS.map(channelOf).sort());
     expect(state.session).toEqual({ permissionDenied: true, csp: true });
-    expect(state.switches).toEqual({ lang: 'zh-CN' });
     expect((state.menu as { label: string }[]).map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
     expect(Object.keys(state.appHandlers)).toEqual(expect.arrayContaining(['second-instance', 'web-contents-created', 'window-all-closed']));
     // Every web contents, not only the main window's, refuses new windows.

@@ -59,10 +59,6 @@ function rememberWorkspaces(engine: EngineCaller, recent: RecentWorkspaces): Eng
   };
 }
 
-// Chinese formats for the renderer's native controls (a date field reads 2026/12/31, not
-// 12/31/2026) whatever the laptop's Windows locale: the users and the forms are Chinese.
-app.commandLine.appendSwitch('lang', 'zh-CN');
-
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -296,10 +296,14 @@ describe('case leads, handoff and rectification', () => {
     await page.getByTestId('lead-disposition').click();
     await page.locator('.ant-select-item-option[title="谈话函询"]').click();
     await page.getByTestId('lead-remarks').fill('实地复测 1800 米，见测量记录');
+    // Dates are typed as YYYY-MM-DD whatever the machine's locale.
+    await page.getByTestId('lead-received').fill('2026-11-30');
+    await page.getByTestId('lead-received').press('Enter');
     await page.getByTestId('lead-save').click();
     await expect.poll(async () => (await service.getCaseLead({ number })).lead.remarks).toBe('实地复测 1800 米，见测量记录');
     const edited = (await service.getCaseLead({ number })).lead;
     expect(edited.disposition).toBe('谈话函询');
+    expect(edited.receivedAt).toBe('2026-11-30');
     expect(edited.persons.map((p) => p.name)).toEqual(['赵某某', '李某某', '沈某某', '周某某']);
     const trail = await service.listTrail({ entity: 'lead', entityId: number });
     expect(trail.at(-1)).toMatchObject({ actor: '李审计', action: 'edit' });
@@ -336,6 +340,7 @@ describe('case leads, handoff and rectification', () => {
     expect(await page.getByTestId('rect-responsible').inputValue()).toBe('赵某某、李某某、沈某某、周某某');
     await page.getByTestId('rect-measures').fill('责令施工单位退回超付工程款');
     await page.getByTestId('rect-due').fill('2026-12-31');
+    await page.getByTestId('rect-due').press('Enter');
     await page.getByTestId('rect-progress').click();
     await page.locator('.ant-select-item-option[title="整改中"]').click();
     await page.getByTestId('rect-recovered').fill('46200');
@@ -422,6 +427,7 @@ describe('case leads, handoff and rectification', () => {
     await item.waitFor();
     const id = Number(await item.getAttribute('data-rect'));
     await page.getByTestId('rect-due').fill('2020-01-31');
+    await page.getByTestId('rect-due').press('Enter');
     await page.getByTestId('rect-save').click();
     await page.locator('.ant-drawer-close').click();
     await expect.poll(() => page.locator(`.ant-table-row[data-rect="${id}"]`).getAttribute('data-overdue')).toBe('yes');

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Collapse, Descriptions, Drawer, Form, Input, Select, Space, Typography } from 'antd';
 import { DISPOSITIONS, type CaseLead, type Disposition, type LeadPatch, type LeadPerson, type RectificationItem, type TrailEntry } from '../../../shared/contract';
 import { audit } from '../api';
+import { DateField } from '../components/DateField';
 import { TrailTable } from '../components/TrailTable';
 import { useApp } from '../context';
 import { formatFen, formatTimestamp } from '../format';
@@ -129,7 +130,7 @@ export function LeadDrawer({ number, rect, withReviewer, onClose, onChanged }: P
                 <Input value={draft.source} onChange={(e) => set('source', e.target.value)} data-testid="lead-source" />
               </Form.Item>
               <Form.Item label={t('ui.lead.field.receivedAt')}>
-                <Input type="date" value={draft.receivedAt} onChange={(e) => e.target.value && set('receivedAt', e.target.value)} data-testid="lead-received" />
+                <DateField value={draft.receivedAt} required onChange={(d) => d && set('receivedAt', d)} testId="lead-received" />
               </Form.Item>
               <Form.Item label={t('ui.lead.field.disposition')}>
                 <Select<Disposition> style={{ width: 140 }} value={draft.disposition} onChange={(v) => set('disposition', v)} data-testid="lead-disposition"

@@ -37,7 +37,7 @@ export function LeadsTable({ leads, rects, loading, selected, onSelect, onOpen }
         { key: 'rule', title: t('ui.lead.col.problemType'), width: 150, ellipsis: true, render: (_, l) => ruleTitle(app.rules, l.rule, lang) },
         { key: 'persons', title: t('ui.lead.col.persons'), ellipsis: true, render: (_, l) => l.personNames || '—' },
         { key: 'amount', title: t('ui.col.amount'), width: 130, align: 'right', render: (_, l) => <span className="va-amount">{formatFen(l.amountFen)}</span> },
-        { key: 'disposition', title: t('ui.lead.col.disposition'), width: 100, dataIndex: 'disposition', render: (d: Disposition) => t(`ui.lead.disposition.${d}`) },
+        { key: 'disposition', title: t('ui.lead.col.disposition'), width: 130, ellipsis: true, dataIndex: 'disposition', render: (d: Disposition) => t(`ui.lead.disposition.${d}`) },
         { key: 'state', title: t('ui.lead.col.state'), width: 170, render: (_, l) => <LeadStateTag lead={l} /> },
         {
           key: 'rect', title: t('ui.nav.rectification'), width: 130, render: (_, l) => {

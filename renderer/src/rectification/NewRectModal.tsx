@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Form, Input, Modal } from 'antd';
 import type { RectificationItem } from '../../../shared/contract';
 import { audit } from '../api';
+import { DateField } from '../components/DateField';
 import { YuanInput } from '../components/YuanInput';
 import { useApp } from '../context';
 import { useLang } from '../i18n';
@@ -36,7 +37,7 @@ export function NewRectModal({ open, actor, onClose, onCreated }: { open: boolea
         <Form.Item label={t('ui.rect.col.unit')}><Input value={v.unit} onChange={(e) => set('unit', e.target.value)} /></Form.Item>
         <Form.Item label={t('ui.rect.col.responsible')}><Input value={v.responsible} onChange={(e) => set('responsible', e.target.value)} /></Form.Item>
         <Form.Item label={t('ui.rect.col.measures')}><Input.TextArea rows={2} value={v.measures} onChange={(e) => set('measures', e.target.value)} /></Form.Item>
-        <Form.Item label={t('ui.rect.col.due')}><Input type="date" value={v.dueDate} onChange={(e) => set('dueDate', e.target.value)} /></Form.Item>
+        <Form.Item label={t('ui.rect.col.due')}><DateField value={v.dueDate || null} onChange={(d) => set('dueDate', d ?? '')} testId="rect-new-due" /></Form.Item>
         <Form.Item label={t('ui.rect.new.atIssueYuan')}><YuanInput fen={v.amount} onChange={(f) => set('amount', f)} /></Form.Item>
       </Form>
     </Modal>

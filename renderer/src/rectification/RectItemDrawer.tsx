@@ -6,6 +6,7 @@ import { Alert, App as AntApp, Button, Descriptions, Drawer, Form, Input, Popcon
 import { RECT_PROGRESS, type RectificationItem, type RectProgress, type TrailEntry } from '../../../shared/contract';
 import { audit } from '../api';
 import { TrailTable } from '../components/TrailTable';
+import { DateField } from '../components/DateField';
 import { YuanInput } from '../components/YuanInput';
 import { useApp } from '../context';
 import { formatFen, formatTimestamp } from '../format';
@@ -92,7 +93,7 @@ export function RectItemDrawer({ item, withReviewer, onClose, onChanged }: Props
               <Form.Item label={t('ui.rect.col.unit')}><Input style={{ width: 200 }} value={draft.unit} onChange={(e) => set('unit', e.target.value)} /></Form.Item>
               <Form.Item label={t('ui.rect.col.responsible')}><Input style={{ width: 260 }} value={draft.responsible} onChange={(e) => set('responsible', e.target.value)} data-testid="rect-responsible" /></Form.Item>
               <Form.Item label={t('ui.rect.col.due')}>
-                <Input type="date" value={draft.dueDate ?? ''} onChange={(e) => set('dueDate', e.target.value || null)} data-testid="rect-due" />
+                <DateField value={draft.dueDate} onChange={(d) => set('dueDate', d)} testId="rect-due" />
               </Form.Item>
             </Space>
             <Form.Item label={t('ui.rect.col.measures')}>
