@@ -15,8 +15,8 @@ import { previewFile } from './ingest/preview';
 import { buildLeads } from './leads/build';
 import { importCadres, listCadres } from './leads/cadres';
 import { listHandoffs, writeHandoff } from './leads/handoff';
-import { addRectificationEvidence, closeRectification, createRectification, listRectifications, rectificationProgress, rectificationSummary, rectificationXlsx, updateRectification } from './leads/rectification';
-import { buildCaseLeads, getCaseLead, LeadError, leadVersions, listCaseLeads, mergeCaseLeads, setLeadSource, splitCaseLead, updateCaseLead } from './leads/store';
+import { addRectificationEvidence, saveRectificationEvidence, closeRectification, createRectification, listRectifications, rectificationProgress, rectificationSummary, rectificationXlsx, updateRectification } from './leads/rectification';
+import { buildCaseLeads, getCaseLead, LeadError, leadSource, leadVersions, listCaseLeads, mergeCaseLeads, setLeadSource, splitCaseLead, updateCaseLead } from './leads/store';
 import { listTrail } from './leads/trail';
 import type { Cadre, CadreImportResult, CaseLead, HandoffRecord, LeadPatch, RectificationItem, RectificationProgressPoint, RectificationSummaryRow, TrailEntry } from './contract';
 import type { RectificationInput } from './leads/rectification';
@@ -332,6 +332,7 @@ export class AuditService implements EngineApi {
   async splitCaseLead(args: { number: string; findingIds: string[]; actor: string }): Promise<CaseLead> {
     return this.guard(() => splitCaseLead(this.ws, args.number, args.findingIds, args.actor, this.now()));
   }
+  async getLeadSource(): Promise<string> { return leadSource(this.ws); }
   async setLeadSource(args: { source: string; actor: string }): Promise<void> { setLeadSource(this.ws, args.source, args.actor, this.now()); }
   async handoffLeads(args: { dir: string; township?: string; handedBy: string; fromUnit?: string; pdf?: boolean }): Promise<HandoffRecord[]> {
     return writeHandoff(this.ws, { ...args, now: this.now(), safeName: safeFileName, renderPdf: this.opts.renderPdf });
@@ -347,6 +348,9 @@ export class AuditService implements EngineApi {
   }
   async addRectificationEvidence(args: { id: number; path: string; actor: string }): Promise<RectificationItem> {
     return this.guard(() => addRectificationEvidence(this.ws, `${this.path as string}.files`, args.id, resolve(args.path), args.actor, this.now()));
+  }
+  async saveRectificationEvidence(args: { evidenceId: number; path: string }): Promise<{ path: string; name: string; sha256: string }> {
+    return this.guard(() => saveRectificationEvidence(this.ws, `${this.path as string}.files`, args.evidenceId, resolve(args.path)));
   }
   async closeRectification(args: { id: number; note?: string; actor: string }): Promise<RectificationItem> {
     return this.guard(() => closeRectification(this.ws, args.id, args.note, args.actor, this.now()));

@@ -100,6 +100,7 @@ export const ARG_SCHEMAS = {
   updateCaseLead: z.tuple([z.object({ number: z.string().min(1).max(200), actor: z.string().trim().min(1).max(100), patch: leadPatchSchema }).strict()]),
   mergeCaseLeads: z.tuple([z.object({ numbers: z.array(z.string().min(1).max(200)).min(2).max(500), actor: z.string().trim().min(1).max(100) }).strict()]),
   splitCaseLead: z.tuple([z.object({ number: z.string().min(1).max(200), findingIds: z.array(z.string().min(1).max(100)).min(1).max(10_000), actor: z.string().trim().min(1).max(100) }).strict()]),
+  getLeadSource: z.tuple([]),
   setLeadSource: z.tuple([z.object({ source: z.string().trim().min(1).max(200), actor: z.string().trim().min(1).max(100) }).strict()]),
   handoffLeads: z.tuple([z.object({ dir: nonEmpty, township: z.string().max(200).optional(), handedBy: z.string().trim().min(1).max(100), fromUnit: z.string().max(200).optional(), pdf: z.boolean().optional() }).strict()]),
   listHandoffs: z.tuple([]),
@@ -108,6 +109,7 @@ export const ARG_SCHEMAS = {
   updateRectification: z.tuple([z.object({ id: z.number().int().min(1), patch: rectificationSchema.strict(), actor: z.string().trim().min(1).max(100) }).strict()]),
   addRectificationEvidence: z.tuple([z.object({ id: z.number().int().min(1), path: nonEmpty, actor: z.string().trim().min(1).max(100) }).strict()]),
   closeRectification: z.tuple([z.object({ id: z.number().int().min(1), note: z.string().max(2000).optional(), actor: z.string().trim().min(1).max(100) }).strict()]),
+  saveRectificationEvidence: z.tuple([z.object({ evidenceId: z.number().int().min(1), path: nonEmpty }).strict()]),
   exportRectifications: z.tuple([z.object({ path: nonEmpty, township: z.string().max(200).optional() }).strict()]),
   rectificationSummary: z.tuple([]),
   rectificationProgress: z.tuple([z.object({ township: z.string().max(200).optional() }).strict()]),
@@ -160,6 +162,8 @@ export interface AuditApi {
   updateCaseLead(args: { number: string; actor: string; patch: z.infer<typeof leadPatchSchema> }): Promise<CaseLead>;
   mergeCaseLeads(args: { numbers: string[]; actor: string }): Promise<CaseLead>;
   splitCaseLead(args: { number: string; findingIds: string[]; actor: string }): Promise<CaseLead>;
+  /** 线索来源 that new leads take (村级财务审计 unless set). */
+  getLeadSource(): Promise<string>;
   /** 线索来源 for new leads, e.g. 村级财务审计 第三审计组. */
   setLeadSource(args: { source: string; actor: string }): Promise<void>;
   /** Writes <乡镇>.xlsx/.csv/.pdf per township into dir, records the handoff and freezes the leads. */
@@ -172,6 +176,8 @@ export interface AuditApi {
   addRectificationEvidence(args: { id: number; path: string; actor: string }): Promise<RectificationItem>;
   /** 销号: needs evidence or a note. */
   closeRectification(args: { id: number; note?: string; actor: string }): Promise<RectificationItem>;
+  /** Copies a stored evidence file to path, refusing one whose bytes no longer match its SHA-256. */
+  saveRectificationEvidence(args: { evidenceId: number; path: string }): Promise<{ path: string; name: string; sha256: string }>;
   exportRectifications(args: { path: string; township?: string }): Promise<{ path: string; sha256: string; items: number }>;
   /** Per township and village: items, open, overdue, closed, money at issue and recovered. */
   rectificationSummary(): Promise<RectificationSummaryRow[]>;

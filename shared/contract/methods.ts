@@ -7,8 +7,8 @@ export const AUDIT_METHOD_NAMES = [
   'buildLeads', 'exportLeads', 'openSampleDistrict', 'chooseFiles', 'chooseDirectory', 'chooseWorkspace', 'chooseSaveFile', 'recentWorkspaces',
   // case leads, handoff, rectification, trail (issue 5)
   'importCadres', 'listCadres', 'buildCaseLeads', 'listCaseLeads', 'getCaseLead', 'updateCaseLead', 'mergeCaseLeads', 'splitCaseLead',
-  'setLeadSource', 'handoffLeads', 'listHandoffs', 'listRectifications', 'createRectification', 'updateRectification',
-  'addRectificationEvidence', 'closeRectification', 'exportRectifications', 'rectificationSummary', 'rectificationProgress', 'listTrail',
+  'getLeadSource', 'setLeadSource', 'handoffLeads', 'listHandoffs', 'listRectifications', 'createRectification', 'updateRectification',
+  'addRectificationEvidence', 'saveRectificationEvidence', 'closeRectification', 'exportRectifications', 'rectificationSummary', 'rectificationProgress', 'listTrail',
 ] as const;
 
 export type AuditMethodName = (typeof AUDIT_METHOD_NAMES)[number];

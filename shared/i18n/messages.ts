@@ -170,6 +170,7 @@ export const messages = {
   'ui.reviewer.current': { zh: '审核人：{name}', en: 'Reviewer: {name}' },
   'ui.reviewer.change': { zh: '更换', en: 'Change' },
   'ui.ok': { zh: '确定', en: 'OK' },
+  'ui.save': { zh: '保存', en: 'Save' },
   'ui.project.code': { zh: '项目编号', en: 'Code' },
   'ui.project.name': { zh: '项目名称', en: 'Project' },
   'ui.project.contractor': { zh: '施工单位', en: 'Contractor' },

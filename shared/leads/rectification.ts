@@ -2,7 +2,7 @@
 // work goes on, closed (销号) only with evidence or a note. Evidence files are copied into the
 // workspace's folder by SHA-256. Every change goes to the trail.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { RectificationItem, RectificationProgressPoint, RectificationSummaryRow, RectProgress } from '../contract';
@@ -118,6 +118,24 @@ export function addRectificationEvidence(db: Db, filesDir: string, id: number, p
     appendTrail(db, { at: now, actor, entity: 'rectification', entityId: String(id), action: 'evidence', after: { name: basename(path), sha256: sha } });
   })();
   return getRectification(db, id, now.slice(0, 10));
+}
+
+/**
+ * Copies a stored evidence file out (to open it, or hand it on), after checking that its bytes
+ * still hash to what was recorded. Looks in the workspace's own folder first, so a workspace
+ * copied to another laptop together with its `.files` folder still finds its evidence.
+ */
+export function saveRectificationEvidence(db: Db, filesDir: string, evidenceId: number, dest: string): { path: string; name: string; sha256: string } {
+  const e = db.prepare('SELECT name, sha256, stored_path AS storedPath FROM rectification_evidence WHERE id = ?').get(evidenceId) as { name: string; sha256: string; storedPath: string } | undefined;
+  if (!e) throw new LeadError(`没有编号为 ${evidenceId} 的整改证据`, `No evidence file ${evidenceId}`);
+  const found = [join(filesDir, e.sha256), e.storedPath].find((p) => existsSync(p));
+  if (!found) throw new LeadError(`整改证据“${e.name}”不在工作区文件夹 ${filesDir} 中`, `Evidence "${e.name}" is missing from the workspace folder ${filesDir}`);
+  const bytes = readFileSync(found);
+  if (createHash('sha256').update(bytes).digest('hex') !== e.sha256) {
+    throw new LeadError(`整改证据“${e.name}”已被改动：SHA-256 与登记时不符`, `Evidence "${e.name}" has changed: its SHA-256 differs from the one recorded`);
+  }
+  writeFileSync(dest, bytes);
+  return { path: dest, name: e.name, sha256: e.sha256 };
 }
 
 /** 销号: needs at least one evidence file or a note; records who and when. */

@@ -1,6 +1,6 @@
 // The review UI end to end: the built renderer in Chromium over a real engine and workspace.
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -355,6 +355,12 @@ describe('case leads, handoff and rectification', () => {
     session.shell.files = [receipt];
     await page.getByTestId('rect-add-evidence').click();
     await expect.poll(() => page.getByTestId('rect-evidence').textContent()).toContain('追缴收据.pdf');
+    // The scanned receipt can be taken out again, its hash checked.
+    const [ev] = (await service.listRectifications({})).find((i) => i.id === id)!.evidence;
+    session.shell.saveFile = join(session.dir, '收据副本.pdf');
+    await page.getByTestId(`rect-evidence-save-${ev!.id}`).click();
+    await expect.poll(() => existsSync(join(session!.dir, '收据副本.pdf'))).toBe(true);
+    expect(readFileSync(join(session.dir, '收据副本.pdf'), 'utf8')).toBe('%PDF-1.4 receipt');
     await page.getByTestId('rect-close-note').fill('已全额追缴 ¥46,200.00');
     await page.getByTestId('rect-close').click();
     await page.getByTestId('rect-close-confirm').click();
@@ -529,6 +535,30 @@ describe('settings', () => {
     const gone = before.rows.filter((f) => !after.rows.some((a) => a.id === f.id));
     expect(gone.map((f) => f.amount)).toEqual(['3200.00']);
     expect(after.rows.map((f) => f.amount)).toContain('4500.00');
+  });
+
+  it('sets the lead source that new leads carry, and records who set it', async () => {
+    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    const { page, service } = session;
+    await openSample(session);
+    await page.locator('[data-nav="settings"]').click();
+    const input = page.getByTestId('settings-lead-source-input');
+    await expect.poll(() => input.inputValue()).toBe('村级财务审计');
+    expect(await page.getByTestId('settings-lead-source-save').isDisabled()).toBe(true);
+    await input.fill('村级财务审计 第三审计组');
+    await page.getByTestId('settings-lead-source-save').click();
+    await page.getByText('线索来源已保存').waitFor();
+    expect(await service.getLeadSource()).toBe('村级财务审计 第三审计组');
+    const trail = await service.listTrail({ entity: 'lead', entityId: '*' });
+    expect(trail.at(-1)).toMatchObject({ actor: '李审计', action: 'set-source', after: '村级财务审计 第三审计组' });
+    const f = (await service.listFindings({ limit: 1 })).rows[0]!;
+    await service.reviewFindings({ ids: [f.id], decision: 'confirmed', reviewer: '李审计' });
+    const [number] = await service.buildCaseLeads({ actor: '李审计' });
+    expect((await service.getCaseLead({ number: number! })).lead.source).toBe('村级财务审计 第三审计组');
+    // The leads screen's dialog starts from the same setting.
+    await page.locator('[data-nav="leads"]').click();
+    await page.getByTestId('leads-source').click();
+    await expect.poll(() => page.getByTestId('lead-source-setting').inputValue()).toBe('村级财务审计 第三审计组');
   });
 });
 

@@ -1,6 +1,6 @@
 // Case leads, handoff packages, rectification and the trail on the sample district (issue 5).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
@@ -170,6 +170,38 @@ describe('case leads on the sample district', () => {
     expect(trail.map((t) => t.action)).toEqual(['create', 'update', 'evidence', 'close']);
     expect(trail[1]!.before).toMatchObject({ recoveredFen: 0 });
     expect(trail[1]!.after).toMatchObject({ recoveredFen: 4_620_000 });
+  });
+
+  it('gives back a hash-checked copy of evidence, after 销号 and after the workspace moves, and refuses a changed one', async () => {
+    const item = await service.createRectification({ township: '石板冲乡', village: '赵湾村', description: '白条入账', actor: '张审计' });
+    const ev = join(dir, '收据扫描.pdf');
+    writeFileSync(ev, '%PDF-1.4 追缴收据');
+    const [stored] = (await service.addRectificationEvidence({ id: item.id, path: ev, actor: '张审计' })).evidence;
+    await service.closeRectification({ id: item.id, actor: '张审计', note: '已追缴' });
+    const out = join(dir, 'copy.pdf');
+    expect(await service.saveRectificationEvidence({ evidenceId: stored!.id, path: out })).toMatchObject({ name: '收据扫描.pdf', sha256: stored!.sha256 });
+    expect(readFileSync(out, 'utf8')).toBe('%PDF-1.4 追缴收据');
+    await expect(service.saveRectificationEvidence({ evidenceId: 999, path: out })).rejects.toThrow(/没有编号为 999 的整改证据/);
+
+    // The workspace and its .files folder copied to another laptop's folder, the original gone.
+    await service.closeWorkspace();
+    const moved = join(dir, 'elsewhere');
+    mkdirSync(moved);
+    copyFileSync(join(dir, 'ws.sqlite'), join(moved, 'ws.sqlite'));
+    cpSync(join(dir, 'ws.sqlite.files'), join(moved, 'ws.sqlite.files'), { recursive: true });
+    rmSync(join(dir, 'ws.sqlite.files'), { recursive: true });
+    await service.openWorkspace({ path: join(moved, 'ws.sqlite') });
+    const again = join(dir, 'again.pdf');
+    await service.saveRectificationEvidence({ evidenceId: stored!.id, path: again });
+    expect(readFileSync(again, 'utf8')).toBe('%PDF-1.4 追缴收据');
+
+    // A stored file whose bytes changed is refused, and nothing is written.
+    writeFileSync(join(moved, 'ws.sqlite.files', stored!.sha256), 'altered');
+    const bad = join(dir, 'bad.pdf');
+    await expect(service.saveRectificationEvidence({ evidenceId: stored!.id, path: bad })).rejects.toThrow(/SHA-256 与登记时不符/);
+    expect(existsSync(bad)).toBe(false);
+    rmSync(join(moved, 'ws.sqlite.files'), { recursive: true });
+    await expect(service.saveRectificationEvidence({ evidenceId: stored!.id, path: bad })).rejects.toThrow(/不在工作区文件夹/);
   });
 
   it('makes items from a lead, a finding or typed text, one per lead or finding, and replays progress by day', async () => {

@@ -68,6 +68,15 @@ export function RectItemDrawer({ item, withReviewer, onClose, onChanged }: Props
       }
     } catch (e) { app.reportError(e); }
   });
+  // Evidence stays readable after 销号: a copy goes wherever the user saves it, hash-checked.
+  const saveEvidence = async (e: RectificationItem['evidence'][number]) => {
+    try {
+      const path = await audit().chooseSaveFile({ defaultName: e.name, title: t('ui.rect.item.evidence.saveTitle') });
+      if (!path) return;
+      const saved = await audit().saveRectificationEvidence({ evidenceId: e.id, path });
+      void message.success(t('ui.rect.item.evidence.saved', { name: saved.name, path: saved.path }));
+    } catch (err) { app.reportError(err); }
+  };
   const close = () => run((actor) => audit().closeRectification({ id, actor, ...(note.trim() ? { note: note.trim() } : {}) }), t('ui.rect.item.closedDone', { id }));
   const canClose = item.evidence.length > 0 || note.trim().length > 0;
 
@@ -115,6 +124,7 @@ export function RectItemDrawer({ item, withReviewer, onClose, onChanged }: Props
             columns={[
               { key: 'what', render: (_, e) => t('ui.rect.item.evidence.item', { name: e.name, size: sizeText(e.size), by: e.addedBy, at: formatTimestamp(e.addedAt) }) },
               { key: 'sha', width: 220, render: (_, e) => <Typography.Text type="secondary" className="va-mono" style={{ fontSize: 12 }}>SHA-256 {e.sha256.slice(0, 16)}…</Typography.Text> },
+              { key: 'save', width: 90, render: (_, e) => <Button type="link" size="small" onClick={() => void saveEvidence(e)} data-testid={`rect-evidence-save-${e.id}`}>{t('ui.rect.item.evidence.save')}</Button> },
             ]} />
           {editable && <Button style={{ marginTop: 8 }} onClick={addEvidence} data-testid="rect-add-evidence">{t('ui.rect.item.evidence.add')}</Button>}
           {editable && (

@@ -31,6 +31,7 @@ export function LeadsScreen() {
   const [tab, setTab] = useState('leads');
   const [handoffOpen, setHandoffOpen] = useState(false);
   const [sourceOpen, setSourceOpen] = useState(false);
+  const [source, setSource] = useState('');
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
 
@@ -111,7 +112,7 @@ export function LeadsScreen() {
       <Space wrap style={{ marginBottom: 8 }}>
         <Button type="primary" onClick={build} data-testid="leads-build">{t('ui.lead.build')}</Button>
         <Button onClick={() => reviewer.withReviewer(() => setHandoffOpen(true))} disabled={all.every((l) => l.status !== 'open')} data-testid="leads-handoff">{t('ui.lead.handoff')}</Button>
-        <Button onClick={() => setSourceOpen(true)} data-testid="leads-source">{t('ui.lead.source.button')}</Button>
+        <Button onClick={() => audit().getLeadSource().then((s) => { setSource(s); setSourceOpen(true); }, app.reportError)} data-testid="leads-source">{t('ui.lead.source.button')}</Button>
         {reviewer.name && (
           <Typography.Text type="secondary">
             {t('ui.reviewer.current', { name: reviewer.name })} <Button size="small" type="link" onClick={reviewer.change}>{t('ui.reviewer.change')}</Button>
@@ -132,7 +133,7 @@ export function LeadsScreen() {
         onChanged={reload}
       />
       <HandoffModal open={handoffOpen} leads={all} handedBy={reviewer.name} onClose={() => setHandoffOpen(false)} onDone={handedOver} />
-      <LeadSourceModal open={sourceOpen} initial={all.find((l) => l.status === 'open')?.source ?? ''} onSave={saveSource} onClose={() => setSourceOpen(false)} />
+      <LeadSourceModal open={sourceOpen} initial={source} onSave={saveSource} onClose={() => setSourceOpen(false)} />
       {reviewer.modal}
     </div>
   );

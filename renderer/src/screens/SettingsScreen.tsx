@@ -1,10 +1,12 @@
-// Settings: every rule with its policy and settings; saving re-runs the rules.
+// Settings: every rule with its policy and settings (saving re-runs the rules), and the
+// 线索来源 that new case leads carry.
 import { useState } from 'react';
 import { App as AntApp, Space } from 'antd';
 import type { RuleInfo } from '../../../shared/contract';
 import { audit } from '../api';
 import { useApp } from '../context';
 import { useLang } from '../i18n';
+import { LeadSourceCard } from '../settings/LeadSourceCard';
 import { RuleSettingsCard } from '../settings/RuleSettingsCard';
 
 export function SettingsScreen() {
@@ -34,6 +36,7 @@ export function SettingsScreen() {
           onSave={(settings) => apply(r.id, () => audit().saveRuleSettings({ rule: r.id, settings }))}
           onReset={() => apply(r.id, () => audit().resetRuleSettings({ rule: r.id }))} />
       ))}
+      <LeadSourceCard />
     </Space>
   );
 }
