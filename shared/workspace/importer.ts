@@ -45,6 +45,9 @@ function emptyResult(opts: ImportOptions, file: string): ImportResult {
   };
 }
 
+/** The file's bytes are already in the workspace (found by its hash). */
+class DuplicateFile extends Error {}
+
 export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks = {}): Promise<ImportResult> {
   const started = performance.now();
   const path = resolve(opts.path);
@@ -57,16 +60,30 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     return finish();
   }
 
-  // Same bytes already in the workspace: recognised by hash before anything is read. A workbook
-  // is checked again once its sheet is known (another sheet of it is another source).
-  result.sha256 = await sha256File(path);
+  // Same bytes already in the workspace: recognised by hash before anything is written. A
+  // workbook is checked again once its sheet is known (another sheet of it is another source).
   const sameSource = db.prepare("SELECT name FROM source_files WHERE sha256 = ? AND COALESCE(sheet, '') = ? AND format <> ''");
   const duplicate = (): ImportResult => {
     result.status = 'duplicate';
     Object.assign(result, both('import.duplicate', { file }));
     return finish();
   };
-  if (formatOf(path) !== 'xlsx' && sameSource.get(result.sha256, '')) return duplicate();
+  let viaWorker = opts.kind === 'ledger' && formatOf(path) === 'csv' && statSync(path).size > WORKER_BYTES && parseWorkerTarget() !== null;
+  // A big CSV's parse worker starts while the file is hashed (its messages wait for the check);
+  // anything else is read only once the hash is known.
+  const hashed = sha256File(path).then((sha) => {
+    result.sha256 = sha;
+    if (formatOf(path) !== 'xlsx' && sameSource.get(sha, '')) throw new DuplicateFile();
+  });
+  hashed.catch(() => undefined); // whichever path runs awaits it; this only marks it handled
+  if (!viaWorker) {
+    try {
+      await hashed;
+    } catch (e) {
+      if (e instanceof DuplicateFile) return duplicate();
+      throw e;
+    }
+  }
 
   const errors: RowError[] = [];
   let errorCount = 0;
@@ -158,12 +175,11 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
       },
       onBatch: (b) => sink?.write(b, assembler),
       onProgress: (p) => hooks.onProgress?.({ file, ...p }),
-    }, hooks.signal);
+    }, hooks.signal, hashed);
     takeCounts(done);
     found.finishWrites = () => sink?.finish(assembler);
     return done.read;
   };
-  let viaWorker = opts.kind === 'ledger' && formatOf(path) === 'csv' && statSync(path).size > WORKER_BYTES && parseWorkerTarget() !== null;
 
   try {
     let read: ReadResult;
@@ -175,6 +191,7 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
         // A worker that could not start (its file missing, no thread to spare): parse here instead.
         if (!(e instanceof WorkerStartError)) throw e;
         viaWorker = false;
+        await hashed;
         read = await readInline();
       }
     } else read = await readInline();
@@ -213,6 +230,7 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     return finish();
   } catch (e) {
     rollback();
+    if (e instanceof DuplicateFile) return duplicate();
     if (e instanceof CancelledError) {
       result.status = 'cancelled';
       result.rowsImported = 0;

@@ -37,7 +37,12 @@ export interface ParseHandlers {
   onProgress: (p: ReadProgress) => void;
 }
 
-export function parseInWorker(job: ParseJob, h: ParseHandlers, signal?: AbortSignal): Promise<Done> {
+/**
+ * `ready`: the worker starts at once, but its messages wait until `ready` resolves (the importer
+ * hashes the file meanwhile and writes nothing before the hash is checked); if it rejects, the
+ * worker is stopped and the run fails with that reason.
+ */
+export function parseInWorker(job: ParseJob, h: ParseHandlers, signal?: AbortSignal, ready?: Promise<unknown>): Promise<Done> {
   const target = parseWorkerTarget();
   if (!target) return Promise.reject(new WorkerStartError('no parse worker'));
   return new Promise<Done>((resolvePromise, reject) => {
@@ -61,9 +66,7 @@ export function parseInWorker(job: ParseJob, h: ParseHandlers, signal?: AbortSig
     const onAbort = (): void => settle(() => reject(new CancelledError()));
     signal?.addEventListener('abort', onAbort);
     if (signal?.aborted) return onAbort();
-    worker.on('message', (m: ParseMessage) => {
-      heard = true;
-      if (settled) return;
+    const handle = (m: ParseMessage): void => {
       try {
         switch (m.t) {
           case 'header': return h.onHeader(m);
@@ -79,6 +82,18 @@ export function parseInWorker(job: ParseJob, h: ParseHandlers, signal?: AbortSig
         // The importer's own failure (e.g. SQLite) ends the run.
         settle(() => reject(e));
       }
+    };
+    let waiting: ParseMessage[] | null = ready ? [] : null;
+    ready?.then(() => {
+      const queued = waiting ?? [];
+      waiting = null;
+      for (const m of queued) if (!settled) handle(m);
+    }, (e: unknown) => settle(() => reject(e)));
+    worker.on('message', (m: ParseMessage) => {
+      heard = true;
+      if (settled) return;
+      if (waiting) waiting.push(m);
+      else handle(m);
     });
     const failed = (e: Error): void => settle(() => reject(heard ? e : new WorkerStartError(e.message)));
     worker.on('error', failed);

@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import { resourceUsage } from 'node:process';
 import { readTable } from '../../shared/ingest/read-table';
 import { AuditService } from '../../shared/service';
+import { setParseWorkerPath } from '../../shared/workspace/parse-client';
 import { writeSyntheticLedger } from './synthetic';
 
 const lines = Number(process.argv[2]);
+// bench.ts hands over the bundled parse worker, the one the app runs.
+if (process.env.VA_BENCH_PARSE_WORKER) setParseWorkerPath(process.env.VA_BENCH_PARSE_WORKER);
 const dir = join(process.cwd(), 'test', 'bench', 'data');
 mkdirSync(dir, { recursive: true });
 const file = join(dir, `synthetic-${lines}.csv`);

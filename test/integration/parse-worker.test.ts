@@ -63,6 +63,22 @@ describe('the parse worker', () => {
     expect(await s.workspaceInfo()).toMatchObject({ files: 0, lines: 0 });
   });
 
+  it('recognises the same big file twice by its hash, checked while the worker starts, and writes nothing', async () => {
+    const big = join(tempDir(), 'twice.csv');
+    await writeSyntheticLedger(big, 50_000);
+    const s = await open();
+    expect(await s.importFile({ path: big, kind: 'ledger' })).toMatchObject({ status: 'imported', parser: 'worker' });
+    const before = dump(s);
+    const again = await s.importFile({ path: big, kind: 'ledger' });
+    expect(again).toMatchObject({ status: 'duplicate', rowsImported: 0 });
+    expect(again.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The same when the worker cannot start and the file is read here instead.
+    setParseWorkerPath(join(tempDir(), 'no-such-worker.cjs'));
+    expect(await s.importFile({ path: big, kind: 'ledger' })).toMatchObject({ status: 'duplicate' });
+    expect(dump(s)).toEqual(before);
+    expect((await s.listFiles()).length).toBe(1);
+  });
+
   it('parses inline when the worker cannot start', async () => {
     const big = join(tempDir(), 'big2.csv');
     await writeSyntheticLedger(big, 50_000);
