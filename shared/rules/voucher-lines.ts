@@ -1,30 +1,15 @@
 // What the rules share: finding texts that contain words, and loading whole vouchers (every line,
 // with its source file and line number) for the few candidates SQL has narrowed down.
 import type { SourceRef } from '../contract';
+import type { LedgerRecord } from '../ingest/ledger-row';
 import type { Db } from '../workspace/db';
 
-export interface VoucherLine {
+/** A ledger line as the rules read it back: the imported record, plus where it is stored and whether it is cash. */
+export interface VoucherLine extends LedgerRecord {
   id: number;
-  township: string;
-  village: string;
-  year: number;
-  voucher: string;
-  date: string;
-  summary: string;
-  accountCode: string;
-  accountName: string;
-  debitFen: number;
-  creditFen: number;
-  attachments: number | null;
-  receiptType: string;
-  counterparty: string;
-  project: string;
-  handler: string;
-  approver: string;
   isCash: number;
   file: string;
   sha256: string;
-  line: number;
   /** The line's file has an attachment-count column. */
   hasAttachments: number;
 }
