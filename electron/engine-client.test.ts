@@ -45,8 +45,8 @@ describe('engine worker', () => {
     };
     client = new EngineClient(() => new Worker(workerFile, { execArgv: ['--import', 'tsx'], workerData: { sampleWorkspacePath: join(dir, 'sample.sqlite') } }), undefined, renderPdf);
     expect(await client.call('openSampleDistrict', [])).toMatchObject({ ok: true });
-    const page = await client.call('listFindings', [{ limit: 1 }]);
-    const id = page.ok ? (page.value as { rows: { id: string }[] }).rows[0]!.id : '';
+    const page = await client.call('listFindings', [{ limit: 2, rule: ['payment-exceeds-acceptance'] }]);
+    const [id, other] = page.ok ? (page.value as { rows: { id: string }[] }).rows.map((f) => f.id) : [];
     expect(await client.call('reviewFindings', [{ ids: [id], decision: 'confirmed', reviewer: '张三' }])).toEqual({ ok: true, value: 1 });
     expect(await client.call('buildCaseLeads', [{ actor: '张三' }])).toMatchObject({ ok: true, value: [expect.any(String)] });
     const r = await client.call('handoffLeads', [{ dir: join(dir, 'out'), handedBy: '张三' }]);
@@ -54,6 +54,9 @@ describe('engine worker', () => {
     const pdf = r.ok ? (r.value as { files: { kind: string; path: string }[] }[])[0]!.files.find((f) => f.kind === 'pdf') : undefined;
     expect(readFileSync(pdf!.path, 'utf8')).toBe('%PDF-stub');
     expect(printed[0]).toContain('纪委');
+    // A new lead to hand over (the first is held by its commission now), and the printer fails.
+    await client.call('reviewFindings', [{ ids: [other], decision: 'confirmed', reviewer: '张三' }]);
+    expect(await client.call('buildCaseLeads', [{ actor: '张三' }])).toMatchObject({ ok: true, value: [expect.any(String)] });
     fail = true;
     expect(await client.call('handoffLeads', [{ dir: join(dir, 'out2'), handedBy: '张三' }])).toMatchObject({ ok: false, error: { code: 'engine-error', messageEn: expect.stringContaining('printer on fire') } });
   });

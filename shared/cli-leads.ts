@@ -97,7 +97,7 @@ export async function runLeadsCommand(command: string, args: string[], service =
     if (command === 'handoff') {
       if (!values.out) throw new UsageError('需要 --out DIR (--out DIR is required)');
       const recs = await service.handoffLeads({ dir: values.out, township: values.township, handedBy: values.by ?? 'cli', fromUnit: values.from, pdf: !values['no-pdf'] });
-      if (recs.length === 0) stdout.push('没有可移交的线索 (no leads to hand over)');
+      if (recs.length === 0) stdout.push('没有待移交的线索：已有线索均已移交且移交后未修改 (nothing to hand over: every lead was handed over and has not changed since)');
       for (const r of recs) {
         stdout.push(`移交 (handoff) #${r.id} ${r.township} -> ${r.toUnit}: ${r.leadCount} 件 ${formatFen(r.amountFen)}`);
         for (const f of r.files) stdout.push(`  ${f.path}  sha256:${f.sha256}`);

@@ -305,12 +305,17 @@ export class AuditService implements EngineApi {
   }
 
   // ---- case leads, handoff, rectification, trail (issue 5): logic in shared/leads/ ----
+  /** A refusal of the leads' logic (LeadError) reaches the UI as a typed, bilingual error; sync or async. */
   private guard<T>(fn: () => T): T {
-    try {
-      return fn();
-    } catch (e) {
+    const fail = (e: unknown): never => {
       if (e instanceof LeadError) throw new AuditError('invalid-arguments', e.messageZh, e.messageEn);
       throw e;
+    };
+    try {
+      const r = fn();
+      return (r instanceof Promise ? r.catch(fail) : r) as T;
+    } catch (e) {
+      return fail(e);
     }
   }
   private get today(): string { return this.now().slice(0, 10); }
@@ -335,7 +340,7 @@ export class AuditService implements EngineApi {
   async getLeadSource(): Promise<string> { return leadSource(this.ws); }
   async setLeadSource(args: { source: string; actor: string }): Promise<void> { setLeadSource(this.ws, args.source, args.actor, this.now()); }
   async handoffLeads(args: { dir: string; township?: string; handedBy: string; fromUnit?: string; pdf?: boolean }): Promise<HandoffRecord[]> {
-    return writeHandoff(this.ws, { ...args, now: this.now(), safeName: safeFileName, renderPdf: this.opts.renderPdf });
+    return this.guard(() => writeHandoff(this.ws, { ...args, now: this.now(), safeName: safeFileName, renderPdf: this.opts.renderPdf }));
   }
   async listHandoffs(): Promise<HandoffRecord[]> { return listHandoffs(this.ws); }
   async listRectifications(args: { township?: string; openOnly?: boolean }): Promise<RectificationItem[]> { return listRectifications(this.ws, args, this.today); }

@@ -73,13 +73,14 @@ export const leadMessages = {
 
   // handoff
   'ui.handoff.title': { zh: '移交乡镇纪委', en: 'Hand over to township commissions' },
-  'ui.handoff.intro': { zh: '每个乡镇生成一套移交材料：线索清单 .xlsx、.csv 和可签字的移交清单 PDF，写入所选文件夹。移交后线索封存，之后的修改另成新版本。', en: 'One package per township: the lead list as .xlsx and .csv and a handoff sheet PDF to sign, written to the folder you choose. Handed-over leads are sealed; later edits make new versions.' },
+  'ui.handoff.intro': { zh: '每个乡镇生成一套移交材料：线索清单 .xlsx、.csv 和可签字的移交清单 PDF，写入所选文件夹。移交后线索封存，之后的修改另成新版本。只移交尚未移交的线索和移交后修改过的线索（注明第几版更正）。', en: 'One package per township: the lead list as .xlsx and .csv and a handoff sheet PDF to sign, written to the folder you choose. Handed-over leads are sealed; later edits make new versions. Only leads not handed over yet, and those changed since (marked as a corrected version), are handed over.' },
   'ui.handoff.township': { zh: '乡镇', en: 'Township' },
   'ui.handoff.fromUnit': { zh: '移交单位', en: 'Handed over by (unit)' },
   'ui.handoff.fromUnit.placeholder': { zh: '如：裕安区委第三巡察组', en: 'e.g. 裕安区委第三巡察组' },
   'ui.handoff.handedBy': { zh: '移交人', en: 'Handed over by' },
   'ui.handoff.pdf': { zh: '同时生成 PDF 移交清单', en: 'Also print the PDF handoff sheet' },
   'ui.handoff.summary': { zh: '将移交 {count} 条线索，合计 {amount}', en: '{count} leads, {amount} in all, will be handed over' },
+  'ui.handoff.corrections': { zh: '其中 {count} 条是移交后修改的更正版本', en: '{count} of them correct leads handed over before' },
   'ui.handoff.choose': { zh: '选择文件夹并移交', en: 'Choose a folder and hand over' },
   'ui.handoff.done': { zh: '已移交 {townships} 个乡镇，共 {count} 条线索', en: 'Handed over to {townships} townships, {count} leads' },
   'ui.handoff.none': { zh: '还没有移交记录', en: 'No handoff yet' },

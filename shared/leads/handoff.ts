@@ -11,18 +11,23 @@ import Papa from 'papaparse';
 import type { CaseLead, HandoffFile, HandoffRecord } from '../contract';
 import { fenToDecimalString, formatFen } from '../format/money';
 import type { Db } from '../workspace/db';
-import { freezeLeads, listCaseLeads } from './store';
+import { freezeLeads, LeadError, listCaseLeads } from './store';
 import { appendTrail } from './trail';
 
 export const MONEY_FORMAT = '¥#,##0.00';
-export const HANDOFF_COLUMNS = ['线索编号', '被反映人姓名', '单位和职务', '线索来源', '收到时间', '反映的主要问题', '涉及金额（元）', '证据', '处置建议', '备注'] as const;
+export const HANDOFF_COLUMNS = ['线索编号', '被反映人姓名', '单位和职务', '线索来源', '收到时间', '反映的主要问题', '涉及金额（元）', '证据', '处置建议', '备注', '版本'] as const;
+
+/** 1 for a lead handed over the first time; 第2版（更正） when it corrects one handed over before. */
+function versionText(l: CaseLead): string {
+  return l.version > 1 ? `第${l.version}版（更正）` : `第${l.version}版`;
+}
 
 function evidenceText(l: CaseLead): string {
   return l.evidence.map((e) => `${e.voucher ? `${e.voucher} ${e.date} ` : ''}${e.file}:${e.line}`).join('；');
 }
 
 export function handoffCsv(leads: CaseLead[]): string {
-  const rows = leads.map((l) => [l.number, l.personNames, l.unitAndPosts, l.source, l.receivedAt, l.problem, l.amount, evidenceText(l), l.disposition, l.remarks]);
+  const rows = leads.map((l) => [l.number, l.personNames, l.unitAndPosts, l.source, l.receivedAt, l.problem, l.amount, evidenceText(l), l.disposition, l.remarks, versionText(l)]);
   return '\ufeff' + Papa.unparse({ fields: [...HANDOFF_COLUMNS], data: rows }, { escapeFormulae: true, quotes: true, newline: '\r\n' }) + '\r\n';
 }
 
@@ -35,10 +40,10 @@ export async function handoffXlsx(leads: CaseLead[], township: string): Promise<
   const wb = new ExcelJS.Workbook();
   wb.creator = '村级财务审计助手';
   const ws = wb.addWorksheet('线索', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const widths = [22, 24, 30, 20, 12, 60, 16, 50, 12, 20];
+  const widths = [22, 24, 30, 20, 12, 60, 16, 50, 12, 20, 14];
   ws.columns = HANDOFF_COLUMNS.map((h, i) => ({ header: h, key: `c${i}`, width: widths[i] }));
   for (const l of leads) {
-    ws.addRow([l.number, l.personNames, l.unitAndPosts, l.source, l.receivedAt, l.problem, l.amountFen / 100, evidenceText(l), l.disposition, l.remarks].map((v) => (typeof v === 'string' ? safeText(v) : v)));
+    ws.addRow([l.number, l.personNames, l.unitAndPosts, l.source, l.receivedAt, l.problem, l.amountFen / 100, evidenceText(l), l.disposition, l.remarks, versionText(l)].map((v) => (typeof v === 'string' ? safeText(v) : v)));
   }
   ws.getColumn(7).numFmt = MONEY_FORMAT;
   ws.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
@@ -76,7 +81,7 @@ function numberCell(n: string): string {
 /** The one template of the 移交清单: the app prints it with printToPDF, the CLI and tests with Chromium. */
 export function handoffHtml(leads: CaseLead[], meta: HandoffMeta): string {
   const total = leads.reduce((s, l) => s + l.amountFen, 0);
-  const rows = leads.map((l, i) => `<tr><td class="c">${i + 1}</td><td>${numberCell(l.number)}</td><td>${l.persons.map((p) => `<span class="nw">${esc(p.name)}</span>`).join('、')}</td><td>${esc(l.unitAndPosts)}</td>
+  const rows = leads.map((l, i) => `<tr><td class="c">${i + 1}</td><td>${numberCell(l.number)}${l.version > 1 ? `<div class="ver">${esc(versionText(l))}</div>` : ''}</td><td>${l.persons.map((p) => `<span class="nw">${esc(p.name)}</span>`).join('、')}</td><td>${esc(l.unitAndPosts)}</td>
     <td>${esc(l.problem)}</td><td class="r">${esc(formatFen(l.amountFen))}</td><td class="c nw">${esc(l.disposition)}</td></tr>`).join('\n');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>问题线索移交清单</title><style>
   @page { size: A4; margin: 18mm 14mm 20mm 14mm; }
@@ -89,6 +94,7 @@ export function handoffHtml(leads: CaseLead[], meta: HandoffMeta): string {
   th, td { border: 1px solid #000; padding: 4px 5px; vertical-align: top; }
   th { background: #eee; font-size: 9.5pt; }
   .nw { white-space: nowrap; }
+  .ver { font-size: 8.5pt; margin-top: 2px; }
   table { font-size: 9.5pt; }
   .r { text-align: right; white-space: nowrap; } .c { text-align: center; }
   .total td { font-weight: bold; }
@@ -153,8 +159,17 @@ export interface HandoffOptions {
   safeName: (s: string) => string;
 }
 
+/**
+ * What a handoff hands over: leads never handed over, and those changed since (a new version
+ * that corrects the one the commission has). A lead the commission already holds as it stands
+ * is not handed over again, so each 移交清单 counts only what it really delivers.
+ */
+export function pendingLeads(db: Db, township: string): CaseLead[] {
+  return listCaseLeads(db, { township }).filter((l) => !l.frozen);
+}
+
 export function handoffTownships(db: Db): string[] {
-  return (db.prepare("SELECT DISTINCT township FROM leads WHERE status = 'open' ORDER BY township").all() as { township: string }[]).map((r) => r.township);
+  return (db.prepare("SELECT DISTINCT township FROM leads WHERE status = 'open' AND frozen = 0 ORDER BY township").all() as { township: string }[]).map((r) => r.township);
 }
 
 export async function writeHandoff(db: Db, o: HandoffOptions): Promise<HandoffRecord[]> {
@@ -163,8 +178,11 @@ export async function writeHandoff(db: Db, o: HandoffOptions): Promise<HandoffRe
   const townships = o.township ? [o.township] : handoffTownships(db);
   const out: HandoffRecord[] = [];
   for (const township of townships) {
-    const leads = listCaseLeads(db, { township });
-    if (leads.length === 0) continue;
+    const leads = pendingLeads(db, township);
+    if (leads.length === 0) {
+      if (o.township) throw new LeadError(`${township}没有待移交的线索：已有线索均已移交，且移交后未修改`, `${township} has nothing to hand over: every lead was handed over and has not changed since`);
+      continue;
+    }
     const meta: HandoffMeta = { township, fromUnit: o.fromUnit ?? leads[0]?.source ?? '村级财务审计组', toUnit: `${township}纪委`, date: o.now.slice(0, 10) };
     const base = join(dir, o.safeName(township));
     const files: HandoffFile[] = [];

@@ -327,6 +327,13 @@ describe('case leads, handoff and rectification', () => {
     const [rec] = await service.listHandoffs();
     expect(rec).toMatchObject({ township: '石板冲乡', handedBy: '李审计', toUnit: '石板冲乡纪委' });
     expect(await page.getByTestId('handoffs-table').textContent()).toContain(rec!.files[0]!.sha256.slice(0, 12));
+    // 石板冲乡's commission holds all its leads now: the next handoff offers 城南镇 only.
+    await page.getByTestId('leads-handoff').click();
+    await page.getByTestId('handoff-township').click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents()).toEqual(['全部乡镇', '城南镇']);
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-modal-footer button').first().click();
+    await page.locator('.ant-modal-wrap').waitFor({ state: 'hidden' });
 
     // The lead is sealed; the lead's page says so, and it goes into the rectification ledger.
     await page.locator('[data-tab="leads"]').click();

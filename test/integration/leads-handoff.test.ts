@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DISTRICT_DIR, FILES } from '../../fixtures/district-files';
 import { runLeadsCommand } from '../../shared/cli-leads';
+import { handoffHtml } from '../../shared/leads/handoff';
 import { computeLead } from '../../shared/leads/store';
 import type { AuditService } from '../../shared/service';
 import type { Db } from '../../shared/workspace/db';
@@ -98,7 +99,7 @@ describe('case leads on the sample district', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, '石板冲乡.xlsx'));
     const ws = wb.getWorksheet('线索')!;
-    expect(ws.getRow(1).values).toEqual([undefined, '线索编号', '被反映人姓名', '单位和职务', '线索来源', '收到时间', '反映的主要问题', '涉及金额（元）', '证据', '处置建议', '备注']);
+    expect(ws.getRow(1).values).toEqual([undefined, '线索编号', '被反映人姓名', '单位和职务', '线索来源', '收到时间', '反映的主要问题', '涉及金额（元）', '证据', '处置建议', '备注', '版本']);
     const row = ws.getRows(2, 7)!.find((r) => r.getCell(1).value === '石板冲乡-2017-004')!;
     expect(row.getCell(7).value).toBe(46200);
     expect(row.getCell(7).numFmt).toBe('¥#,##0.00');
@@ -293,16 +294,26 @@ describe('migration 002', () => {
 });
 
 describe('handing over twice', () => {
-  it('records each handoff with its own lead list and versions', async () => {
+  it('hands over only what the commission does not hold yet: new leads and corrected versions', async () => {
     const { service, dir } = await openTempService();
     await confirmedDistrict(service);
     await service.buildCaseLeads({ actor: 'a' });
     await service.handoffLeads({ dir: join(dir, 'h1'), township: '城南镇', handedBy: 'a', pdf: false });
+    // Nothing changed: a second handoff of 城南镇 is refused with a reason, and "all" skips it.
+    await expect(service.handoffLeads({ dir: join(dir, 'hx'), township: '城南镇', handedBy: 'a', pdf: false })).rejects.toThrow(/城南镇没有待移交的线索/);
     await service.updateCaseLead({ number: '城南镇-2018-002', actor: 'a', patch: { disposition: '谈话函询' } });
-    await service.handoffLeads({ dir: join(dir, 'h2'), township: '城南镇', handedBy: 'a', pdf: false });
+    const [second] = await service.handoffLeads({ dir: join(dir, 'h2'), township: '城南镇', handedBy: 'a', pdf: false });
+    expect(second!.leads).toEqual([{ number: '城南镇-2018-002', version: 2 }]);
+    expect(second!.leadCount).toBe(1);
+    const csv = Papa.parse<string[]>(readFileSync(join(dir, 'h2', '城南镇.csv'), 'utf8').replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
+    expect(csv).toHaveLength(2);
+    expect(csv[1]!.at(-1)).toBe('第2版（更正）');
+    expect(handoffHtml((await service.listCaseLeads({ township: '城南镇' })).filter((l) => l.number === '城南镇-2018-002'), { township: '城南镇', fromUnit: 'x', toUnit: '城南镇纪委', date: '2026-11-25' })).toContain('第2版（更正）');
+    // All townships: only 石板冲乡 is left to hand over.
+    expect((await service.handoffLeads({ dir: join(dir, 'h3'), handedBy: 'a', pdf: false })).map((h) => h.township)).toEqual(['石板冲乡']);
+    expect(await service.handoffLeads({ dir: join(dir, 'h4'), handedBy: 'a', pdf: false })).toEqual([]);
     const hs = await service.listHandoffs();
-    expect(hs.map((h) => h.leads.find((l) => l.number === '城南镇-2018-002')?.version)).toEqual([1, 2]);
-    expect(hs[1]!.leads).toHaveLength(6);
+    expect(hs.map((h) => h.leads.find((l) => l.number === '城南镇-2018-002')?.version)).toEqual([1, 2, undefined]);
     const { versions } = await service.getCaseLead({ number: '城南镇-2018-002' });
     expect(versions.map((v) => [v.version, v.lead.disposition])).toEqual([[1, '初步核实'], [2, '谈话函询']]);
     await service.closeWorkspace();

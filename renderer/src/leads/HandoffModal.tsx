@@ -21,12 +21,15 @@ interface Props {
 export function HandoffModal({ open, leads, handedBy, onClose, onDone }: Props) {
   const { t } = useLang();
   const app = useApp();
-  const townships = [...new Set(leads.filter((l) => l.status === 'open').map((l) => l.township))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  // Only what the commission does not hold yet: leads never handed over, or changed since.
+  const pending = leads.filter((l) => l.status === 'open' && !l.frozen);
+  const townships = [...new Set(pending.map((l) => l.township))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   const [township, setTownship] = useState<string>('');
   const [fromUnit, setFromUnit] = useState(() => localStorage.getItem(FROM_UNIT_KEY) ?? '');
   const [pdf, setPdf] = useState(true);
   const [busy, setBusy] = useState(false);
-  const chosen = leads.filter((l) => l.status === 'open' && (!township || l.township === township));
+  const chosen = pending.filter((l) => !township || l.township === township);
+  const corrections = chosen.filter((l) => l.version > 1).length;
   const amount = chosen.reduce((s, l) => s + l.amountFen, 0);
 
   const go = async () => {
@@ -61,7 +64,8 @@ export function HandoffModal({ open, leads, handedBy, onClose, onDone }: Props) 
         </Form.Item>
         <Checkbox checked={pdf} onChange={(e) => setPdf(e.target.checked)}>{t('ui.handoff.pdf')}</Checkbox>
       </Form>
-      <Alert style={{ marginTop: 12 }} type="info" title={t('ui.handoff.summary', { count: chosen.length, amount: formatFen(amount) })} />
+      <Alert style={{ marginTop: 12 }} type="info" title={t('ui.handoff.summary', { count: chosen.length, amount: formatFen(amount) })}
+        description={corrections > 0 ? t('ui.handoff.corrections', { count: corrections }) : undefined} data-testid="handoff-summary" />
     </Modal>
   );
 }

@@ -111,7 +111,7 @@ export function LeadsScreen() {
     <div data-testid="leads-screen">
       <Space wrap style={{ marginBottom: 8 }}>
         <Button type="primary" onClick={build} data-testid="leads-build">{t('ui.lead.build')}</Button>
-        <Button onClick={() => reviewer.withReviewer(() => setHandoffOpen(true))} disabled={all.every((l) => l.status !== 'open')} data-testid="leads-handoff">{t('ui.lead.handoff')}</Button>
+        <Button onClick={() => reviewer.withReviewer(() => setHandoffOpen(true))} disabled={all.every((l) => l.status !== 'open' || l.frozen)} data-testid="leads-handoff">{t('ui.lead.handoff')}</Button>
         <Button onClick={() => audit().getLeadSource().then((s) => { setSource(s); setSourceOpen(true); }, app.reportError)} data-testid="leads-source">{t('ui.lead.source.button')}</Button>
         {reviewer.name && (
           <Typography.Text type="secondary">
