@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { formatFen } from '../format/money';
 import { both } from '../i18n/messages';
 import { defineRule, type RuleFinding } from './types';
-import { attrIdsWhere, cashPaidOut, earliestDate, IN_IDS, loadVoucherGroups, sourcesOf, textIdsWhere, voucherRefsWhere, wordsIn } from './voucher-lines';
+import { attrIdsWhere, cashPaidOut, earliestDate, IN_IDS, loadVoucherGroups, sourcesOf, textIdsWhere, voucherLabel, voucherRefsWhere, wordsIn } from './voucher-lines';
 
 const settings = z.object({
   /** Words that mean an informal note instead of an invoice. */
@@ -73,8 +73,8 @@ export const unreceipted = defineRule<Settings>({
         vouchers: [key.voucher],
         project: lines.find((l) => l.project)?.project ?? null,
         amountFen: paid,
-        reason: `凭证 ${key.voucher} 付出 ${formatFen(paid)}，${reasons.join('；')}，无合法原始凭证`,
-        reasonEn: `Voucher ${key.voucher} paid out ${formatFen(paid)}; ${reasonsEn.join('; ')}: no proper original document`,
+        reason: `凭证 ${voucherLabel(key).zh} 付出 ${formatFen(paid)}，${reasons.join('；')}，无合法原始凭证`,
+        reasonEn: `Voucher ${voucherLabel(key).en} paid out ${formatFen(paid)}; ${reasonsEn.join('; ')}: no proper original document`,
         lineIds: lines.map((l) => l.id),
         sources: sourcesOf(lines),
         key: keyString,

@@ -7,6 +7,8 @@ import type { Db } from '../workspace/db';
 /** A ledger line as the rules read it back: the imported record, plus where it is stored and whether it is cash. */
 export interface VoucherLine extends LedgerRecord {
   id: number;
+  /** vouchers.id: the voucher within its file */
+  voucherRef: number;
   isCash: number;
   file: string;
   sha256: string;
@@ -19,9 +21,15 @@ export interface VoucherKey {
   village: string;
   year: number;
   voucher: string;
+  /**
+   * Only where the number names vouchers of several months in that year (numbering restarts
+   * monthly): then the month tells them apart. Absent otherwise, so yearly-numbered vouchers
+   * keep the fingerprints, and the review decisions, they always had.
+   */
+  month?: number;
 }
 
-/** A voucher: identified by (township, village, year, number), its lines possibly from several files. */
+/** A voucher: identified by (township, village, year, number, and month where numbers restart monthly), its lines possibly from several files. */
 export interface VoucherGroup {
   key: VoucherKey;
   keyString: string;
@@ -29,7 +37,13 @@ export interface VoucherGroup {
 }
 
 export function voucherKeyOf(v: VoucherKey): string {
-  return `${v.township}|${v.village}|${v.year}|${v.voucher}`;
+  const base = `${v.township}|${v.village}|${v.year}|${v.voucher}`;
+  return v.month === undefined ? base : `${base}|${v.month}`;
+}
+
+/** How a person finds the paper voucher: 记-1, or 3月 记-1 where numbers restart monthly. */
+export function voucherLabel(k: VoucherKey): { zh: string; en: string } {
+  return k.month === undefined ? { zh: k.voucher, en: k.voucher } : { zh: `${k.month}月 ${k.voucher}`, en: `${k.voucher} of month ${k.month}` };
 }
 
 /** Ids of the distinct texts that satisfy a test: words are matched once per text, not per line. */
@@ -54,7 +68,7 @@ export function voucherRefsWhere(db: Db, where: string, params: unknown[]): numb
 /** `IN (SELECT value FROM json_each(?))`: an id list as one bound parameter. */
 export const IN_IDS = 'IN (SELECT value FROM json_each(?))';
 
-const LINE_COLUMNS = `l.id, l.township, l.village, l.year, l.voucher, l.date, l.summary, l.account_code AS accountCode,
+const LINE_COLUMNS = `l.id, l.voucher_ref AS voucherRef, l.township, l.village, l.year, l.voucher, l.date, l.summary, l.account_code AS accountCode,
   l.account_name AS accountName, l.debit_fen AS debitFen, l.credit_fen AS creditFen, l.attachments, l.receipt_type AS receiptType,
   l.counterparty, l.project, l.handler, l.approver, l.is_cash AS isCash, f.name AS file, f.sha256, l.line_no AS line, f.has_attachments AS hasAttachments`;
 
@@ -65,9 +79,13 @@ const LINE_COLUMNS = `l.id, l.township, l.village, l.year, l.voucher, l.date, l.
 export function loadVoucherGroups(db: Db, refs: Iterable<number>): VoucherGroup[] {
   const unique = [...new Set(refs)];
   if (unique.length === 0) return [];
-  // All refs sharing a key with a candidate (a voucher may be split over two files).
-  const allRefs = (db.prepare(`SELECT w.id FROM vouchers v JOIN vouchers w ON w.township_id = v.township_id AND w.village_id = v.village_id
-      AND w.year = v.year AND w.voucher_id = v.voucher_id WHERE v.id ${IN_IDS}`).raw().all(JSON.stringify(unique)) as [number][]).map((r) => r[0]);
+  // All refs sharing a key with a candidate (a voucher may be split over two files); and the
+  // candidates whose number also names a voucher of another month (monthly numbering).
+  // A voucher's month is its date's (the importer keys vouchers by it).
+  const same = db.prepare(`SELECT w.id, substr(w.date, 1, 7) <> substr(v.date, 1, 7) AS otherMonth, v.id AS candidate FROM vouchers v JOIN vouchers w ON w.township_id = v.township_id
+      AND w.village_id = v.village_id AND w.year = v.year AND w.voucher_id = v.voucher_id WHERE v.id ${IN_IDS}`).raw().all(JSON.stringify(unique)) as [number, number, number][];
+  const allRefs = same.filter(([, other]) => !other).map(([id]) => id);
+  const monthly = new Set(same.filter(([, other]) => other).map(([, , candidate]) => candidate));
   // Two steps on purpose: a plain scan of ledger_rows finds the line ids (through the view, the
   // planner would loop over vouchers and rescan the lines for each), then the view reads them by id.
   const lineIds = (db.prepare(`SELECT id FROM ledger_rows WHERE voucher_ref ${IN_IDS}`).raw().all(JSON.stringify([...new Set(allRefs)])) as [number][])
@@ -75,8 +93,11 @@ export function loadVoucherGroups(db: Db, refs: Iterable<number>): VoucherGroup[
   const rows = db.prepare(`SELECT ${LINE_COLUMNS} FROM ledger_lines l JOIN source_files f ON f.id = l.file_id
     WHERE l.id ${IN_IDS} ORDER BY l.file_id, l.line_no`).all(JSON.stringify(lineIds)) as VoucherLine[];
   const groups = new Map<string, VoucherGroup>();
+  // Lines of a voucher whose number repeats in other months are keyed with their month too.
+  const monthlyKeys = new Set(rows.filter((l) => monthly.has(l.voucherRef)).map((l) => `${l.township}|${l.village}|${l.year}|${l.voucher}`));
   for (const l of rows) {
-    const key = { township: l.township, village: l.village, year: l.year, voucher: l.voucher };
+    const key: VoucherKey = { township: l.township, village: l.village, year: l.year, voucher: l.voucher };
+    if (monthlyKeys.has(voucherKeyOf(key))) key.month = Number(l.date.slice(5, 7));
     const k = voucherKeyOf(key);
     const g = groups.get(k);
     if (g) g.lines.push(l);

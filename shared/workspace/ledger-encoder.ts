@@ -178,10 +178,10 @@ export class LineAssembler {
   private readonly attrsBySummary = new Map<number, Attr[]>();
   private nextAttrs: number;
   private readonly firstVoucher: number;
-  /** township and village ids -> voucher id and year -> voucher index */
+  /** township and village ids -> voucher id, year and month -> voucher index */
   private readonly voucherIndex = new Map<number, Map<number, number>>();
   private v = emptyVouchers(1024);
-  private last = { township: -1, village: -1, year: -1, voucher: -1, index: -1 };
+  private last = { township: -1, village: -1, year: -1, month: -1, voucher: -1, index: -1 };
 
   constructor(seed: AssemblerSeed) {
     this.attrs = new Map(seed.attrs.map(([k, id, isCash]) => [k, { ids: k.split('|').map(Number), id, isCash }]));
@@ -213,16 +213,22 @@ export class LineAssembler {
     return a;
   }
 
+  /**
+   * A voucher is (township, village, year, month, number): its lines share one date, so the month
+   * splits no voucher numbered by year and tells apart the 记-1 of each month where numbers
+   * restart monthly. The month is the date's (vouchers.date), so it needs no column of its own.
+   */
   private voucherOf(township: number, village: number, year: number, voucher: number, date: number): number {
     const last = this.last;
-    if (voucher === last.voucher && year === last.year && village === last.village && township === last.township) return last.index;
+    const month = Math.floor(date / 100) % 100;
+    if (voucher === last.voucher && year === last.year && month === last.month && village === last.village && township === last.township) return last.index;
     const placeKey = township * 0x4000000 + village;
     let place = this.voucherIndex.get(placeKey);
     if (!place) {
       place = new Map();
       this.voucherIndex.set(placeKey, place);
     }
-    const key = voucher * 4096 + (year & 4095);
+    const key = (voucher * 4096 + (year & 4095)) * 16 + month;
     let i = place.get(key);
     if (i === undefined) {
       if (this.v.size === this.v.township.length) this.growVouchers();
@@ -239,6 +245,7 @@ export class LineAssembler {
     last.township = township;
     last.village = village;
     last.year = year;
+    last.month = month;
     last.voucher = voucher;
     last.index = i;
     return i;

@@ -103,6 +103,32 @@ describe('unreceipted (白条入账)', () => {
     expect(notices[0]?.message).toContain('附件张数');
   });
 
+  it('tells apart vouchers whose numbers restart every month, and keeps yearly-numbered fingerprints', async () => {
+    // 用友 and 金蝶 number vouchers per month by default: March's 记-1 and April's 记-1 are two
+    // vouchers. Keyed by year alone they would merge, and April's receipt would hide March's gap.
+    const monthly = [
+      ...payment({ date: '2018-03-05', voucher: '记-1', summary: '付村部修缮款', name: '管理费用-修缮费', amount: '1,200.00', att: 0 }),
+      ...payment({ date: '2018-04-02', voucher: '记-1', summary: '付村部电费', name: '管理费用-水电费', amount: '445.00', att: 2 }),
+      ...payment({ date: '2018-05-07', voucher: '记-1', summary: '付张三白条', name: '管理费用-办公费', amount: '300.00', att: 1 }),
+      ...payment({ date: '2018-05-09', voucher: '记-2', summary: '付挖机费', name: '管理费用', amount: '800.00', att: 0 }),
+    ];
+    const a = await audit({ ledger: ledgerCsv(monthly) });
+    const found = a.of('unreceipted').map((f) => [f.date, f.vouchers.join(), f.amount, f.sources.map((x) => x.line).join()]).sort();
+    expect(found).toEqual([
+      ['2018-03-05', '记-1', '1200.00', '2,3'],
+      ['2018-05-07', '记-1', '300.00', '6,7'],
+      ['2018-05-09', '记-2', '800.00', '8,9'],
+    ]);
+    // Two findings on 记-1 of different months are two fingerprints; 记-2, whose number is used
+    // once that year, keeps the fingerprint a yearly key gives it.
+    expect(a.of('unreceipted').find((f) => f.date === '2018-03-05')?.reason).toContain('凭证 3月 记-1 付出 ¥1,200.00');
+    expect(a.byVoucher('unreceipted', '记-2')?.reason).toContain('凭证 记-2 付出');
+    const ids = a.of('unreceipted').map((f) => f.id);
+    expect(new Set(ids).size).toBe(3);
+    const yearly = await audit({ ledger: ledgerCsv(payment({ date: '2018-05-09', voucher: '记-2', summary: '付挖机费', name: '管理费用', amount: '800.00', att: 0 })) });
+    expect(yearly.byVoucher('unreceipted', '记-2')?.id).toBe(a.byVoucher('unreceipted', '记-2')?.id);
+  });
+
   it('never flags a voucher twice when it has both a note and no attachment', async () => {
     const a = await audit({ ledger: ledgerCsv(payment({ date: '2018-05-01', voucher: '记-7', summary: '付白条', name: '管理费用', amount: '10.00', att: 0 })) });
     expect(a.of('unreceipted')).toHaveLength(1);
