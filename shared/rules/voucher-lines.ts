@@ -79,9 +79,9 @@ const LINE_COLUMNS = `l.id, l.voucher_ref AS voucherRef, l.township, l.village, 
 export function loadVoucherGroups(db: Db, refs: Iterable<number>): VoucherGroup[] {
   const unique = [...new Set(refs)];
   if (unique.length === 0) return [];
-  // All refs sharing a key with a candidate (a voucher may be split over two files); and the
-  // candidates whose number also names a voucher of another month (monthly numbering).
-  // A voucher's month is its date's (the importer keys vouchers by it).
+  // All refs sharing a key with a candidate (a voucher may be split over two files), and the
+  // candidates whose number also names a voucher of another month (numbering restarts monthly;
+  // a voucher's month is its date's, as the importer keys it).
   const same = db.prepare(`SELECT w.id, substr(w.date, 1, 7) <> substr(v.date, 1, 7) AS otherMonth, v.id AS candidate FROM vouchers v JOIN vouchers w ON w.township_id = v.township_id
       AND w.village_id = v.village_id AND w.year = v.year AND w.voucher_id = v.voucher_id WHERE v.id ${IN_IDS}`).raw().all(JSON.stringify(unique)) as [number, number, number][];
   const allRefs = same.filter(([, other]) => !other).map(([id]) => id);

@@ -84,10 +84,14 @@ export function parseInWorker(job: ParseJob, h: ParseHandlers, signal?: AbortSig
       }
     };
     let waiting: ParseMessage[] | null = ready ? [] : null;
+    // A worker that ends while its messages wait (it read everything before the hash was done)
+    // ends the run only after they are handled: its `done` is among them.
+    let endedWhileWaiting: Error | null = null;
     ready?.then(() => {
       const queued = waiting ?? [];
       waiting = null;
       for (const m of queued) if (!settled) handle(m);
+      if (endedWhileWaiting) failed(endedWhileWaiting);
     }, (e: unknown) => settle(() => reject(e)));
     worker.on('message', (m: ParseMessage) => {
       heard = true;
@@ -95,7 +99,10 @@ export function parseInWorker(job: ParseJob, h: ParseHandlers, signal?: AbortSig
       if (waiting) waiting.push(m);
       else handle(m);
     });
-    const failed = (e: Error): void => settle(() => reject(heard ? e : new WorkerStartError(e.message)));
+    const failed = (e: Error): void => {
+      if (waiting) endedWhileWaiting = e;
+      else settle(() => reject(heard ? e : new WorkerStartError(e.message)));
+    };
     worker.on('error', failed);
     worker.on('exit', (code) => failed(new Error(`parse worker exited with code ${code}`)));
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../shared/workspace/db';
 import type { AuditService } from '../../shared/service';
-import { setParseWorkerPath } from '../../shared/workspace/parse-client';
+import { parseInWorker, setParseWorkerPath } from '../../shared/workspace/parse-client';
 import { writeSyntheticLedger } from '../bench/synthetic';
 import { openTempService, tempDir } from '../helpers';
 
@@ -77,6 +77,19 @@ describe('the parse worker', () => {
     expect(await s.importFile({ path: big, kind: 'ledger' })).toMatchObject({ status: 'duplicate' });
     expect(dump(s)).toEqual(before);
     expect((await s.listFiles()).length).toBe(1);
+  });
+
+  it('handles every message, its done included, when the worker ends before the hash is checked', async () => {
+    const small = join(tempDir(), 'small.csv');
+    await writeSyntheticLedger(small, 3000);
+    let lines = 0;
+    let headers = 0;
+    // The worker reads 3,000 lines and exits long before this resolves.
+    const ready = new Promise((r) => setTimeout(r, 1500));
+    const done = await parseInWorker({ path: small, file: 'small.csv', opts: {}, seed: { texts: [], nextText: 1 }, maxErrors: 200 },
+      { onHeader: () => { headers++; }, onBatch: (b) => { lines += b.count; }, onProgress: () => undefined }, undefined, ready);
+    expect(done).toMatchObject({ t: 'done', rowsImported: 3000, errorCount: 0 });
+    expect([headers, lines]).toEqual([1, 3000]);
   });
 
   it('parses inline when the worker cannot start', async () => {
