@@ -597,4 +597,19 @@ describe('language', () => {
     expect(await page.getByTestId('ws-sample').textContent()).toContain('打开示例区县');
     expect(session.errors).toEqual([]);
   });
+
+  it('shows a lead and its trail in English, the form\'s Chinese terms translated', async () => {
+    session = await openApp({ browser, url, storage: { 'va.lang': 'en', 'va.reviewer': 'Li' } });
+    const { page, service } = session;
+    await openSample(session);
+    const f = (await service.listFindings({ rule: ['payment-exceeds-acceptance'], limit: 1 })).rows[0]!;
+    await service.reviewFindings({ ids: [f.id], decision: 'confirmed', reviewer: 'Li' });
+    const [number] = await service.buildCaseLeads({ actor: 'Li' });
+    await service.updateCaseLead({ number: number!, actor: 'Li', patch: { disposition: '谈话函询' } });
+    await page.locator('[data-nav="leads"]').click();
+    const row = page.locator(`.ant-table-row[data-lead="${number}"]`);
+    await expect.poll(() => row.textContent()).toContain('Talk or inquiry');
+    await row.click();
+    await expect.poll(() => page.getByTestId('lead-trail').textContent()).toContain('Proposed handling: Preliminary check → Talk or inquiry');
+  });
 });
