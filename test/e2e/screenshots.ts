@@ -1,6 +1,6 @@
 // `npm run screenshots`: a PNG of every screen, in Chinese and in English, with the sample
 // district's real data, written to docs/screenshots/.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { district } from '../helpers';
@@ -129,6 +129,9 @@ async function shootLeadsAndLedger(s: AppSession, lang: Lang, save: (name: strin
     setDay('2026-11-20');
     await service.updateRectification({ id: yumin.id, patch: { recoveredFen: 4_620_000 }, actor });
     setDay('2026-11-23');
+    const receipt = join(s.dir, lang === 'zh' ? '追缴收据-裕民路.pdf' : 'receipt-yumin-road.pdf');
+    writeFileSync(receipt, '%PDF-1.4 receipt');
+    await service.addRectificationEvidence({ id: yumin.id, path: receipt, actor });
     await service.closeRectification({ id: yumin.id, note: lang === 'zh' ? '已全额追缴 ¥46,200.00，见收据' : 'Fully recovered, ¥46,200.00; receipt filed', actor });
   }
   const other = items.find((it, i) => i % 2 === 1 && it !== yumin);

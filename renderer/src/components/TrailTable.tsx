@@ -11,7 +11,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   disposition: 'ui.lead.field.disposition', remarks: 'ui.lead.field.remarks', source: 'ui.lead.field.source', receivedAt: 'ui.lead.field.receivedAt',
   description: 'ui.rect.col.description', unit: 'ui.rect.col.unit', responsible: 'ui.rect.col.responsible', measures: 'ui.rect.col.measures',
   dueDate: 'ui.rect.col.due', progress: 'ui.rect.col.progress', recoveredFen: 'ui.rect.col.recovered', amount: 'ui.col.amount', township: 'ui.col.township',
-  village: 'ui.col.village', leadNumber: 'ui.rect.col.lead', closed: 'ui.rect.col.closed',
+  village: 'ui.col.village', leadNumber: 'ui.rect.col.lead', closed: 'ui.rect.col.closed', name: 'ui.rect.col.evidence',
 };
 // Keys that repeat what the row already says, or are internal.
 const HIDDEN = new Set(['version', 'files', 'findingIds', 'leads', 'sha256', 'actor']);
@@ -57,7 +57,7 @@ export function TrailTable({ entries, showEntity = true, testId = 'trail-table' 
       locale={{ emptyText: t('ui.trail.none') }}
       data-testid={testId}
       columns={[
-        { key: 'at', title: t('ui.trail.col.at'), width: 140, render: (_, e) => <span className="va-mono">{formatTimestamp(e.at)}</span> },
+        { key: 'at', title: t('ui.trail.col.at'), width: 150, render: (_, e) => <span className="va-mono" style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(e.at)}</span> },
         { key: 'actor', title: t('ui.trail.col.actor'), dataIndex: 'actor', width: 90 },
         ...(showEntity ? [{ key: 'what', title: t('ui.trail.col.what'), width: 200, render: (_: unknown, e: TrailEntry) => `${t(`ui.trail.entity.${e.entity}` as MessageKey)} ${e.entityId === '*' ? '' : e.entityId}` }] : []),
         { key: 'action', title: t('ui.trail.col.action'), width: 100, render: (_, e) => (`ui.trail.action.${e.action}` in LABELLED ? t(`ui.trail.action.${e.action}` as MessageKey) : e.action) },
