@@ -82,14 +82,22 @@ export function loadVoucherGroups(db: Db, refs: Iterable<number>): VoucherGroup[
   // All refs sharing a key with a candidate (a voucher may be split over two files), and the
   // candidates whose number also names a voucher of another month (numbering restarts monthly;
   // a voucher's month is its date's, as the importer keys it).
-  const same = db.prepare(`SELECT w.id, substr(w.date, 1, 7) <> substr(v.date, 1, 7) AS otherMonth, v.id AS candidate FROM vouchers v JOIN vouchers w ON w.township_id = v.township_id
-      AND w.village_id = v.village_id AND w.year = v.year AND w.voucher_id = v.voucher_id WHERE v.id ${IN_IDS}`).raw().all(JSON.stringify(unique)) as [number, number, number][];
-  const allRefs = same.filter(([, other]) => !other).map(([id]) => id);
+  const same = db.prepare(`SELECT w.id, substr(w.date, 1, 7) <> substr(v.date, 1, 7) AS otherMonth, v.id AS candidate, w.first_row, w.last_row
+      FROM vouchers v JOIN vouchers w ON w.township_id = v.township_id AND w.village_id = v.village_id AND w.year = v.year AND w.voucher_id = v.voucher_id
+      WHERE v.id ${IN_IDS}`).raw().all(JSON.stringify(unique)) as [number, number, number, number | null, number | null][];
+  const sharing = new Map(same.filter(([, other]) => !other).map(([id, , , first, last]) => [id, [first, last]] as const));
   const monthly = new Set(same.filter(([, other]) => other).map(([, , candidate]) => candidate));
-  // Two steps on purpose: a plain scan of ledger_rows finds the line ids (through the view, the
-  // planner would loop over vouchers and rescan the lines for each), then the view reads them by id.
-  const lineIds = (db.prepare(`SELECT id FROM ledger_rows WHERE voucher_ref ${IN_IDS}`).raw().all(JSON.stringify([...new Set(allRefs)])) as [number][])
-    .map((r) => r[0]);
+  // Two steps on purpose: find the line ids, then read them through the view by id (joined to the
+  // view directly, the planner would loop over vouchers and rescan the lines for each). A voucher
+  // knows the range of rows its lines lie in; one imported before that was recorded is found by a
+  // scan of ledger_rows.
+  const ranged = [...sharing].filter(([, [first]]) => first !== null).map(([id, [first, last]]) => [first, last, id]);
+  const unranged = [...sharing].filter(([, [first]]) => first === null).map(([id]) => id);
+  const lineIds = [
+    ...(ranged.length ? db.prepare(`SELECT r.id FROM json_each(?) j JOIN ledger_rows r ON r.id BETWEEN j.value ->> 0 AND j.value ->> 1
+        WHERE r.voucher_ref = j.value ->> 2`).raw().all(JSON.stringify(ranged)) as [number][] : []),
+    ...(unranged.length ? db.prepare(`SELECT id FROM ledger_rows WHERE voucher_ref ${IN_IDS}`).raw().all(JSON.stringify(unranged)) as [number][] : []),
+  ].map((r) => r[0]);
   const rows = db.prepare(`SELECT ${LINE_COLUMNS} FROM ledger_lines l JOIN source_files f ON f.id = l.file_id
     WHERE l.id ${IN_IDS} ORDER BY l.file_id, l.line_no`).all(JSON.stringify(lineIds)) as VoucherLine[];
   const groups = new Map<string, VoucherGroup>();

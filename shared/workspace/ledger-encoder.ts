@@ -13,8 +13,8 @@ import type { LedgerRecord } from '../ingest/ledger-row';
  * debit, credit, attachments (NaN = none).
  */
 export const LINE_WIDTH = 18;
-/** Numbers per row of ledger_rows: voucher ref, line, yyyymmdd, attrs id, debit, credit, attachments (NaN = none). */
-export const ROW_WIDTH = 7;
+/** Numbers per row of ledger_rows: id, voucher ref, line, yyyymmdd, attrs id, debit, credit, attachments (NaN = none). */
+export const ROW_WIDTH = 8;
 /** Numbers per new attribute tuple: id, 8 text ids, is-cash (0/1). */
 export const ATTR_WIDTH = 10;
 /** Attribute tuples compared one by one per summary before falling back to a keyed map. */
@@ -30,6 +30,8 @@ export interface AssemblerSeed {
   attrs: [string, number, boolean][];
   nextAttrs: number;
   firstVoucher: number;
+  /** ledger_rows.id of the file's first line: the rows are numbered here, so each voucher knows where its lines are. */
+  firstRow: number;
 }
 
 /** A batch of encoded lines and the texts they introduced (insert the texts first). */
@@ -52,6 +54,9 @@ export interface VoucherColumns {
   /** -1: no attachment count on any line */
   maxAtt: Int32Array;
   lines: Int32Array;
+  /** ledger_rows.id of the voucher's first and last line: its lines lie in that range (0: none yet) */
+  firstRow: Float64Array;
+  lastRow: Float64Array;
 }
 
 /** `2018-03-05` -> 20180305 from the character codes (no substrings, no closures: a million lines make garbage count). */
@@ -161,6 +166,7 @@ function emptyVouchers(n: number): VoucherColumns {
   return {
     size: 0, township: new Int32Array(n), village: new Int32Array(n), year: new Int32Array(n), voucher: new Int32Array(n),
     date: new Int32Array(n), cashOut: new Float64Array(n), maxAtt: new Int32Array(n), lines: new Int32Array(n),
+    firstRow: new Float64Array(n), lastRow: new Float64Array(n),
   };
 }
 
@@ -178,6 +184,7 @@ export class LineAssembler {
   private readonly attrsBySummary = new Map<number, Attr[]>();
   private nextAttrs: number;
   private readonly firstVoucher: number;
+  private nextRow: number;
   /** township and village ids -> voucher id, year and month -> voucher index */
   private readonly voucherIndex = new Map<number, Map<number, number>>();
   private v = emptyVouchers(1024);
@@ -187,6 +194,7 @@ export class LineAssembler {
     this.attrs = new Map(seed.attrs.map(([k, id, isCash]) => [k, { ids: k.split('|').map(Number), id, isCash }]));
     this.nextAttrs = seed.nextAttrs;
     this.firstVoucher = seed.firstVoucher;
+    this.nextRow = seed.firstRow;
   }
 
   private attrOf(l: Float64Array, o: number, out: number[]): Attr {
@@ -257,6 +265,7 @@ export class LineAssembler {
     this.v = {
       size: v.size, township: grown(v.township, n), village: grown(v.village, n), year: grown(v.year, n), voucher: grown(v.voucher, n),
       date: grown(v.date, n), cashOut: grown(v.cashOut, n), maxAtt: grown(v.maxAtt, n), lines: grown(v.lines, n),
+      firstRow: grown(v.firstRow, n), lastRow: grown(v.lastRow, n),
     };
   }
 
@@ -278,14 +287,18 @@ export class LineAssembler {
       if (!Number.isNaN(att) && att > (v.maxAtt[i] as number)) v.maxAtt[i] = att;
       if (date < (v.date[i] as number)) v.date[i] = date;
       v.lines[i] = (v.lines[i] as number) + 1;
+      const id = this.nextRow++;
+      if (v.firstRow[i] === 0) v.firstRow[i] = id;
+      v.lastRow[i] = id;
       const r = n * ROW_WIDTH;
-      rows[r] = this.firstVoucher + i;
-      rows[r + 1] = l[o] as number;
-      rows[r + 2] = date;
-      rows[r + 3] = a.id;
-      rows[r + 4] = debit;
-      rows[r + 5] = credit;
-      rows[r + 6] = att;
+      rows[r] = id;
+      rows[r + 1] = this.firstVoucher + i;
+      rows[r + 2] = l[o] as number;
+      rows[r + 3] = date;
+      rows[r + 4] = a.id;
+      rows[r + 5] = debit;
+      rows[r + 6] = credit;
+      rows[r + 7] = att;
     }
     return { attrs, rows };
   }

@@ -7,8 +7,8 @@ import type { Db } from './db';
 import { ATTR_WIDTH, dateText, LineAssembler, LineEncoder, ROW_WIDTH, type AssemblerSeed, type LineBatch, type TextSeed } from './ledger-encoder';
 
 const BATCH = 128;
-const ROW_COLUMNS = ['voucher_ref', 'line_no', 'date', 'attrs_id', 'debit_fen', 'credit_fen', 'attachments'];
-const VOUCHER_COLUMNS = ['id', 'file_id', 'township_id', 'village_id', 'year', 'voucher_id', 'date', 'cash_out_fen', 'max_attachments', 'line_count'];
+const ROW_COLUMNS = ['id', 'voucher_ref', 'line_no', 'date', 'attrs_id', 'debit_fen', 'credit_fen', 'attachments'];
+const VOUCHER_COLUMNS = ['id', 'file_id', 'township_id', 'village_id', 'year', 'voucher_id', 'date', 'cash_out_fen', 'max_attachments', 'line_count', 'first_row', 'last_row'];
 
 function insertSql(table: string, columns: string[], rows: number): string {
   const one = `(${columns.map(() => '?').join(', ')})`;
@@ -55,7 +55,7 @@ export function assemblerSeed(db: Db): AssemblerSeed {
   const attrs = (db.prepare(`SELECT summary_id || '|' || account_code_id || '|' || account_name_id || '|' || receipt_type_id || '|' ||
       counterparty_id || '|' || project_id || '|' || handler_id || '|' || approver_id AS k, id, is_cash FROM line_attrs`).raw().all() as [string, number, number][])
     .map(([k, id, cash]): [string, number, boolean] => [k, id, cash === 1]);
-  return { attrs, nextAttrs: nextId(db, 'line_attrs'), firstVoucher: nextId(db, 'vouchers') };
+  return { attrs, nextAttrs: nextId(db, 'line_attrs'), firstVoucher: nextId(db, 'vouchers'), firstRow: nextId(db, 'ledger_rows') };
 }
 
 function nextId(db: Db, table: string): number {
@@ -93,8 +93,8 @@ export class LedgerSink {
     for (let o = 0; o < attrs.length; o += ATTR_WIDTH) this.insertAttrs.run(attrs.slice(o, o + ATTR_WIDTH));
     for (let i = 0; i < b.count; i++) {
       const o = i * ROW_WIDTH;
-      const att = r[o + 6] as number;
-      this.rows.push(r[o], r[o + 1], this.date(r[o + 2] as number), r[o + 3], r[o + 4], r[o + 5], Number.isNaN(att) ? null : att);
+      const att = r[o + 7] as number;
+      this.rows.push(r[o], r[o + 1], r[o + 2], this.date(r[o + 3] as number), r[o + 4], r[o + 5], r[o + 6], Number.isNaN(att) ? null : att);
     }
   }
 
@@ -106,7 +106,7 @@ export class LedgerSink {
     for (let i = 0; i < v.size; i++) {
       const att = v.maxAtt[i] as number;
       vouchers.push(firstVoucher + i, this.fileId, v.township[i], v.village[i], v.year[i], v.voucher[i], this.date(v.date[i] as number),
-        v.cashOut[i], att < 0 ? null : att, v.lines[i]);
+        v.cashOut[i], att < 0 ? null : att, v.lines[i], v.firstRow[i], v.lastRow[i]);
     }
     vouchers.flush();
   }

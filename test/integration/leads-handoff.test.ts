@@ -284,7 +284,7 @@ describe('migration 002', () => {
     v1.prepare("INSERT INTO reviews (finding_id, decision, note, reviewer, decided_at) VALUES ('f1', 'confirmed', NULL, 'a', '2026-01-01')").run();
     expect(schemaVersion(v1)).toBe(1);
     v1.close();
-    const db = openDb(path);
+    const db = openDb(path, { migrations: MIGRATIONS.filter((m) => m.version <= 2) });
     expect(schemaVersion(db)).toBe(2);
     expect(db.prepare('SELECT COUNT(*) AS n FROM reviews').get()).toEqual({ n: 1 });
     db.prepare("INSERT INTO reviews (finding_id, decision, note, reviewer, decided_at) VALUES ('f1', 'dismissed', 'x', 'b', '2026-01-02')").run();
