@@ -112,13 +112,22 @@ describe('import wizard', () => {
     session.shell.files = [big];
     await page.getByTestId('pick-ledger').click();
     await page.getByTestId('preview-table').waitFor();
+    // Cancel the moment the first progress report shows, i.e. while rows are being written: the
+    // page itself clicks, as a user would, so no polling from here can miss a fast import.
+    await page.evaluate(() => {
+      const w = window as unknown as { __cancelSeen?: string };
+      new MutationObserver((_m, observer) => {
+        const text = document.querySelector('[data-testid="import-progress-text"]')?.textContent ?? '';
+        const cancel = document.querySelector<HTMLButtonElement>('[data-testid="import-cancel"]');
+        if (/已读 [\d,]{3,} 行/.test(text) && cancel) {
+          w.__cancelSeen = text;
+          observer.disconnect();
+          cancel.click();
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByTestId('import-start').click();
-    // Cancel once the first progress report shows, i.e. while rows are being written.
-    const progress = page.getByTestId('import-progress-text');
-    await expect.poll(async () => /已读 [\d,]{3,} 行/.test((await progress.textContent()) ?? '')).toBe(true);
-    // Click in one round trip: Playwright's actionability checks (visible, stable over two
-    // animation frames) can outlast the whole import when the other test files load both cores.
-    await page.getByTestId('import-cancel').evaluate((b) => (b as HTMLButtonElement).click());
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __cancelSeen?: string }).__cancelSeen ?? '')).toMatch(/已读 [\d,]{3,} 行/);
     const result = page.getByTestId('import-result');
     await expect.poll(() => result.getAttribute('data-status'), { timeout: 30_000 }).toBe('cancelled');
     expect(await result.textContent()).toContain('已取消，工作区保持不变');

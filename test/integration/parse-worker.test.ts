@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../shared/workspace/db';
 import type { AuditService } from '../../shared/service';
+import { CancelledError } from '../../shared/ingest/table';
 import { parseInWorker, setParseWorkerPath } from '../../shared/workspace/parse-client';
 import { writeSyntheticLedger } from '../bench/synthetic';
 import { openTempService, tempDir } from '../helpers';
@@ -90,6 +91,26 @@ describe('the parse worker', () => {
       { onHeader: () => { headers++; }, onBatch: (b) => { lines += b.count; }, onProgress: () => undefined }, undefined, ready);
     expect(done).toMatchObject({ t: 'done', rowsImported: 3000, errorCount: 0 });
     expect([headers, lines]).toEqual([1, 3000]);
+  });
+
+  it('hears a cancel while a backlog of batches waits to be written', async () => {
+    const big = join(tempDir(), 'backlog.csv');
+    await writeSyntheticLedger(big, 200_000);
+    const abort = new AbortController();
+    let handled = 0;
+    // A slow writer (5 ms a batch): the worker runs far ahead and its batches queue up here.
+    const slowWrite = (): void => {
+      const until = performance.now() + 5;
+      while (performance.now() < until) { /* SQLite at its slowest */ }
+      handled++;
+      if (handled === 1) setTimeout(() => abort.abort(), 0);
+    };
+    const run = parseInWorker({ path: big, file: 'backlog.csv', opts: {}, seed: { texts: [], nextText: 1 }, maxErrors: 200 },
+      { onHeader: () => undefined, onBatch: slowWrite, onProgress: () => undefined }, abort.signal);
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    // 200,000 lines are about 200 batches: the cancel came in long before the last of them.
+    expect(handled).toBeGreaterThan(0);
+    expect(handled).toBeLessThan(50);
   });
 
   it('parses inline when the worker cannot start', async () => {
