@@ -102,9 +102,10 @@ export function loadVoucherGroups(db: Db, refs: Iterable<number>): VoucherGroup[
     WHERE l.id ${IN_IDS} ORDER BY l.file_id, l.line_no`).all(JSON.stringify(lineIds)) as VoucherLine[];
   const groups = new Map<string, VoucherGroup>();
   // Lines of a voucher whose number repeats in other months are keyed with their month too.
-  const monthlyKeys = new Set(rows.filter((l) => monthly.has(l.voucherRef)).map((l) => `${l.township}|${l.village}|${l.year}|${l.voucher}`));
+  const yearKey = (l: VoucherLine): VoucherKey => ({ township: l.township, village: l.village, year: l.year, voucher: l.voucher });
+  const monthlyKeys = new Set(rows.filter((l) => monthly.has(l.voucherRef)).map((l) => voucherKeyOf(yearKey(l))));
   for (const l of rows) {
-    const key: VoucherKey = { township: l.township, village: l.village, year: l.year, voucher: l.voucher };
+    const key = yearKey(l);
     if (monthlyKeys.has(voucherKeyOf(key))) key.month = Number(l.date.slice(5, 7));
     const k = voucherKeyOf(key);
     const g = groups.get(k);

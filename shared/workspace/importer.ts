@@ -68,7 +68,7 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     Object.assign(result, both('import.duplicate', { file }));
     return finish();
   };
-  let viaWorker = opts.kind === 'ledger' && formatOf(path) === 'csv' && statSync(path).size > WORKER_BYTES && parseWorkerTarget() !== null;
+  const viaWorker = opts.kind === 'ledger' && formatOf(path) === 'csv' && statSync(path).size > WORKER_BYTES && parseWorkerTarget() !== null;
   // A big CSV's parse worker starts while the file is hashed (its messages wait for the check);
   // anything else is read only once the hash is known.
   const hashed = sha256File(path).then((sha) => {
@@ -190,7 +190,6 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
       } catch (e) {
         // A worker that could not start (its file missing, no thread to spare): parse here instead.
         if (!(e instanceof WorkerStartError)) throw e;
-        viaWorker = false;
         await hashed;
         read = await readInline();
       }

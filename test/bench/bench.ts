@@ -4,11 +4,12 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { BUNDLE_COMMON, PARSE_WORKER_ENTRY } from '../../electron/bundle-options';
 
 // The parse worker as the app ships it (electron/build.ts bundles the same entry): measuring it
 // through tsx would time tsx's loader in the worker, not the engine.
 const parseWorker = join(process.cwd(), 'test', 'bench', 'data', 'parse-worker.cjs');
-await build({ entryPoints: ['shared/workspace/parse-worker.ts'], outfile: parseWorker, bundle: true, platform: 'node', format: 'cjs', target: 'node22', external: ['better-sqlite3'], logLevel: 'warning' });
+await build({ ...BUNDLE_COMMON, entryPoints: [PARSE_WORKER_ENTRY], outfile: parseWorker, sourcemap: false, logLevel: 'warning' });
 
 const sizes = (process.argv[2] ?? '10000,100000,1000000').split(',').map(Number);
 const results: Record<string, number>[] = [];
