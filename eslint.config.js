@@ -7,7 +7,7 @@ import globals from 'globals';
 const nodeOnly = ['node:*', 'fs', 'path', 'os', 'crypto', 'worker_threads', 'better-sqlite3', 'electron'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'docs/', 'test/bench/data/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'docs/', 'test/bench/data/', 'tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

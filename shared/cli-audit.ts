@@ -12,7 +12,7 @@ import { AuditService } from './service';
 export const configSchema = z.object({
   /** Field -> column, for every ledger of the call (the CLI's --map adds to it). */
   map: z.record(z.string(), z.string()).optional(),
-  encoding: z.enum(['utf-8', 'gb18030', 'auto']).optional(),
+  encoding: z.enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'auto']).optional(),
   sheet: z.string().optional(),
   township: z.string().optional(),
   village: z.string().optional(),

@@ -10,9 +10,9 @@ export const HELP = `村级财务审计助手 命令行 (Village Audit command l
 用法 (usage):
   npm run cli -- audit --ledger FILE [--ledger FILE ...] [--projects FILE] [--config FILE]
                        [--workspace FILE] [--township NAME --village NAME] [--map 字段=列名 ...]
-                       [--encoding auto|utf-8|gb18030] [--sheet NAME] --out DIR
+                       [--encoding auto|utf-8|gb18030|utf-16le] [--sheet NAME] --out DIR
 
-  --ledger FILE      账簿导出文件 .csv/.xlsx，可多个 (ledger export, repeatable)
+  --ledger FILE      账簿导出文件 .csv/.txt/.xlsx/.xls（含另存为 .xls 的网页表格），可多个 (ledger export, repeatable)
   --projects FILE    项目文件：合同、验收、实测工程量 (projects: contract, acceptance, measurement)
   --config FILE      JSON 配置：map、encoding、township、village、rules (JSON config)
   --workspace FILE   工作区 SQLite 文件；再次调用可继续添加文件；缺省为临时文件
@@ -20,8 +20,8 @@ export const HELP = `村级财务审计助手 命令行 (Village Audit command l
   --township NAME    文件中没有“乡镇”列时指定 (when the file has no township column)
   --village NAME     文件中没有“村”列时指定 (when the file has no village column)
   --map 字段=列名     指定列对应的字段，例如 --map 凭证号=凭证编码 (map a field to a column)
-  --encoding ENC     文件编码，缺省自动识别 UTF-8 / GB18030 (encoding; default: detected)
-  --sheet NAME       .xlsx 的工作表，缺省第一个 (xlsx sheet; default: the first)
+  --encoding ENC     文件编码，缺省自动识别 UTF-8 / GB18030 / UTF-16 (encoding; default: detected)
+  --sheet NAME       只读工作簿的这一张工作表，缺省读取所有带表头的工作表 (one sheet; default: every sheet with the header)
   --out DIR          输出目录：findings.json 和 leads/<乡镇>.csv (output directory)
   --cadres FILE      村干部名册：乡镇、村、姓名、职务、任职起、任职止 (officers roster)
 
@@ -89,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
   const problems: string[] = [];
   if (!values.ledger?.length && !values.workspace) problems.push('需要至少一个 --ledger 或一个已有的 --workspace (need --ledger or an existing --workspace)');
   if (!values.out) problems.push('需要 --out DIR (--out DIR is required)');
-  if (values.encoding && !['auto', 'utf-8', 'gb18030'].includes(values.encoding)) problems.push('--encoding 只能是 auto、utf-8 或 gb18030 (--encoding must be auto, utf-8 or gb18030)');
+  if (values.encoding && !['auto', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be'].includes(values.encoding)) problems.push('--encoding 只能是 auto、utf-8、gb18030、utf-16le 或 utf-16be (--encoding must be auto, utf-8, gb18030, utf-16le or utf-16be)');
   if (problems.length) {
     process.stderr.write(`${problems.join('\n')}\n\n${HELP}`);
     return 2;

@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { DISTRICT_DIR, FILES } from '../fixtures/district-files';
 import type {
   EngineApi, AuditEvent, FilePreview, FindingDetail, FindingPage, FindingQuery, ImportOptions, ImportResult, Lead, LeadExport,
-  LedgerLineView, Overview, ProjectFigures, RuleInfo, RunSummary, SourceFileInfo, WorkspaceInfo, FindingStatus,
+  LedgerLineView, Overview, ProjectFigures, RowError, RuleInfo, RunSummary, SourceFileInfo, WorkspaceInfo, FindingStatus,
 } from './contract';
 import { fenToDecimalString } from './format/money';
 import { both, type MessageKey, type Params } from './i18n/messages';
 import { previewFile } from './ingest/preview';
+import { rowErrorsCsv } from './ingest/row-errors';
 import { buildLeads } from './leads/build';
 import { importCadres, listCadres } from './leads/cadres';
 import { listHandoffs, writeHandoff } from './leads/handoff';
@@ -26,7 +27,7 @@ import { figuresOf, projectPayments } from './rules/payment-exceeds-acceptance';
 import type { Rule } from './rules/types';
 import { openDb, schemaVersion, type Db } from './workspace/db';
 import { getFindingRow, queryFindings, reviewFindings, reviewHistory, storeRun } from './workspace/findings-store';
-import { ensureLedgerIndexes, importFile } from './workspace/importer';
+import { importFile } from './workspace/importer';
 import { loadRuleSettings, resetRuleSettings, saveRuleSettings } from './workspace/settings-store';
 
 export class AuditError extends Error {
@@ -55,6 +56,8 @@ export class AuditService implements EngineApi {
   private db: Db | null = null;
   private path: string | null = null;
   private importAbort: AbortController | null = null;
+  /** The last rejected import's errors, all of them, for saveImportErrors. */
+  private rejected: { sha256: string; errors: RowError[]; total: number } | null = null;
   private readonly now: () => string;
 
   constructor(private readonly opts: ServiceOptions = {}) {
@@ -77,7 +80,6 @@ export class AuditService implements EngineApi {
     this.db?.close();
     const path = resolve(args.path);
     this.db = openDb(path, { log: this.opts.log });
-    ensureLedgerIndexes(this.db);
     this.path = path;
     return (await this.workspaceInfo()) as WorkspaceInfo;
   }
@@ -113,11 +115,15 @@ export class AuditService implements EngineApi {
     const db = this.ws;
     this.importAbort = new AbortController();
     try {
-      return await importFile(db, args, {
+      let all: RowError[] = [];
+      const r = await importFile(db, args, {
         signal: this.importAbort.signal,
         now: this.now,
         onProgress: (progress) => this.opts.onEvent?.({ type: 'import-progress', progress }),
+        onRejected: (errors) => { all = errors; },
       });
+      if (r.status === 'rejected' && r.errorCount > 0) this.rejected = { sha256: r.sha256, errors: all, total: r.errorCount };
+      return r;
     } finally {
       this.importAbort = null;
     }
@@ -156,6 +162,14 @@ export class AuditService implements EngineApi {
       if (db.inTransaction) db.exec('ROLLBACK');
       throw e;
     }
+  }
+
+  async saveImportErrors(args: { sha256: string; path: string }): Promise<{ path: string; errors: number }> {
+    const r = this.rejected;
+    if (!r || r.sha256 !== args.sha256) throw AuditError.of('not-found', 'err.not-found', { what: args.sha256.slice(0, 12) });
+    const path = resolve(args.path);
+    writeFileSync(path, rowErrorsCsv(r.errors, r.total));
+    return { path, errors: r.errors.length };
   }
 
   async cancelImport(): Promise<void> {
@@ -200,10 +214,11 @@ export class AuditService implements EngineApi {
     const db = this.ws;
     const f = getFindingRow(db, args.id);
     if (!f) throw AuditError.of('not-found', 'err.not-found', { what: args.id });
-    const stmt = db.prepare(`SELECT l.id, f.name AS file, l.line_no AS line, l.date, l.voucher, l.summary, l.account_code AS accountCode,
+    const stmt = db.prepare(`SELECT l.id, f.name AS file, f.sheet, l.line_no AS line, l.entity, l.date, l.voucher, l.summary, l.account_code AS accountCode,
       l.account_name AS accountName, l.debit_fen AS debitFen, l.credit_fen AS creditFen, l.attachments, l.counterparty, l.project
       FROM ledger_lines l JOIN source_files f ON f.id = l.file_id WHERE l.id = ?`);
-    const lines = f.lineIds.map((id) => stmt.get(id) as LedgerLineView).filter(Boolean);
+    const lines = f.lineIds.map((id) => stmt.get(id) as (LedgerLineView & { sheet: string | null }) | undefined).filter((l) => !!l)
+      .map(({ sheet, ...l }) => (sheet ? { ...l, sheet } : l));
     const { lineIds: _ids, details, ...finding } = f;
     // Where the finding went: its lead, and a rectification item made from it or from that lead.
     const lead = db.prepare('SELECT l.number FROM lead_findings lf JOIN leads l ON l.id = lf.lead_id WHERE lf.finding_id = ?').get(args.id) as { number: string } | undefined;

@@ -13,7 +13,7 @@ import { DISPOSITIONS, RECT_PROGRESS } from './types';
 const fileKind = z.enum(['ledger', 'projects']);
 /** What a file dialog asks for (sets its title and filter). */
 const dialogKind = z.enum(['ledger', 'projects', 'cadres', 'evidence']);
-const encoding = z.enum(['utf-8', 'gb18030', 'auto']);
+const encoding = z.enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'auto']);
 const status = z.enum(['pending', 'confirmed', 'dismissed']);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const nonEmpty = z.string().trim().min(1).max(4096);
@@ -72,6 +72,7 @@ export const ARG_SCHEMAS = {
   closeWorkspace: z.tuple([]),
   previewFile: z.tuple([importOptionsSchema]),
   importFile: z.tuple([importOptionsSchema]),
+  saveImportErrors: z.tuple([z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), path: nonEmpty }).strict()]),
   cancelImport: z.tuple([]),
   listFiles: z.tuple([]),
   runRules: z.tuple([]),
@@ -135,6 +136,8 @@ export interface AuditApi {
   closeWorkspace(): Promise<void>;
   previewFile(args: z.infer<typeof importOptionsSchema>): Promise<FilePreview>;
   importFile(args: z.infer<typeof importOptionsSchema>): Promise<ImportResult>;
+  /** Writes every row error of the last rejected import of that file (by hash) to path as CSV; the count written. */
+  saveImportErrors(args: { sha256: string; path: string }): Promise<{ path: string; errors: number }>;
   cancelImport(): Promise<void>;
   listFiles(): Promise<SourceFileInfo[]>;
   runRules(): Promise<RunSummary>;
@@ -152,7 +155,7 @@ export interface AuditApi {
   openSampleDistrict(): Promise<WorkspaceInfo>;
   // ---- case leads, handoff, rectification, trail (issue 5) ----
   /** Imports a roster of village officers (村干部名册), all or nothing. */
-  importCadres(args: { path: string; encoding?: 'utf-8' | 'gb18030' | 'auto'; sheet?: string; map?: Record<string, string>; actor?: string }): Promise<CadreImportResult>;
+  importCadres(args: { path: string; encoding?: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'auto'; sheet?: string; map?: Record<string, string>; actor?: string }): Promise<CadreImportResult>;
   listCadres(args: { township?: string; village?: string }): Promise<Cadre[]>;
   /** Numbers new leads for confirmed findings in no lead yet; returns the new numbers. */
   buildCaseLeads(args: { actor: string }): Promise<string[]>;

@@ -2,7 +2,7 @@
 // modules and should stay small). api.ts checks at compile time that this list and ARG_SCHEMAS
 // name the same methods.
 export const AUDIT_METHOD_NAMES = [
-  'workspaceInfo', 'openWorkspace', 'closeWorkspace', 'previewFile', 'importFile', 'cancelImport', 'listFiles', 'runRules',
+  'workspaceInfo', 'openWorkspace', 'closeWorkspace', 'previewFile', 'importFile', 'saveImportErrors', 'cancelImport', 'listFiles', 'runRules',
   'listFindings', 'getFinding', 'reviewFindings', 'overview', 'listProjects', 'listRules', 'saveRuleSettings', 'resetRuleSettings',
   'buildLeads', 'exportLeads', 'openSampleDistrict', 'chooseFiles', 'chooseDirectory', 'chooseWorkspace', 'chooseSaveFile', 'recentWorkspaces',
   // case leads, handoff, rectification, trail (issue 5)

@@ -2,27 +2,38 @@
 // Plain data only (structured-clone safe): no classes, no Dates, money as fen plus a decimal string.
 
 export type FileKind = 'ledger' | 'projects';
-export type Encoding = 'utf-8' | 'gb18030';
+export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+/** How a file is laid out: delimited text, an .xlsx workbook, a BIFF8 .xls workbook, or an HTML table saved as .xls. */
+export type FileFormat = 'csv' | 'xlsx' | 'xls' | 'html';
 export type Lang = 'zh' | 'en';
 
 /** Fields the ingest layer recognises by header. */
 export type LedgerField =
   | 'township' | 'village' | 'date' | 'voucherWord' | 'voucher' | 'summary' | 'accountCode' | 'accountName'
-  | 'debit' | 'credit' | 'attachments' | 'receiptType' | 'counterparty' | 'project' | 'handler' | 'approver';
+  | 'debit' | 'credit' | 'amount' | 'direction' | 'attachments' | 'receiptType' | 'counterparty' | 'project' | 'handler' | 'approver'
+  | 'preparer' | 'checker' | 'bookkeeper' | 'invoice' | 'entity';
 export type ProjectField =
   | 'projectCode' | 'township' | 'village' | 'projectName' | 'contractor' | 'contractAmount' | 'contractQty'
   | 'unit' | 'acceptedQty' | 'measuredQty' | 'acceptedDate';
-export type FieldId = LedgerField | ProjectField;
+export type CadreField = 'name' | 'post' | 'termStart' | 'termEnd';
+export type FieldId = LedgerField | ProjectField | CadreField;
+/** What a table can be: the contract's file kinds, plus the officers' roster. */
+export type TableKind = FileKind | 'cadres';
 
 export interface SourceRef {
   file: string;
   sha256: string;
+  /** Text files: the physical line where the row starts; workbooks: the row number as Excel shows it; HTML: the table row. 1-based. */
   line: number;
+  /** The sheet of a workbook (.xlsx, .xls); absent for text files and HTML tables. */
+  sheet?: string;
 }
 
 /** One problem in one cell of one row: enough to find it in the file and fix it. */
 export interface RowError {
   file: string;
+  /** The sheet of a workbook, when the file has several. */
+  sheet?: string;
   line: number;
   column: number;
   columnName: string;
@@ -44,9 +55,9 @@ export interface ColumnMatch {
 export interface ImportOptions {
   path: string;
   kind: FileKind;
-  /** 'auto' (default) detects UTF-8 (with or without BOM) or GB18030. */
+  /** 'auto' (default) detects UTF-8 (with or without BOM), UTF-16 (with BOM) or GB18030. */
   encoding?: Encoding | 'auto';
-  /** xlsx only: the sheet to read; default the first. */
+  /** Workbooks only: the one sheet to read; default every sheet that has the header. */
   sheet?: string;
   /** For files without township / village columns. */
   township?: string;
@@ -59,11 +70,15 @@ export interface FilePreview {
   file: string;
   path: string;
   kind: FileKind;
-  format: 'csv' | 'xlsx';
+  format: FileFormat;
   encoding: Encoding | null;
+  /** The sheet previewed (the first with the header). */
   sheet: string | null;
+  /** Every sheet of a workbook, in workbook order. */
   sheets: string[];
+  /** The header's last row; a header may span several rows (merged cells), from headerFirstLine. */
   headerLine: number | null;
+  headerFirstLine: number | null;
   headers: string[];
   matches: ColumnMatch[];
   missing: FieldId[];
@@ -75,9 +90,24 @@ export interface FilePreview {
   rows: { line: number; cells: string[]; outcome: 'data' | 'subtotal' | 'blank' | 'error' | 'unknown'; errors: RowError[] }[];
   alreadyImported: boolean;
   size: number;
+  /** The file's header fits another kind than the one asked for (a roster or project file picked as a ledger). */
+  looksLike: TableKind | null;
+  /** Every field of the kind, in order, for the mapping step (a recognised column can be re-mapped). */
+  fields: { id: FieldId; required: boolean }[];
+  /** Why the file cannot be read at all (corrupt, encrypted, not a regular file), in both languages; null when it can. */
+  problem: { message: string; messageEn: string } | null;
 }
 
 export type ImportStatus = 'imported' | 'duplicate' | 'rejected' | 'needs-mapping' | 'cancelled';
+
+/** One sheet of a workbook and what the import did with it. */
+export interface SheetOutcome {
+  name: string;
+  /** imported; already in the workspace (same bytes, same sheet); or skipped for having no header (a cover or notes sheet). */
+  status: 'imported' | 'duplicate' | 'no-header';
+  rows: number;
+  skipped: number;
+}
 
 export interface ImportResult {
   status: ImportStatus;
@@ -85,7 +115,14 @@ export interface ImportResult {
   path: string;
   kind: FileKind;
   sha256: string;
+  format: FileFormat | null;
   encoding: Encoding | null;
+  /** Workbooks: every sheet and its outcome, in the order read; [] for text files. */
+  sheets: SheetOutcome[];
+  /** Continuation lines whose date and voucher number were blank and taken from the voucher's first line. */
+  filledDown: number;
+  /** The file's header fits another kind than the one asked for. */
+  looksLike: TableKind | null;
   fileId: number | null;
   linesRead: number;
   rowsImported: number;
@@ -165,7 +202,10 @@ export interface ProjectFigures {
 export interface LedgerLineView {
   id: number;
   file: string;
+  sheet?: string;
   line: number;
+  /** The accounting entity when the file names one (赵湾村经济合作社), else ''. */
+  entity: string;
   date: string;
   voucher: string;
   summary: string;

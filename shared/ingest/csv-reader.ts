@@ -1,11 +1,13 @@
 // Streams a CSV file: bytes -> stateful decoder -> papaparse's Parser, chunk by chunk, keeping
 // each row's physical line number (quoted fields may hold newlines).
-import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Encoding } from '../contract';
 import { createDecoder, DecodeError, detectEncoding } from './decode';
 import { CancelledError, FileDecodeError, type ReadOptions, type ReadResult } from './table';
+
+/** Enough of the file to tell its encoding (a first megabyte of ASCII says little about the rest, but usually the header says it). */
+const DETECT_BYTES = 1 << 20;
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -38,7 +40,6 @@ function guessDelimiter(text: string): string {
 
 export async function readCsv(path: string, opts: ReadOptions): Promise<ReadResult> {
   const size = statSync(path).size;
-  const hash = createHash('sha256');
   let encoding: Encoding | null = opts.encoding && opts.encoding !== 'auto' ? opts.encoding : null;
   let decoder: ReturnType<typeof createDecoder> | null = null;
   let parser: Papa.Parser | null = null;
@@ -63,7 +64,8 @@ export async function readCsv(path: string, opts: ReadOptions): Promise<ReadResu
         for (const c of cells) if (c.length > 0) extra += countChar(c, nlChar);
         line += 1 + extra;
       }
-      if (opts.onRow({ line: start, cells }) === false) {
+      const answer = opts.onRow({ line: start, cells });
+      if (answer === false || answer === 'skip-table') {
         stopped = true;
         return;
       }
@@ -89,13 +91,13 @@ export async function readCsv(path: string, opts: ReadOptions): Promise<ReadResu
   const decodeErrorAt = (text: string, idx: number): FileDecodeError =>
     new FileDecodeError(encoding ?? 'utf-8', line + countChar(partial + text, nlChar, partial.length + Math.max(idx, 0)));
 
+  opts.onTable?.({ sheet: null });
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
       const buf = chunk as Buffer;
       if (opts.signal?.aborted) throw new CancelledError();
-      if (opts.hash !== false) hash.update(buf);
       bytesRead += buf.length;
-      if (!encoding) encoding = detectEncoding(buf.subarray(0, 65536));
+      if (!encoding) encoding = detectEncoding(buf.subarray(0, DETECT_BYTES));
       decoder ??= createDecoder(encoding);
       let text: string;
       try {
@@ -128,9 +130,7 @@ export async function readCsv(path: string, opts: ReadOptions): Promise<ReadResu
   return {
     format: 'csv',
     encoding: encoding ?? 'utf-8',
-    sheet: null,
     sheets: [],
-    sha256: opts.hash === false ? '' : hash.digest('hex'),
     size,
     lines: line - 1,
     complete: !stopped,

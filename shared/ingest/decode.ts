@@ -1,5 +1,6 @@
 // Bytes -> text. Decoding happens here, before papaparse (which knows nothing of GB18030),
 // with stateful decoders so a character split across two chunks is never corrupted.
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import type { Encoding } from '../contract';
 
@@ -9,11 +10,32 @@ export function hasUtf8Bom(buf: Uint8Array): boolean {
   return buf.length >= 3 && buf[0] === UTF8_BOM[0] && buf[1] === UTF8_BOM[1] && buf[2] === UTF8_BOM[2];
 }
 
+/** Excel's "Unicode 文本" is UTF-16 with a BOM; without one, text whose every other byte is NUL is UTF-16 too. */
+function utf16Of(sample: Uint8Array): Encoding | null {
+  if (sample.length >= 2 && sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
+  if (sample.length >= 2 && sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
+  const n = Math.min(sample.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (sample[i] === 0) evenNul++;
+    if (sample[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return 'utf-16le';
+  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
 /**
- * UTF-8 when there is a BOM or the sample is valid UTF-8 (a multi-byte character cut off at
- * the sample's end is allowed); otherwise GB18030, the superset of GBK that Windows exports use.
+ * UTF-16 when there is its BOM (or its NUL pattern); UTF-8 when there is a BOM or the sample is
+ * valid UTF-8 (a multi-byte character cut off at the sample's end is allowed); otherwise GB18030,
+ * the superset of GBK that Windows exports use.
  */
 export function detectEncoding(sample: Uint8Array): Encoding {
+  const u16 = utf16Of(sample);
+  if (u16) return u16;
   if (hasUtf8Bom(sample)) return 'utf-8';
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
@@ -69,6 +91,15 @@ function validPrefix(encoding: Encoding, bytes: Uint8Array): string {
  * after the last CR or LF (never part of a multi-byte character in either encoding).
  */
 export function createDecoder(encoding: Encoding): StreamDecoder {
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    // No byte of UTF-16 marks a line end on its own, so no restart: bad input (a lone surrogate) fails at once.
+    const td16 = new TextDecoder(encoding, { fatal: true });
+    const fail = (): never => { throw new DecodeError(encoding); };
+    return {
+      write: (chunk) => { try { return td16.decode(chunk, { stream: true }); } catch { return fail(); } },
+      end: () => { try { return td16.decode(); } catch { return fail(); } },
+    };
+  }
   if (encoding === 'gb18030' && !NATIVE_GB18030) {
     // A Node without full ICU: iconv-lite, whose bad bytes come out as U+FFFD (the reader reports those).
     const dec = iconv.getDecoder('gb18030');
@@ -108,4 +139,38 @@ export function createDecoder(encoding: Encoding): StreamDecoder {
       }
     },
   };
+}
+
+/** Reads the whole file through a decoder; true when every byte decodes. */
+async function decodesWhole(path: string, encoding: Encoding): Promise<boolean> {
+  const dec = createDecoder(encoding);
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) dec.write(chunk as Buffer);
+    dec.end();
+    return true;
+  } catch (e) {
+    if (e instanceof DecodeError) return false;
+    throw e;
+  }
+}
+
+/**
+ * An encoding that would read the file, for the advice after a decode failure: UTF-8 first (its
+ * rules are strict, so a file that passes is UTF-8), then GB18030 (which reads most bytes: offered
+ * only after UTF-8 failed), then UTF-16 by its BOM.
+ */
+export async function suggestEncoding(path: string, failed: Encoding): Promise<Encoding | null> {
+  for (const e of ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as Encoding[]) {
+    if (e === failed) continue;
+    if ((e === 'utf-16le' || e === 'utf-16be') && failed !== 'utf-8' && failed !== 'gb18030') continue;
+    if (e === 'utf-16le' || e === 'utf-16be') {
+      const fd = openSync(path, 'r');
+      const head = Buffer.alloc(4096);
+      const n = readSync(fd, head, 0, head.length, 0);
+      closeSync(fd);
+      if (utf16Of(head.subarray(0, n)) !== e) continue;
+    }
+    if (await decodesWhole(path, e)) return e;
+  }
+  return null;
 }

@@ -1,14 +1,19 @@
-// One ledger row -> a typed ledger line, a subtotal/blank marker, or its errors.
+// One ledger row -> a typed ledger line, a subtotal/blank marker, or its errors. A mapper lives for
+// one table (a file or a sheet): continuation lines take their voucher's date and number from the
+// line above, which only the table's reader can know.
 import type { LedgerField, RowError } from '../contract';
 import type { ColumnMap } from './header';
-import { rowError, type RowContext } from './row-errors';
+import { splitPlace, type Place } from './place';
+import { requiredError, rowError, type RowContext } from './row-errors';
 import type { Cell } from './table';
-import { countCell, dateCell, moneyCell, textCell } from './values';
+import { countCell, dateCell, halfWidth, moneyCell, textCell } from './values';
 
 export interface LedgerRecord {
   line: number;
   township: string;
   village: string;
+  /** The accounting entity the file names (赵湾村经济合作社), or ''. */
+  entity: string;
   date: string;
   year: number;
   voucher: string;
@@ -19,14 +24,18 @@ export interface LedgerRecord {
   creditFen: number;
   attachments: number | null;
   receiptType: string;
+  invoice: string;
   counterparty: string;
   project: string;
   handler: string;
   approver: string;
+  preparer: string;
+  checker: string;
+  bookkeeper: string;
 }
 
-export type RowOutcome =
-  | { kind: 'record'; record: LedgerRecord }
+export type RowOutcome<R> =
+  | { kind: 'record'; record: R }
   | { kind: 'subtotal' }
   | { kind: 'blank' }
   | { kind: 'errors'; errors: RowError[] };
@@ -41,118 +50,192 @@ export function isSubtotalText(s: string): boolean {
   return SUBTOTAL_CHARS.test(s) && SUBTOTAL.test(s.replace(/[\s\u3000]/g, ''));
 }
 
+export function isBlankRow(cells: Cell[]): boolean {
+  for (const c of cells) {
+    if (c !== null && c !== undefined && c !== '' && !(typeof c === 'string' && c.trim() === '')) return false;
+  }
+  return true;
+}
+
+/** The first non-empty cell's text: where exports write 合计 when the summary column is elsewhere. */
+export function firstText(cells: Cell[]): string {
+  const first = cells[0];
+  if (typeof first === 'string' && first !== '') return first;
+  for (const c of cells) {
+    const s = textCell(c ?? null);
+    if (s !== '') return s;
+  }
+  return '';
+}
+
 export interface LedgerRowOptions {
   map: ColumnMap;
   township?: string;
   village?: string;
 }
 
-// Column positions resolved once per file, not per row (a million rows make closures count).
-interface Compiled {
-  township: number; village: number; date: number; voucherWord: number; voucher: number; summary: number; accountCode: number;
-  accountName: number; debit: number; credit: number; attachments: number; receiptType: number; counterparty: number; project: number;
-  handler: number; approver: number;
-}
-const compiled = new WeakMap<ColumnMap, Compiled>();
+const FIELDS = [
+  'township', 'village', 'entity', 'date', 'voucherWord', 'voucher', 'summary', 'accountCode', 'accountName', 'debit', 'credit', 'amount',
+  'direction', 'attachments', 'receiptType', 'invoice', 'counterparty', 'project', 'handler', 'approver', 'preparer', 'checker', 'bookkeeper',
+] as const satisfies readonly LedgerField[];
+type Columns = Record<(typeof FIELDS)[number], number>;
 
-function compile(map: ColumnMap): Compiled {
-  let c = compiled.get(map);
-  if (!c) {
-    const f = map.byField;
-    const at = (k: LedgerField): number => f[k] ?? -1;
-    c = {
-      township: at('township'), village: at('village'), date: at('date'), voucherWord: at('voucherWord'), voucher: at('voucher'),
-      summary: at('summary'), accountCode: at('accountCode'), accountName: at('accountName'), debit: at('debit'), credit: at('credit'),
-      attachments: at('attachments'), receiptType: at('receiptType'), counterparty: at('counterparty'), project: at('project'),
-      handler: at('handler'), approver: at('approver'),
+/** `5410102 管理费用/招待费`, `[10201]农商银行`: an account code and its name (or path) in one cell. */
+const CODE_AND_NAME = /^[[【(（]?\s*(\d{3,})\s*[\]】)）]?\s*[-—:：]?\s*(\S.*)$/;
+
+/** The direction column of a one-amount export: 借 / 贷 and their spellings. */
+function directionOf(s: string): 'debit' | 'credit' | null {
+  const v = halfWidth(s).trim().toLowerCase();
+  if (v === '借' || v === '借方' || v === 'dr' || v === 'd' || v === 'debit' || v === '+') return 'debit';
+  if (v === '贷' || v === '贷方' || v === 'cr' || v === 'c' || v === 'credit' || v === '-') return 'credit';
+  return null;
+}
+
+export class LedgerRowMapper {
+  private readonly c: Columns;
+  /** A one-amount export: 金额 with 方向 instead of 借方 and 贷方 columns. */
+  private readonly byDirection: boolean;
+  /** The voucher being read, for continuation lines that leave date and number blank. */
+  private current: { voucher: string; word: string; dateCell: Cell } | null = null;
+  /** Rows whose date and voucher number came from the line above. */
+  filledDown = 0;
+
+  constructor(private readonly opts: LedgerRowOptions) {
+    const f = opts.map.byField;
+    this.c = Object.fromEntries(FIELDS.map((k) => [k, f[k] ?? -1])) as Columns;
+    this.byDirection = this.c.debit < 0 && this.c.credit < 0 && this.c.amount >= 0 && this.c.direction >= 0;
+  }
+
+  private lastPlace = { text: '', township: '', place: { village: '', entity: '' } };
+
+  /** A file holds a few places on a million lines: split each once. */
+  private place(text: string, township: string): Place {
+    const l = this.lastPlace;
+    if (l.text !== text || l.township !== township) {
+      l.text = text;
+      l.township = township;
+      l.place = splitPlace(text, township);
+    }
+    return l.place;
+  }
+
+  private text(cells: Cell[], i: number): string {
+    if (i < 0) return '';
+    const v = cells[i];
+    if (typeof v === 'string') return v.length > 0 && v.charCodeAt(0) === 61 ? textCell(v) : v.trim();
+    return textCell(v ?? null);
+  }
+
+  map(cells: Cell[], ctx: RowContext): RowOutcome<LedgerRecord> {
+    const c = this.c;
+    if (isBlankRow(cells)) {
+      this.current = null;
+      return { kind: 'blank' };
+    }
+    const summary = this.text(cells, c.summary);
+    if (isSubtotalText(summary) || isSubtotalText(firstText(cells))) {
+      this.current = null;
+      return { kind: 'subtotal' };
+    }
+
+    const errors: RowError[] = [];
+    let voucher = this.text(cells, c.voucher);
+    let word = this.text(cells, c.voucherWord);
+    let rawDate: Cell = c.date < 0 ? null : (cells[c.date] ?? null);
+    const dateBlank = textCell(rawDate) === '';
+    // A continuation line: exports that write a voucher's date and number on its first line only.
+    if (this.current && dateBlank && voucher === '') {
+      voucher = this.current.voucher;
+      word = this.current.word;
+      rawDate = this.current.dateCell;
+      this.filledDown++;
+    } else if (this.current && dateBlank && voucher === this.current.voucher && word === this.current.word) {
+      rawDate = this.current.dateCell;
+      this.filledDown++;
+    }
+    const date = dateCell(rawDate);
+    if (!date) {
+      const found = textCell(rawDate);
+      errors.push(rowError(ctx, Math.max(c.date, 0), 'date', found === '' ? 'row.date.missing' : 'row.date', 'YYYY-MM-DD', found));
+    }
+    if (!voucher) errors.push(rowError(ctx, Math.max(c.voucher, 0), 'voucher', 'row.voucher.missing', '记-15', ''));
+    else this.current = date ? { voucher, word, dateCell: rawDate } : null;
+    let voucherText = halfWidth(voucher);
+    if (word && voucherText && !voucherText.startsWith(word)) voucherText = `${halfWidth(word)}-${voucherText}`;
+
+    let debitFen = 0;
+    let creditFen = 0;
+    if (this.byDirection) {
+      const rawAmount = cells[c.amount] ?? null;
+      const amount = moneyCell(rawAmount);
+      const dirText = this.text(cells, c.direction);
+      const dir = directionOf(dirText);
+      if (!amount.ok) errors.push(rowError(ctx, c.amount, 'amount', `row.money.${amount.reason}`, '1234.50', textCell(rawAmount)));
+      else if (dir === null && amount.fen !== 0) errors.push(rowError(ctx, c.direction, 'direction', 'row.direction', '借 / 贷', dirText));
+      else if (dir === 'debit') debitFen = amount.fen;
+      else if (dir === 'credit') creditFen = amount.fen;
+    } else {
+      const rawDebit = c.debit < 0 ? null : (cells[c.debit] ?? null);
+      const debit = moneyCell(rawDebit);
+      if (!debit.ok) errors.push(rowError(ctx, Math.max(c.debit, 0), 'debit', `row.money.${debit.reason}`, '1234.50', textCell(rawDebit)));
+      else debitFen = debit.fen;
+      const rawCredit = c.credit < 0 ? null : (cells[c.credit] ?? null);
+      const credit = moneyCell(rawCredit);
+      if (!credit.ok) errors.push(rowError(ctx, Math.max(c.credit, 0), 'credit', `row.money.${credit.reason}`, '1234.50', textCell(rawCredit)));
+      else creditFen = credit.fen;
+    }
+
+    let attachments: number | null = null;
+    if (c.attachments >= 0) {
+      const a = countCell(cells[c.attachments] ?? null);
+      if (a === 'invalid') errors.push(rowError(ctx, c.attachments, 'attachments', 'row.count', '0', this.text(cells, c.attachments)));
+      else attachments = a;
+    }
+
+    const township = c.township >= 0 ? this.text(cells, c.township) : (this.opts.township ?? '');
+    const placeText = c.village >= 0 ? this.text(cells, c.village) : (this.opts.village ?? '');
+    if (!township) errors.push(requiredError(ctx, Math.max(c.township, 0), 'township'));
+    if (!placeText) errors.push(requiredError(ctx, Math.max(c.village, 0), 'village'));
+
+    if (errors.length > 0 || !date) return { kind: 'errors', errors };
+    const place = this.place(placeText, township);
+    const entity = c.entity >= 0 ? this.text(cells, c.entity) : place.entity;
+    let accountCode = this.text(cells, c.accountCode);
+    let accountName = this.text(cells, c.accountName);
+    // One column for both: `5410102 管理费用/招待费`.
+    if (!accountCode && accountName) {
+      const m = CODE_AND_NAME.exec(accountName);
+      if (m) { accountCode = m[1] as string; accountName = m[2] as string; }
+    } else if (accountCode && !accountName && !/^\d+$/.test(accountCode)) {
+      const m = CODE_AND_NAME.exec(accountCode);
+      if (m) { accountCode = m[1] as string; accountName = m[2] as string; }
+    }
+    return {
+      kind: 'record',
+      record: {
+        line: ctx.line,
+        township,
+        village: place.village,
+        entity: entity === place.village ? '' : entity,
+        date,
+        year: Number(date.slice(0, 4)),
+        voucher: voucherText,
+        summary,
+        accountCode,
+        accountName,
+        debitFen,
+        creditFen,
+        attachments,
+        receiptType: this.text(cells, c.receiptType),
+        invoice: halfWidth(this.text(cells, c.invoice)),
+        counterparty: this.text(cells, c.counterparty),
+        project: this.text(cells, c.project),
+        handler: this.text(cells, c.handler),
+        approver: this.text(cells, c.approver),
+        preparer: this.text(cells, c.preparer),
+        checker: this.text(cells, c.checker),
+        bookkeeper: this.text(cells, c.bookkeeper),
+      },
     };
-    compiled.set(map, c);
   }
-  return c;
-}
-
-function cellAt(cells: Cell[], i: number): Cell {
-  return i < 0 ? null : (cells[i] ?? null);
-}
-
-function textAt(cells: Cell[], i: number): string {
-  if (i < 0) return '';
-  const c = cells[i];
-  if (typeof c === 'string') return c.trim();
-  return textCell(c ?? null);
-}
-
-function isBlankRow(cells: Cell[]): boolean {
-  for (const c of cells) {
-    if (c !== null && c !== '' && !(typeof c === 'string' && c.trim() === '')) return false;
-  }
-  return true;
-}
-
-export function mapLedgerRow(cells: Cell[], ctx: RowContext, opts: LedgerRowOptions): RowOutcome {
-  const c = compile(opts.map);
-  if (isBlankRow(cells)) return { kind: 'blank' };
-
-  const summary = textAt(cells, c.summary);
-  if (isSubtotalText(summary)) return { kind: 'subtotal' };
-  const first = cells[0];
-  const firstCell = typeof first === 'string' && first !== '' ? first : textCell(cells.find((x) => textCell(x) !== '') ?? null);
-  if (isSubtotalText(firstCell)) return { kind: 'subtotal' };
-
-  const errors: RowError[] = [];
-
-  const rawDate = cellAt(cells, c.date);
-  const date = dateCell(rawDate);
-  if (!date) {
-    const found = textCell(rawDate);
-    errors.push(rowError(ctx, Math.max(c.date, 0), 'date', found === '' ? 'row.date.missing' : 'row.date', 'YYYY-MM-DD', found));
-  }
-
-  let voucher = textAt(cells, c.voucher);
-  const word = textAt(cells, c.voucherWord);
-  if (word && voucher && !voucher.startsWith(word)) voucher = `${word}-${voucher}`;
-  if (!voucher) errors.push(rowError(ctx, Math.max(c.voucher, 0), 'voucher', 'row.voucher.missing', '记-15', ''));
-
-  const rawDebit = cellAt(cells, c.debit);
-  const debit = moneyCell(rawDebit);
-  if (!debit.ok) errors.push(rowError(ctx, Math.max(c.debit, 0), 'debit', `row.money.${debit.reason}`, '1234.50', textCell(rawDebit)));
-  const rawCredit = cellAt(cells, c.credit);
-  const credit = moneyCell(rawCredit);
-  if (!credit.ok) errors.push(rowError(ctx, Math.max(c.credit, 0), 'credit', `row.money.${credit.reason}`, '1234.50', textCell(rawCredit)));
-
-  let attachments: number | null = null;
-  if (c.attachments >= 0) {
-    const a = countCell(cellAt(cells, c.attachments));
-    if (a === 'invalid') errors.push(rowError(ctx, c.attachments, 'attachments', 'row.count', '0', textAt(cells, c.attachments)));
-    else attachments = a;
-  }
-
-  const township = c.township >= 0 ? textAt(cells, c.township) : (opts.township ?? '');
-  const village = c.village >= 0 ? textAt(cells, c.village) : (opts.village ?? '');
-  if (!township) errors.push(rowError(ctx, Math.max(c.township, 0), 'township', 'row.required', '', '', { field: '乡镇', fieldEn: 'township' }));
-  if (!village) errors.push(rowError(ctx, Math.max(c.village, 0), 'village', 'row.required', '', '', { field: '村', fieldEn: 'village' }));
-
-  if (errors.length > 0 || !date || !debit.ok || !credit.ok) return { kind: 'errors', errors };
-  return {
-    kind: 'record',
-    record: {
-      line: ctx.line,
-      township,
-      village,
-      date,
-      year: Number(date.slice(0, 4)),
-      voucher,
-      summary,
-      accountCode: textAt(cells, c.accountCode),
-      accountName: textAt(cells, c.accountName),
-      debitFen: debit.fen,
-      creditFen: credit.fen,
-      attachments,
-      receiptType: textAt(cells, c.receiptType),
-      counterparty: textAt(cells, c.counterparty),
-      project: textAt(cells, c.project),
-      handler: textAt(cells, c.handler),
-      approver: textAt(cells, c.approver),
-    },
-  };
 }

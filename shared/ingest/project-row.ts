@@ -1,10 +1,11 @@
 // One row of the project file (contracts, acceptance and site measurement).
 import type { ProjectField, RowError } from '../contract';
 import type { ColumnMap } from './header';
-import { rowError, type RowContext } from './row-errors';
+import { requiredError, rowError, type RowContext } from './row-errors';
 import type { Cell } from './table';
-import { dateCell, moneyCell, textCell } from './values';
-import { isSubtotalText } from './ledger-row';
+import { dateCell, halfWidth, moneyCell, textCell } from './values';
+import { isBlankRow, isSubtotalText, type RowOutcome } from './ledger-row';
+import { splitPlace } from './place';
 
 export interface ProjectRecord {
   line: number;
@@ -21,9 +22,17 @@ export interface ProjectRecord {
   acceptedDate: string | null;
 }
 
-export type ProjectOutcome = { kind: 'record'; record: ProjectRecord } | { kind: 'subtotal' } | { kind: 'blank' } | { kind: 'errors'; errors: RowError[] };
+export type ProjectOutcome = RowOutcome<ProjectRecord>;
 
 const QTY = /^\d+(\.\d+)?$/;
+
+/** Stateless: a project row needs nothing of the rows before it. */
+export class ProjectRowMapper {
+  constructor(private readonly opts: { map: ColumnMap; township?: string; village?: string }) {}
+  map(cells: Cell[], ctx: RowContext): ProjectOutcome {
+    return mapProjectRow(cells, ctx, this.opts);
+  }
+}
 
 export function mapProjectRow(cells: Cell[], ctx: RowContext, opts: { map: ColumnMap; township?: string; village?: string }): ProjectOutcome {
   const f = opts.map.byField;
@@ -33,17 +42,17 @@ export function mapProjectRow(cells: Cell[], ctx: RowContext, opts: { map: Colum
   };
   const text = (field: ProjectField): string => textCell(get(field));
   const col = (field: ProjectField): number => f[field] ?? 0;
-  if (cells.every((c) => textCell(c) === '')) return { kind: 'blank' };
+  if (isBlankRow(cells)) return { kind: 'blank' };
   if (isSubtotalText(text('projectCode')) || isSubtotalText(textCell(cells[0] ?? null))) return { kind: 'subtotal' };
 
   const errors: RowError[] = [];
-  const required = (field: ProjectField, zh: string, en: string): string => {
+  const required = (field: ProjectField): string => {
     const v = text(field);
-    if (!v) errors.push(rowError(ctx, col(field), field, 'row.required', '', '', { field: zh, fieldEn: en }));
+    if (!v) errors.push(requiredError(ctx, col(field), field));
     return v;
   };
   const qty = (field: ProjectField, optional: boolean): string | null => {
-    const v = text(field).replace(/[,，\s]/g, '');
+    const v = halfWidth(text(field)).replace(/[,，\s]/g, '');
     if (v === '') {
       if (!optional) errors.push(rowError(ctx, col(field), field, 'row.quantity', '2000', ''));
       return null;
@@ -55,10 +64,10 @@ export function mapProjectRow(cells: Cell[], ctx: RowContext, opts: { map: Colum
     return v;
   };
 
-  const code = required('projectCode', '项目编号', 'project code');
-  const township = f.township !== undefined ? required('township', '乡镇', 'township') : (opts.township ?? '');
-  const village = f.village !== undefined ? required('village', '村', 'village') : (opts.village ?? '');
-  const name = required('projectName', '项目名称', 'project name');
+  const code = required('projectCode');
+  const township = f.township !== undefined ? required('township') : (opts.township ?? '');
+  const village = splitPlace(f.village !== undefined ? required('village') : (opts.village ?? ''), township).village;
+  const name = required('projectName');
   const m = moneyCell(get('contractAmount'));
   if (!m.ok) errors.push(rowError(ctx, col('contractAmount'), 'contractAmount', `row.money.${m.reason}`, '462000.00', text('contractAmount')));
   const contractQty = qty('contractQty', false);

@@ -1,21 +1,22 @@
-import { basename, extname } from 'node:path';
-import { both } from '../i18n/messages';
+// One entry for every format: the bytes decide how a file is read (sniff.ts), then its reader
+// pushes tables and rows.
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { FileFormat } from '../contract';
 import { readCsv } from './csv-reader';
-import { MappingError } from './header';
+import { sniffFormat } from './sniff';
 import type { ReadOptions, ReadResult } from './table';
+import { readXls } from './xls-reader';
 import { readXlsx } from './xlsx-reader';
 
-export function formatOf(path: string): 'csv' | 'xlsx' | null {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return 'csv';
-  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
-  return null;
+/** The format a file will be read as; throws FileRejectedError for a file that cannot be read. */
+export function formatOf(path: string): FileFormat {
+  return sniffFormat(path, basename(path));
 }
 
-export function readTable(path: string, opts: ReadOptions): Promise<ReadResult> {
-  const format = formatOf(path);
+export function readTable(path: string, opts: ReadOptions, format: FileFormat = formatOf(path)): Promise<ReadResult> {
+  const file = basename(path);
   if (format === 'csv') return readCsv(path, opts);
-  if (format === 'xlsx') return readXlsx(path, basename(path), opts);
-  const m = both('import.unsupported', { file: basename(path) });
-  throw new MappingError(m.message, m.messageEn);
+  if (format === 'xlsx') return readXlsx(path, file, statSync(path).size, opts);
+  return readXls(path, file, format, opts);
 }

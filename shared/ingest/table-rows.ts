@@ -1,39 +1,68 @@
-// The rows of a table after its header, as the importer and the parse worker both read them:
-// find the header, map each row (ledger or project), count subtotal/balance and blank rows,
-// collect row errors (capped, the count goes on), and hand on records while there is no error.
-import type { RowError } from '../contract';
-import type { TableKind } from './fields';
-import { mapLedgerRow, type LedgerRecord } from './ledger-row';
-import { mapProjectRow, type ProjectRecord } from './project-row';
-import type { RawRow } from './table';
+// The rows of one table (a text file, or one sheet of a workbook) after its header, as the
+// importer, the roster import and the parse worker all read them: find the header, map each row
+// by its kind, count subtotal/balance and blank rows, collect row errors (capped, the count goes
+// on), and hand on records while there is no error.
+import type { RowError, TableKind } from '../contract';
+import { CadreRowMapper, type CadreRecord } from './cadre-row';
+import { firstText, isSubtotalText, LedgerRowMapper, type LedgerRecord, type RowOutcome } from './ledger-row';
+import { ProjectRowMapper, type ProjectRecord } from './project-row';
+import { rowError, type RowContext } from './row-errors';
+import type { Cell, RawRow } from './table';
 import { HeaderFinder, type HeaderState } from './table-session';
 
 export type FoundHeader = Exclude<HeaderState, { state: 'scanning' }>;
+export type MappedHeader = Extract<HeaderState, { state: 'mapped' }>;
 
-export interface TableRowsOptions<R> {
-  kind: Extract<TableKind, 'ledger' | 'projects'>;
+export interface RecordOf {
+  ledger: LedgerRecord;
+  projects: ProjectRecord;
+  cadres: CadreRecord;
+}
+
+export interface RowMapper<R> {
+  map(cells: Cell[], ctx: RowContext): RowOutcome<R>;
+  filledDown?: number;
+}
+
+export function mapperFor<K extends TableKind>(kind: K, h: MappedHeader, o: { township?: string; village?: string }): RowMapper<RecordOf[K]> {
+  const opts = { map: h.map, township: o.township, village: o.village };
+  if (kind === 'ledger') return new LedgerRowMapper(opts) as unknown as RowMapper<RecordOf[K]>;
+  if (kind === 'projects') return new ProjectRowMapper(opts) as unknown as RowMapper<RecordOf[K]>;
+  return new CadreRowMapper(opts) as unknown as RowMapper<RecordOf[K]>;
+}
+
+export interface TableRowsOptions<K extends TableKind> {
+  kind: K;
   file: string;
+  /** The sheet, for a workbook (named in errors and sources). */
+  sheet?: string;
   map?: Record<string, string>;
   township?: string;
   village?: string;
   maxErrors: number;
+  /**
+   * Text files: every data row must have as many cells as the header (a row cut short or one
+   * with cells to spare is shifted, not data). Workbooks leave trailing empty cells out.
+   */
+  checkWidth: boolean;
   /** The header is known (mapped, or needing a mapping: then reading stops). */
   onHeader: (h: FoundHeader) => void;
   /** A valid row, while no row had an error (after one, the import will be rolled back). */
-  onRecord: (r: R) => void;
+  onRecord: (r: RecordOf[K]) => void;
 }
 
-export class TableRows<R extends LedgerRecord | ProjectRecord> {
+export class TableRows<K extends TableKind> {
   readonly finder: HeaderFinder;
   rowsImported = 0;
   rowsSkipped = 0;
   blankRows = 0;
   readonly errors: RowError[] = [];
   errorCount = 0;
+  private mapper: RowMapper<RecordOf[K]> | null = null;
   private handle: ((row: RawRow) => void) | null = null;
 
-  constructor(private readonly o: TableRowsOptions<R>) {
-    this.finder = new HeaderFinder({ kind: o.kind, file: o.file, map: o.map, township: o.township, village: o.village });
+  constructor(private readonly o: TableRowsOptions<K>) {
+    this.finder = new HeaderFinder({ kind: o.kind, file: o.file, sheet: o.sheet, map: o.map, township: o.township, village: o.village });
   }
 
   /** The header was found and mapped: rows are being read. */
@@ -41,7 +70,12 @@ export class TableRows<R extends LedgerRecord | ProjectRecord> {
     return this.handle !== null;
   }
 
-  /** For readTable's onRow: false stops the read (the file needs a mapping first). */
+  /** Continuation lines that took their voucher's date and number from the line above. */
+  get filledDown(): number {
+    return this.mapper?.filledDown ?? 0;
+  }
+
+  /** For a reader's onRow: false stops the read (the table needs a mapping first). */
   readonly onRow = (row: RawRow): boolean => {
     if (this.handle) {
       this.handle(row);
@@ -49,36 +83,73 @@ export class TableRows<R extends LedgerRecord | ProjectRecord> {
     }
     const st = this.finder.offer(row);
     if (st.state === 'scanning') return true;
+    return this.start(st);
+  };
+
+  private start(st: FoundHeader): boolean {
     this.o.onHeader(st);
     if (st.state === 'needs-mapping') return false;
     this.handle = this.rowHandler(st);
+    for (const r of st.pending) this.handle(r);
     return true;
-  };
+  }
 
-  /** After the read: the header as found, or, when the file ended before one, why none was (reported to onHeader too). */
+  /** After the read: the header as found, or, when the table ended before one, why none was (reported to onHeader too). */
   finish(): FoundHeader {
     if (this.finder.result.state !== 'scanning') return this.finder.result;
     const st = this.finder.finish() as FoundHeader;
-    this.o.onHeader(st);
+    this.start(st);
     return st;
   }
 
-  private rowHandler(st: Extract<HeaderState, { state: 'mapped' }>): (row: RawRow) => void {
+  private addErrors(errs: RowError[]): void {
+    this.errorCount += errs.length;
+    for (const e of errs) if (this.errors.length < this.o.maxErrors) this.errors.push(e);
+  }
+
+  private rowHandler(st: MappedHeader): (row: RawRow) => void {
     const o = this.o;
-    const ctxBase = { file: o.file, headers: st.headers };
-    const rowOpts = { map: st.map, township: o.township, village: o.village };
+    const mapper = mapperFor(o.kind, st, o);
+    this.mapper = mapper;
+    const ctx: RowContext = { file: o.file, sheet: o.sheet, headers: st.headers, line: 0 };
+    const width = st.width;
     return (row: RawRow) => {
-      const ctx = { ...ctxBase, line: row.line };
-      const out = o.kind === 'ledger' ? mapLedgerRow(row.cells, ctx, rowOpts) : mapProjectRow(row.cells, ctx, rowOpts);
+      ctx.line = row.line;
+      const cells = row.cells;
+      if (o.checkWidth && cells.length !== width) {
+        const bad = widthError(cells, width, ctx);
+        if (bad) {
+          this.addErrors([bad]);
+          return;
+        }
+      }
+      const out = mapper.map(cells, ctx);
       if (out.kind === 'record') {
-        if (this.errorCount === 0) o.onRecord(out.record as R);
+        if (this.errorCount === 0) o.onRecord(out.record);
         this.rowsImported++;
       } else if (out.kind === 'subtotal') this.rowsSkipped++;
       else if (out.kind === 'blank') this.blankRows++;
-      else {
-        this.errorCount += out.errors.length;
-        for (const e of out.errors) if (this.errors.length < o.maxErrors) this.errors.push(e);
-      }
+      else this.addErrors(out.errors);
     };
   }
+}
+
+/**
+ * Cells to spare that hold something, or too few cells: the row does not line up with the
+ * header (a delimiter inside an unquoted field, a file cut mid-row). Empty cells to spare are
+ * a trailing delimiter, harmless.
+ */
+export function widthError(cells: Cell[], width: number, ctx: RowContext): RowError | null {
+  // A lone empty cell is a blank line; a short 合计 row is skipped anyway.
+  if (cells.length === width || (cells.length === 1 && cells[0] === '') || isSubtotalText(firstText(cells))) return null;
+  if (cells.length > width) {
+    for (let i = width; i < cells.length; i++) {
+      const c = cells[i];
+      if (c !== '' && c !== null && !(typeof c === 'string' && c.trim() === '')) {
+        return rowError(ctx, i, null, 'row.width', String(width), '', { expected: width, found: cells.length });
+      }
+    }
+    return null;
+  }
+  return rowError(ctx, Math.max(cells.length - 1, 0), null, 'row.width', String(width), '', { expected: width, found: cells.length });
 }

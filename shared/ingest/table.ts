@@ -1,11 +1,13 @@
-// A ledger or project file as rows of cells, whatever its format. Readers push rows to a
-// synchronous callback so the importer can insert each batch inside its transaction.
-import type { Encoding } from '../contract';
+// A ledger, project or roster file as tables of rows of cells, whatever its format: one table for
+// a text file or an HTML table, one per sheet for a workbook. Readers push rows to synchronous
+// callbacks so the importer can write each batch inside its transaction.
+import type { Encoding, FileFormat } from '../contract';
+import { both, type MessageKey, type Params } from '../i18n/messages';
 
 export type Cell = string | number | Date | boolean | null;
 
 export interface RawRow {
-  /** Physical line (CSV) or row number (xlsx) where the row starts: 1-based. */
+  /** Physical line (text) or row number (workbook, HTML table) where the row starts: 1-based. */
   line: number;
   cells: Cell[];
 }
@@ -16,29 +18,30 @@ export interface ReadProgress {
   lines: number;
 }
 
+/** What onRow answers: go on, skip the rest of this table (a sheet without a header), or stop reading. */
+export type RowAnswer = boolean | void | 'skip-table';
+
 export interface ReadOptions {
   encoding?: Encoding | 'auto';
+  /** Workbooks: read only this sheet; default every sheet. */
   sheet?: string;
-  /** xlsx without `sheet`: the first sheet with a row that passes this (a header row) is read. */
-  isHeaderRow?: (cells: string[]) => boolean;
-  /** Return false to stop reading (a preview has seen enough). */
-  onRow: (row: RawRow) => boolean | void;
+  /** A table begins: a workbook's sheet (its name), or the whole file (null). */
+  onTable?: (t: { sheet: string | null }) => void;
+  /** false stops the read (a preview has seen enough, a mapping is needed); 'skip-table' goes on with the next sheet. */
+  onRow: (row: RawRow) => RowAnswer;
   onProgress?: (p: ReadProgress) => void;
   signal?: AbortSignal;
-  /** False: the caller hashed the file already (the importer does, before reading); sha256 is then ''. */
-  hash?: boolean;
 }
 
 export interface ReadResult {
-  format: 'csv' | 'xlsx';
+  format: FileFormat;
   encoding: Encoding | null;
-  sheet: string | null;
+  /** Every sheet of a workbook, in workbook order; [] for text files and HTML tables. */
   sheets: string[];
-  sha256: string;
   size: number;
-  /** Physical lines (CSV) or rows (xlsx) read. */
+  /** Physical lines (text) or rows (workbook) read. */
   lines: number;
-  /** False when onRow stopped the read early: sha256 then covers only part of the file. */
+  /** False when onRow stopped the read early. */
   complete: boolean;
 }
 
@@ -48,15 +51,40 @@ export class CancelledError extends Error {
   }
 }
 
-/** A decode failure at a known line: reported like a row error. */
+/** A decode failure at a known line: reported like a row error, with an encoding that would work if one does. */
 export class FileDecodeError extends Error {
-  constructor(readonly encoding: Encoding, readonly line: number) {
+  constructor(readonly encoding: Encoding, readonly line: number, readonly suggestion: Encoding | null = null) {
     super(`cannot decode as ${encoding} at line ${line}`);
   }
 }
 
-export function cellText(c: Cell): string {
+/** The file cannot be read as a table at all (not a regular file, corrupt, encrypted, too large to unpack): nothing is imported. */
+export class FileRejectedError extends Error {
+  constructor(readonly messageZh: string, readonly messageEn: string) {
+    super(messageZh);
+  }
+
+  static of(key: MessageKey, params: Params = {}): FileRejectedError {
+    const m = both(key, params);
+    return new FileRejectedError(m.message, m.messageEn);
+  }
+}
+
+export function cellText(c: Cell | undefined): string {
   if (c === null || c === undefined) return '';
   if (c instanceof Date) return c.toISOString().slice(0, 10);
   return String(c);
+}
+
+/** The columns (or the sheet) must be said before the file can be read: the user maps them and tries again. */
+export class MappingError extends Error {
+  constructor(readonly messageZh: string, readonly messageEn: string) {
+    super(messageZh);
+  }
+}
+
+/** No sheet of that name: the user picks another one, as with a mapping. */
+export function noSheet(file: string, sheet: string, sheets: string[]): MappingError {
+  const m = both('import.no-sheet', { file, sheet, sheets: sheets.join('、') });
+  return new MappingError(m.message, m.messageEn);
 }

@@ -1,63 +1,38 @@
-// Reads one sheet of an .xlsx workbook (the first, or a named one). Township exports are
-// small enough to load whole; million-line ledgers come as CSV and are streamed.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
-import { both } from '../i18n/messages';
-import { HEADER_SCAN_ROWS, MappingError } from './header';
-import { cellText, type Cell, type ReadOptions, type ReadResult } from './table';
+// Reads the sheets of an .xlsx workbook row by row (xlsx-package.ts), in workbook order, so a
+// 100,000-row workbook fits the engine's 256 MB heap and a sheet without a header costs nothing
+// to pass over.
+import { XlsxPackage } from './xlsx-package';
+import { CancelledError, noSheet, type ReadOptions, type ReadResult } from './table';
 
-function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return cellValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
-    if ('error' in v) return String((v as ExcelJS.CellErrorValue).error);
-  }
-  return String(v);
-}
-
-/** Workbooks often open with a cover or notes sheet: take the first sheet that has a header row. */
-function firstSheetWithHeader(wb: ExcelJS.Workbook, isHeaderRow?: (cells: string[]) => boolean): ExcelJS.Worksheet | undefined {
-  if (!isHeaderRow) return undefined;
-  return wb.worksheets.find((w) => {
-    for (let r = 1; r <= Math.min(w.rowCount, HEADER_SCAN_ROWS); r++) {
-      const values = w.getRow(r).values as ExcelJS.CellValue[];
-      if (isHeaderRow(values.slice(1).map((v) => cellText(cellValue(v))))) return true;
+export async function readXlsx(path: string, file: string, size: number, opts: ReadOptions): Promise<ReadResult> {
+  const book = await XlsxPackage.open(path, file);
+  try {
+    const names = book.sheets.map((s) => s.name);
+    if (opts.sheet !== undefined && !names.includes(opts.sheet)) throw noSheet(file, opts.sheet, names);
+    const wanted = book.sheets.filter((s) => opts.sheet === undefined || s.name === opts.sheet);
+    // Progress: the share of the sheets' unpacked XML read so far, in terms of the file's size.
+    const total = Math.max(1, wanted.reduce((n, s) => n + book.partSize(s), 0));
+    let done = 0;
+    let lines = 0;
+    let rows = 0;
+    let stopped = false;
+    for (const sheet of wanted) {
+      opts.onTable?.({ sheet: sheet.name });
+      const before = done;
+      await book.readSheet(sheet, (line, cells) => {
+        if (opts.signal?.aborted) throw new CancelledError();
+        lines = Math.max(lines, line);
+        if (++rows % 5000 === 0) opts.onProgress?.({ bytesRead: Math.min(size, Math.round((size * done) / total)), totalBytes: size, lines: rows });
+        const answer = opts.onRow({ line, cells });
+        if (answer === false) stopped = true;
+        return answer !== false && answer !== 'skip-table';
+      }, (n) => { done += n; });
+      done = before + book.partSize(sheet);
+      if (stopped) break;
     }
-    return false;
-  });
-}
-
-export async function readXlsx(path: string, fileName: string, opts: ReadOptions): Promise<ReadResult> {
-  const bytes = readFileSync(path);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  const sheets = wb.worksheets.map((w) => w.name);
-  const ws = opts.sheet ? wb.getWorksheet(opts.sheet) : (firstSheetWithHeader(wb, opts.isHeaderRow) ?? wb.worksheets[0]);
-  if (!ws) {
-    const m = both('import.no-sheet', { file: fileName, sheet: opts.sheet ?? '', sheets: sheets.join('、') });
-    throw new MappingError(m.message, m.messageEn);
+    opts.onProgress?.({ bytesRead: size, totalBytes: size, lines: rows });
+    return { format: 'xlsx', encoding: null, sheets: names, size, lines, complete: !stopped };
+  } finally {
+    book.close();
   }
-  let lines = 0;
-  let stopped = false;
-  const total = ws.rowCount;
-  for (let r = 1; r <= total; r++) {
-    if (opts.signal?.aborted) break;
-    const row = ws.getRow(r);
-    const values = row.values as ExcelJS.CellValue[];
-    const cells: Cell[] = [];
-    for (let c = 1; c < values.length; c++) cells.push(cellValue(values[c]));
-    lines = r;
-    if (opts.onRow({ line: r, cells }) === false) {
-      stopped = true;
-      break;
-    }
-    if (r % 5000 === 0) opts.onProgress?.({ bytesRead: Math.round((bytes.length * r) / total), totalBytes: bytes.length, lines: r });
-  }
-  opts.onProgress?.({ bytesRead: bytes.length, totalBytes: bytes.length, lines });
-  return { format: 'xlsx', encoding: null, sheet: ws.name, sheets, sha256, size: bytes.length, lines, complete: !stopped };
 }

@@ -1,17 +1,19 @@
 // The village officers' roster (村干部名册): 乡镇, 村, 姓名, 职务, 任职起, 任职止 (blank = in office).
-// Read through the same pipeline as the ledgers (decoding, header recognition, row errors with
-// file:line:column) and imported all or nothing; the same bytes twice are recognised by hash.
+// Read through the same pipeline as the ledgers (format, decoding, header recognition, TableRows,
+// row errors with file:line:column) and imported all or nothing; the same bytes twice are
+// recognised by hash.
 import { basename, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import type { Cadre, CadreImportResult, Encoding, FieldId, LeadPerson, RowError } from '../contract';
+import type { Cadre, CadreImportResult, Encoding, LeadPerson } from '../contract';
 import { both } from '../i18n/messages';
+import type { CadreRecord } from '../ingest/cadre-row';
 import { sha256File } from '../ingest/hash';
-import { headerScore, MappingError } from '../ingest/header';
+import { MappingError } from '../ingest/header';
 import { readTable } from '../ingest/read-table';
 import { rowError } from '../ingest/row-errors';
-import { FileDecodeError, type RawRow } from '../ingest/table';
-import { HeaderFinder } from '../ingest/table-session';
-import { dateCell, textCell } from '../ingest/values';
+import { sniffFormat } from '../ingest/sniff';
+import { FileDecodeError, FileRejectedError } from '../ingest/table';
+import { TableRows, type FoundHeader } from '../ingest/table-rows';
 import type { Db } from '../workspace/db';
 import { appendTrail } from './trail';
 
@@ -28,78 +30,68 @@ export async function importCadres(db: Db, opts: CadreImportOptions, now: string
   const file = basename(path);
   const result: CadreImportResult = { status: 'rejected', file, sha256: '', rowsImported: 0, errors: [], errorCount: 0, message: '', messageEn: '' };
   if (!existsSync(path)) return { ...result, ...both('import.not-found', { file: opts.path }) };
+  let format;
+  try {
+    format = sniffFormat(path, file);
+  } catch (e) {
+    if (e instanceof FileRejectedError) return { ...result, message: e.messageZh, messageEn: e.messageEn };
+    throw e;
+  }
   result.sha256 = await sha256File(path);
   if (db.prepare('SELECT 1 FROM cadre_files WHERE sha256 = ?').get(result.sha256)) {
     return { ...result, status: 'duplicate', ...both('import.duplicate', { file }) };
   }
-  const finder = new HeaderFinder({ kind: 'cadres', file, map: opts.map });
-  const rows: { line: number; township: string; village: string; name: string; post: string; start: string; end: string | null }[] = [];
-  const errors: RowError[] = [];
-  let byField: Partial<Record<string, number>> | null = null;
-  let headers: string[] = [];
-  let stop = false;
-  const onRow = (row: RawRow): boolean => {
-    if (!byField) {
-      const st = finder.offer(row);
-      if (st.state === 'scanning') return true;
-      headers = st.headers;
-      if (st.state === 'needs-mapping') { stop = true; return false; }
-      byField = st.map.byField;
-      return true;
-    }
-    const f = byField;
-    const get = (k: string) => { const i = f[k]; return i === undefined ? null : (row.cells[i] ?? null); };
-    if (row.cells.every((c) => textCell(c) === '')) return true;
-    const ctx = { file, line: row.line, headers };
-    const req = (k: string, zh: string, en: string): string => {
-      const v = textCell(get(k));
-      if (!v) errors.push(rowError(ctx, f[k] ?? 0, k as FieldId, 'row.required', '', '', { field: zh, fieldEn: en }));
-      return v;
-    };
-    const township = req('township', '乡镇', 'township');
-    const village = req('village', '村', 'village');
-    const name = req('name', '姓名', 'name');
-    const post = req('post', '职务', 'post');
-    const date = (k: string, optional: boolean): string | null => {
-      const raw = textCell(get(k));
-      if (raw === '') {
-        if (!optional) errors.push(rowError(ctx, f[k] ?? 0, k as FieldId, 'row.date.missing', 'YYYY-MM-DD', ''));
-        return null;
-      }
-      const d = dateCell(get(k));
-      if (!d) errors.push(rowError(ctx, f[k] ?? 0, k as FieldId, 'row.date', 'YYYY-MM-DD', raw));
-      return d;
-    };
-    const start = date('termStart', false);
-    const end = f.termEnd === undefined ? null : date('termEnd', true);
-    if (start && end && end < start) errors.push(rowError(ctx, f.termEnd ?? 0, 'termEnd' as FieldId, 'cadres.term-order', start, end));
-    rows.push({ line: row.line, township, village, name, post, start: start ?? '', end });
-    return true;
-  };
+  const records: CadreRecord[] = [];
+  let header: FoundHeader | null = null;
+  // A roster workbook is read from its first sheet with the header (or the one named).
+  let rows: TableRows<'cadres'> | null = null;
+  const tables: TableRows<'cadres'>[] = [];
   try {
-    await readTable(path, { encoding: opts.encoding, sheet: opts.sheet, isHeaderRow: (c) => headerScore('cadres', c) >= 3, onRow });
+    await readTable(path, {
+      encoding: opts.encoding,
+      sheet: opts.sheet,
+      onTable: ({ sheet }) => {
+        if (header?.state === 'mapped') { rows = null; return; }
+        rows = new TableRows({
+          kind: 'cadres', file, sheet: sheet ?? undefined, map: opts.map, maxErrors: 200, checkWidth: format === 'csv',
+          onHeader: (h) => { header = h; },
+          onRecord: (r) => records.push(r),
+        });
+        tables.push(rows);
+      },
+      onRow: (row) => {
+        const r = rows as TableRows<'cadres'> | null;
+        if (!r) return 'skip-table';
+        const go = r.onRow(row);
+        return go ? true : (opts.sheet === undefined && format !== 'csv' ? 'skip-table' : false);
+      },
+    }, format);
+    for (const t of tables) t.finish();
   } catch (e) {
     if (e instanceof FileDecodeError) {
-      errors.push(rowError({ file, line: e.line, headers: [] }, 0, null, 'row.decode', e.encoding, '', { encoding: e.encoding.toUpperCase() }));
-    } else if (e instanceof MappingError) {
-      return { ...result, status: 'needs-mapping', message: e.messageZh, messageEn: e.messageEn };
-    } else throw e;
+      return { ...result, errors: [rowError({ file, line: e.line, headers: [] }, 0, null, 'row.decode', e.encoding, '', { encoding: e.encoding.toUpperCase() })], errorCount: 1, ...both('import.rejected', { file, count: 1 }) };
+    }
+    if (e instanceof MappingError) return { ...result, status: 'needs-mapping', message: e.messageZh, messageEn: e.messageEn };
+    if (e instanceof FileRejectedError) return { ...result, message: e.messageZh, messageEn: e.messageEn };
+    throw e;
   }
-  if (!byField) {
-    const st = stop ? finder.result : finder.finish();
-    if (st.state === 'needs-mapping') return { ...result, status: 'needs-mapping', message: st.message, messageEn: st.messageEn };
+  const mapped = tables.find((t) => t.mapped);
+  const h = header as FoundHeader | null;
+  if (!mapped) {
+    const st = h ?? tables[0]?.finish();
+    return { ...result, status: 'needs-mapping', message: st?.state === 'needs-mapping' ? st.message : '', messageEn: st?.state === 'needs-mapping' ? st.messageEn : '' };
   }
-  if (errors.length > 0) {
-    return { ...result, status: 'rejected', errors: errors.slice(0, 200), errorCount: errors.length, ...both('import.rejected', { file, count: errors.length }) };
+  if (mapped.errorCount > 0) {
+    return { ...result, status: 'rejected', errors: mapped.errors, errorCount: mapped.errorCount, ...both('import.rejected', { file, count: mapped.errorCount }) };
   }
   db.transaction(() => {
     const fileId = Number(db.prepare('INSERT INTO cadre_files (sha256, name, path, rows_imported, imported_at) VALUES (?, ?, ?, ?, ?)')
-      .run(result.sha256, file, path, rows.length, now).lastInsertRowid);
+      .run(result.sha256, file, path, records.length, now).lastInsertRowid);
     const ins = db.prepare('INSERT INTO cadres (file_id, line_no, township, village, name, post, term_start, term_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const r of rows) ins.run(fileId, r.line, r.township, r.village, r.name, r.post, r.start, r.end);
-    appendTrail(db, { at: now, actor: opts.actor ?? 'cli', entity: 'cadres', entityId: result.sha256, action: 'import', after: { file, rows: rows.length } });
+    for (const r of records) ins.run(fileId, r.line, r.township, r.village, r.name, r.post, r.termStart, r.termEnd);
+    appendTrail(db, { at: now, actor: opts.actor ?? 'cli', entity: 'cadres', entityId: result.sha256, action: 'import', after: { file, rows: records.length } });
   })();
-  return { ...result, status: 'imported', rowsImported: rows.length, ...both('cadres.imported', { file, rows: rows.length }) };
+  return { ...result, status: 'imported', rowsImported: records.length, ...both('cadres.imported', { file, rows: records.length }) };
 }
 
 export function listCadres(db: Db, filter: { township?: string; village?: string } = {}): Cadre[] {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { formatFen } from '../format/money';
 import { defineRule, type RuleFinding } from './types';
-import { attrIdsWhere, IN_IDS, loadVoucherGroups, sourcesOf, textIdsWhere, voucherRefsWhere, wordsIn, type VoucherLine } from './voucher-lines';
+import { attrIdsWhere, IN_IDS, loadVoucherGroups, sourcesOf, textIdsWhere, voucherLabel, voucherRefsWhere, wordsIn, type VoucherLine } from './voucher-lines';
 
 const settings = z.object({
   /** The day the ban took effect (the seed's district: February 2017). */
@@ -77,8 +77,8 @@ export const bannedHospitality = defineRule<Settings>({
         vouchers: [key.voucher],
         project: null,
         amountFen,
-        reason: `${date} 凭证 ${key.voucher} 列支 ${formatFen(amountFen)}，${whys.join('；')}，属禁令（${s.banDate} 起）后的村级招待费支出`,
-        reasonEn: `Voucher ${key.voucher} of ${date} spent ${formatFen(amountFen)}; ${whysEn.join('; ')}: village hospitality after the ban of ${s.banDate}`,
+        reason: `${date} 凭证 ${voucherLabel(key).zh} 列支 ${formatFen(amountFen)}，${whys.join('；')}，属禁令（${s.banDate} 起）后的村级招待费支出`,
+        reasonEn: `Voucher ${voucherLabel(key).en} of ${date} spent ${formatFen(amountFen)}; ${whysEn.join('; ')}: village hospitality after the ban of ${s.banDate}`,
         lineIds: lines.map((l) => l.id),
         sources: sourcesOf(lines),
         key: keyString,

@@ -7,7 +7,7 @@ import { formatFen, prorateFen } from '../format/money';
 import { both } from '../i18n/messages';
 import type { Db } from '../workspace/db';
 import { defineRule, type RuleFinding } from './types';
-import { attrIdsWhere, cashPaidOut, IN_IDS, loadVoucherGroups, sourcesOf, voucherRefsWhere, type VoucherLine } from './voucher-lines';
+import { attrIdsWhere, cashPaidOut, IN_IDS, loadVoucherGroups, sourceRef, sourcesOf, voucherRefsWhere, type VoucherLine } from './voucher-lines';
 
 const settings = z.object({
   /** Excess at or below this (fen) is rounding, not a finding. */
@@ -18,6 +18,7 @@ type Settings = z.infer<typeof settings>;
 /** A project as imported, with the file it came from. */
 export interface ProjectRow extends ProjectRecord {
   file: string;
+  sheet: string | null;
   sha256: string;
 }
 
@@ -35,7 +36,7 @@ export interface ProjectPayments {
 export function loadProjects(db: Db): ProjectRow[] {
   return db.prepare(`
     SELECT p.code, p.township, p.village, p.name, p.contractor, p.contract_fen AS contractFen, p.contract_qty AS contractQty, p.unit,
-           p.accepted_qty AS acceptedQty, p.measured_qty AS measuredQty, p.accepted_date AS acceptedDate, f.name AS file, f.sha256, p.line_no AS line
+           p.accepted_qty AS acceptedQty, p.measured_qty AS measuredQty, p.accepted_date AS acceptedDate, f.name AS file, f.sheet, f.sha256, p.line_no AS line
     FROM projects p JOIN source_files f ON f.id = p.file_id
     WHERE p.id = (SELECT MAX(id) FROM projects q WHERE q.code = p.code)
     ORDER BY p.township, p.village, p.code`).all() as ProjectRow[];
@@ -153,7 +154,7 @@ export const paymentExceedsAcceptance = defineRule<Settings>({
       const excess = p.paidFen - p.payableFen;
       if (excess <= s.toleranceFen) continue;
       const why = explain(p);
-      const projectSource: SourceRef = { file: p.project.file, sha256: p.project.sha256, line: p.project.line };
+      const projectSource: SourceRef = sourceRef(p.project);
       const uniq = [...new Map(p.lines.map((l) => [l.id, l])).values()];
       findings.push({
         township: p.project.township,

@@ -11,6 +11,8 @@ export interface VoucherLine extends LedgerRecord {
   voucherRef: number;
   isCash: number;
   file: string;
+  /** The workbook sheet the line is on; null for text files. */
+  sheet: string | null;
   sha256: string;
   /** The line's file has an attachment-count column. */
   hasAttachments: number;
@@ -19,6 +21,8 @@ export interface VoucherLine extends LedgerRecord {
 export interface VoucherKey {
   township: string;
   village: string;
+  /** The accounting entity whose books the voucher is in, where the file names one ('' otherwise). */
+  entity: string;
   year: number;
   voucher: string;
   /**
@@ -37,13 +41,16 @@ export interface VoucherGroup {
 }
 
 export function voucherKeyOf(v: VoucherKey): string {
-  const base = `${v.township}|${v.village}|${v.year}|${v.voucher}`;
+  // The entity only where there is one, so vouchers of files without entities keep their keys (and findings their ids).
+  const base = `${v.township}|${v.village}|${v.entity ? `${v.entity}|` : ''}${v.year}|${v.voucher}`;
   return v.month === undefined ? base : `${base}|${v.month}`;
 }
 
-/** How a person finds the paper voucher: 记-1, or 3月 记-1 where numbers restart monthly. */
+/** How a person finds the paper voucher: 记-1, 3月 记-1 where numbers restart monthly, and the entity's books it is in. */
 export function voucherLabel(k: VoucherKey): { zh: string; en: string } {
-  return k.month === undefined ? { zh: k.voucher, en: k.voucher } : { zh: `${k.month}月 ${k.voucher}`, en: `${k.voucher} of month ${k.month}` };
+  const zh = k.month === undefined ? k.voucher : `${k.month}月 ${k.voucher}`;
+  const en = k.month === undefined ? k.voucher : `${k.voucher} of month ${k.month}`;
+  return k.entity ? { zh: `${k.entity} ${zh}`, en: `${en} (${k.entity})` } : { zh, en };
 }
 
 /** Ids of the distinct texts that satisfy a test: words are matched once per text, not per line. */
@@ -68,9 +75,10 @@ export function voucherRefsWhere(db: Db, where: string, params: unknown[]): numb
 /** `IN (SELECT value FROM json_each(?))`: an id list as one bound parameter. */
 export const IN_IDS = 'IN (SELECT value FROM json_each(?))';
 
-const LINE_COLUMNS = `l.id, l.voucher_ref AS voucherRef, l.township, l.village, l.year, l.voucher, l.date, l.summary, l.account_code AS accountCode,
-  l.account_name AS accountName, l.debit_fen AS debitFen, l.credit_fen AS creditFen, l.attachments, l.receipt_type AS receiptType,
-  l.counterparty, l.project, l.handler, l.approver, l.is_cash AS isCash, f.name AS file, f.sha256, l.line_no AS line, f.has_attachments AS hasAttachments`;
+const LINE_COLUMNS = `l.id, l.voucher_ref AS voucherRef, l.township, l.village, l.entity, l.year, l.voucher, l.date, l.summary, l.account_code AS accountCode,
+  l.account_name AS accountName, l.debit_fen AS debitFen, l.credit_fen AS creditFen, l.attachments, l.receipt_type AS receiptType, l.invoice,
+  l.counterparty, l.project, l.handler, l.approver, l.preparer, l.checker, l.bookkeeper, l.is_cash AS isCash, f.name AS file, f.sheet, f.sha256,
+  l.line_no AS line, f.has_attachments AS hasAttachments`;
 
 /**
  * Every line of the vouchers these refs belong to (across files), grouped by voucher, in source
@@ -84,6 +92,7 @@ export function loadVoucherGroups(db: Db, refs: Iterable<number>): VoucherGroup[
   // a voucher's month is its date's, as the importer keys it).
   const same = db.prepare(`SELECT w.id, substr(w.date, 1, 7) <> substr(v.date, 1, 7) AS otherMonth, v.id AS candidate, w.first_row, w.last_row
       FROM vouchers v JOIN vouchers w ON w.township_id = v.township_id AND w.village_id = v.village_id AND w.year = v.year AND w.voucher_id = v.voucher_id
+        AND w.entity_id = v.entity_id
       WHERE v.id ${IN_IDS}`).raw().all(JSON.stringify(unique)) as [number, number, number, number | null, number | null][];
   const sharing = new Map(same.filter(([, other]) => !other).map(([id, , , first, last]) => [id, [first, last]] as const));
   const monthly = new Set(same.filter(([, other]) => other).map(([, , candidate]) => candidate));
@@ -102,7 +111,7 @@ export function loadVoucherGroups(db: Db, refs: Iterable<number>): VoucherGroup[
     WHERE l.id ${IN_IDS} ORDER BY l.file_id, l.line_no`).all(JSON.stringify(lineIds)) as VoucherLine[];
   const groups = new Map<string, VoucherGroup>();
   // Lines of a voucher whose number repeats in other months are keyed with their month too.
-  const yearKey = (l: VoucherLine): VoucherKey => ({ township: l.township, village: l.village, year: l.year, voucher: l.voucher });
+  const yearKey = (l: VoucherLine): VoucherKey => ({ township: l.township, village: l.village, entity: l.entity, year: l.year, voucher: l.voucher });
   const monthlyKeys = new Set(rows.filter((l) => monthly.has(l.voucherRef)).map((l) => voucherKeyOf(yearKey(l))));
   for (const l of rows) {
     const key = yearKey(l);
@@ -116,7 +125,12 @@ export function loadVoucherGroups(db: Db, refs: Iterable<number>): VoucherGroup[
 }
 
 export function sourcesOf(lines: VoucherLine[]): SourceRef[] {
-  return lines.map((l) => ({ file: l.file, sha256: l.sha256, line: l.line }));
+  return lines.map((l) => sourceRef(l));
+}
+
+/** Where a line (or a project row) is: its file, the sheet of a workbook, its line. */
+export function sourceRef(l: { file: string; sha256: string; line: number; sheet?: string | null }): SourceRef {
+  return l.sheet ? { file: l.file, sheet: l.sheet, sha256: l.sha256, line: l.line } : { file: l.file, sha256: l.sha256, line: l.line };
 }
 
 /** Cash paid out by a voucher: credits to cash and bank less debits to them. */

@@ -1,52 +1,53 @@
-// An import is one transaction: every row valid and the file new, or nothing changes.
+// An import is one transaction: every row valid and the file new, or nothing changes. The steps:
+// look at the file (is it one, what format), hash it once, read it (here, or a big CSV ledger in the
+// parse worker) into a FileImport, then commit or roll back and say what happened.
 import { basename, resolve } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
-import type { FieldId, ImportOptions, ImportProgress, ImportResult, RowError } from '../contract';
+import { existsSync } from 'node:fs';
+import type { FieldId, FileFormat, ImportOptions, ImportProgress, ImportResult, RowError, TableKind } from '../contract';
 import { both } from '../i18n/messages';
+import { suggestEncoding } from '../ingest/decode';
 import { sha256File } from '../ingest/hash';
-import { headerScore, MappingError } from '../ingest/header';
-import type { LedgerRecord } from '../ingest/ledger-row';
-import type { ProjectRecord } from '../ingest/project-row';
-import { formatOf, readTable } from '../ingest/read-table';
+import { MappingError } from '../ingest/header';
+import { readTable } from '../ingest/read-table';
 import { rowError } from '../ingest/row-errors';
-import { CancelledError, FileDecodeError, type ReadResult } from '../ingest/table';
+import { villageOfSheet } from '../ingest/place';
+import { headBytes, sniffFormat } from '../ingest/sniff';
+import { CancelledError, FileDecodeError, FileRejectedError, type ReadResult, type RowAnswer } from '../ingest/table';
 import { TableRows, type FoundHeader } from '../ingest/table-rows';
 import type { Db } from './db';
+import { FileImport, MAX_SAVED_ERRORS } from './file-import';
 import { LineAssembler } from './ledger-encoder';
-import { assemblerSeed, LedgerSink, LedgerWriter, textSeed } from './ledger-writer';
+import { assemblerSeed, LedgerSink, textSeed } from './ledger-writer';
 import { parseInWorker, parseWorkerTarget, WorkerStartError } from './parse-client';
 
-/** Enough errors to fix a file by; the count goes on. */
-export const MAX_REPORTED_ERRORS = 200;
-/** Above this size the ledger's indexes are dropped for the load and rebuilt after it. */
-const BULK_BYTES = 8 * 1024 * 1024;
+export { MAX_REPORTED_ERRORS } from './file-import';
+
 /** Above this size a CSV ledger is parsed in a worker thread while this one writes (starting a worker costs a little). */
 const WORKER_BYTES = 4 * 1024 * 1024;
-// Lines are found through their vouchers by a scan (rules need a few percent of them at once);
-// an index on ledger_rows(voucher_ref) would cost more to build than it saves.
-const LEDGER_INDEXES: Record<string, string> = {
-  vouchers_key: 'CREATE INDEX IF NOT EXISTS vouchers_key ON vouchers(township_id, village_id, year, voucher_id)',
-};
-
-export function ensureLedgerIndexes(db: Db): void {
-  for (const sql of Object.values(LEDGER_INDEXES)) db.exec(sql);
-}
+/** A workbook's sheet with at most this many fields unrecognised is a ledger sheet that needs a mapping; with more, it is a cover, notes or summary sheet. */
+const SHEET_MISSING_TOLERANCE = 3;
 
 export interface ImportHooks {
   onProgress?: (p: ImportProgress) => void;
+  /** A rejected file's errors, all of them (up to MAX_SAVED_ERRORS), for the list the user saves. */
+  onRejected?: (errors: RowError[]) => void;
   signal?: AbortSignal;
   now?: () => string;
 }
 
 function emptyResult(opts: ImportOptions, file: string): ImportResult {
   return {
-    status: 'rejected', file, path: opts.path, kind: opts.kind, sha256: '', encoding: null, fileId: null, linesRead: 0,
-    rowsImported: 0, rowsSkipped: 0, blankRows: 0, errors: [], errorCount: 0, missing: [], headers: [], message: '', messageEn: '', durationMs: 0, parser: 'inline',
+    status: 'rejected', file, path: opts.path, kind: opts.kind, sha256: '', format: null, encoding: null, sheets: [], filledDown: 0, looksLike: null, fileId: null,
+    linesRead: 0, rowsImported: 0, rowsSkipped: 0, blankRows: 0, errors: [], errorCount: 0, missing: [], headers: [], message: '', messageEn: '', durationMs: 0, parser: 'inline',
   };
 }
 
 /** The file's bytes are already in the workspace (found by its hash). */
 class DuplicateFile extends Error {}
+
+/** How one table's header decides what happens to its rows. */
+type TableFate = 'import' | 'duplicate' | 'no-header' | 'needs-mapping';
+const passedOver = (f: TableFate | null): boolean => f === 'duplicate' || f === 'no-header';
 
 export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks = {}): Promise<ImportResult> {
   const started = performance.now();
@@ -54,28 +55,44 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
   const file = basename(path);
   const result = emptyResult(opts, file);
   const finish = (): ImportResult => ({ ...result, durationMs: Math.round(performance.now() - started) });
+  const now = hooks.now ?? (() => new Date().toISOString());
 
   if (!existsSync(path)) {
     Object.assign(result, both('import.not-found', { file: opts.path }));
     return finish();
   }
+  // Step 1: what the file is, from its first bytes; a device, a damaged or encrypted workbook stops here.
+  let format: FileFormat;
+  let size: number;
+  try {
+    format = sniffFormat(path, file);
+    size = headBytes(path, file, 0).size;
+  } catch (e) {
+    if (e instanceof FileRejectedError) {
+      result.message = e.messageZh;
+      result.messageEn = e.messageEn;
+      return finish();
+    }
+    throw e;
+  }
+  result.format = format;
+  const workbook = format === 'xlsx' || format === 'xls';
+  const allSheets = workbook && opts.sheet === undefined;
 
-  // Same bytes already in the workspace: recognised by hash before anything is written. A
-  // workbook is checked again once its sheet is known (another sheet of it is another source).
-  const sameSource = db.prepare("SELECT name FROM source_files WHERE sha256 = ? AND COALESCE(sheet, '') = ? AND format <> ''");
+  // Step 2: the hash, once. A text file already in the workspace is recognised before anything is
+  // read; a workbook is checked per sheet (another sheet of it is another source).
+  const imp = new FileImport(db, { file, path, kind: opts.kind, size, sha256: () => result.sha256 });
+  const viaWorker = opts.kind === 'ledger' && format === 'csv' && size > WORKER_BYTES && parseWorkerTarget() !== null;
+  const hashed = sha256File(path).then((sha) => {
+    result.sha256 = sha;
+    if (!workbook && imp.isDuplicate(null)) throw new DuplicateFile();
+  });
+  hashed.catch(() => undefined); // whichever path runs awaits it; this only marks it handled
   const duplicate = (): ImportResult => {
     result.status = 'duplicate';
     Object.assign(result, both('import.duplicate', { file }));
     return finish();
   };
-  const viaWorker = opts.kind === 'ledger' && formatOf(path) === 'csv' && statSync(path).size > WORKER_BYTES && parseWorkerTarget() !== null;
-  // A big CSV's parse worker starts while the file is hashed (its messages wait for the check);
-  // anything else is read only once the hash is known.
-  const hashed = sha256File(path).then((sha) => {
-    result.sha256 = sha;
-    if (formatOf(path) !== 'xlsx' && sameSource.get(sha, '')) throw new DuplicateFile();
-  });
-  hashed.catch(() => undefined); // whichever path runs awaits it; this only marks it handled
   if (!viaWorker) {
     try {
       await hashed;
@@ -85,99 +102,99 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     }
   }
 
-  const errors: RowError[] = [];
-  let errorCount = 0;
-  let fileId = 0;
-  let inTx = false;
-  let bulk = false;
-  let hasAttachments = false;
+  /** The first table that needs a mapping (the import stops there). */
+  let mapping: Extract<FoundHeader, { state: 'needs-mapping' }> | null = null;
+  /** The first sheet passed over for having no header: what to say if no sheet has one. */
+  let noHeader: Extract<FoundHeader, { state: 'needs-mapping' }> | null = null;
   let headers: string[] = [];
-  /** The header as found (by this thread or the parse worker), and the last writes once every row is read. */
-  const found: { header: FoundHeader | null; finishWrites: (() => void) | null } = { header: null, finishWrites: null };
 
-  const addErrors = (errs: RowError[]): void => {
-    errorCount += errs.length;
-    for (const e of errs) if (errors.length < MAX_REPORTED_ERRORS) errors.push(e);
-  };
-  const takeCounts = (c: { rowsImported: number; rowsSkipped: number; blankRows: number; errors: RowError[]; errorCount: number }): void => {
-    result.rowsImported = c.rowsImported;
-    result.rowsSkipped = c.rowsSkipped;
-    result.blankRows = c.blankRows;
-    addErrors(c.errors);
-    errorCount += c.errorCount - c.errors.length;
-  };
-  /** The header is known: when mapped, the file's savepoint begins. */
-  const onHeader = (h: FoundHeader, attachments: boolean): void => {
-    found.header = h;
+  /** What a table's header means for its rows. */
+  const fateOf = (h: FoundHeader, sheet: string | null): TableFate => {
     headers = h.headers;
-    if (h.state !== 'mapped') return;
-    begin();
-    hasAttachments = attachments;
-  };
-
-  const begin = (): void => {
-    // A savepoint: its own transaction when alone, nested when a batch import wraps it.
-    db.exec('SAVEPOINT import_file');
-    inTx = true;
-    bulk = opts.kind === 'ledger' && statSync(path).size > BULK_BYTES;
-    if (bulk) for (const name of Object.keys(LEDGER_INDEXES)) db.exec(`DROP INDEX IF EXISTS ${name}`);
-    // A placeholder row gives the lines their file id; it is completed at the end.
-    fileId = Number(db.prepare(`INSERT INTO source_files (sha256, name, path, kind, format, size, line_count, rows_imported, rows_skipped, has_attachments, options, imported_at)
-      VALUES (?, ?, ?, ?, '', 0, 0, 0, 0, 0, '{}', '')`).run(result.sha256, file, path, opts.kind).lastInsertRowid);
-  };
-
-  const writer: { ledger: LedgerWriter | null } = { ledger: null };
-  const projectInsert = db.prepare(`INSERT INTO projects (file_id, line_no, code, township, village, name, contractor, contract_fen, contract_qty, unit, accepted_qty, measured_qty, accepted_date)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const putLedger = (r: LedgerRecord): void => {
-    writer.ledger ??= new LedgerWriter(db, fileId);
-    writer.ledger.add(r);
-  };
-  const putProject = (r: ProjectRecord): void => {
-    projectInsert.run(fileId, r.line, r.code, r.township, r.village, r.name, r.contractor, r.contractFen, r.contractQty, r.unit, r.acceptedQty, r.measuredQty, r.acceptedDate);
-  };
-
-  /** Parse here: every row through TableRows, records written as they come. */
-  const readInline = async (): Promise<ReadResult> => {
-    const rows = new TableRows<LedgerRecord | ProjectRecord>({
-      kind: opts.kind, file, map: opts.map, township: opts.township, village: opts.village, maxErrors: MAX_REPORTED_ERRORS,
-      onHeader: (h) => onHeader(h, h.state === 'mapped' && h.map.byField.attachments !== undefined),
-      onRecord: (r) => (opts.kind === 'ledger' ? putLedger(r as LedgerRecord) : putProject(r as ProjectRecord)),
-    });
-    try {
-      const read = await readTable(path, {
-        encoding: opts.encoding,
-        sheet: opts.sheet,
-        isHeaderRow: (cells) => headerScore(opts.kind, cells) >= 3,
-        onRow: rows.onRow,
-        signal: hooks.signal,
-        onProgress: (p) => hooks.onProgress?.({ file, ...p }),
-      });
-      rows.finish();
-      found.finishWrites = () => writer.ledger?.finish();
-      return read;
-    } finally {
-      // Errors found before a failure (a decode error further down) are reported with it.
-      takeCounts(rows);
+    if (h.state === 'mapped') return workbook && imp.isDuplicate(sheet) ? 'duplicate' : 'import';
+    if (h.looksLike) result.looksLike = h.looksLike as TableKind;
+    // A workbook's cover, notes, summary or roster sheet: skipped, and listed as such. A sheet that
+    // names most of a ledger's fields is a ledger sheet: it needs a mapping, never to be left out.
+    if (allSheets && (h.looksLike || h.headerLine === null || h.missing.length > SHEET_MISSING_TOLERANCE)) {
+      noHeader ??= h;
+      return 'no-header';
     }
+    mapping ??= h;
+    return 'needs-mapping';
   };
 
-  /** Parse in the worker; this thread begins the savepoint at the header and writes each batch. */
+  /** Step 3a: read here, every table through TableRows into the FileImport. */
+  const readInline = async (): Promise<ReadResult> => {
+    let table: { sheet: string | null; rows: TableRows<ImportOptions['kind']>; fate: TableFate | null; sink: ReturnType<FileImport['openTable']> | null; lines: number } | null = null;
+    const endTable = (): void => {
+      if (!table) return;
+      const t = table;
+      table = null;
+      if (t.fate === null) t.rows.finish();
+      const r = t.rows;
+      const status = t.fate === 'import' ? 'imported' : t.fate === 'duplicate' || t.fate === 'no-header' ? t.fate : null;
+      imp.endTable({ rowsImported: r.rowsImported, rowsSkipped: r.rowsSkipped, blankRows: r.blankRows, errors: r.errors, errorCount: r.errorCount, filledDown: r.filledDown, lines: t.lines }, t.sheet, status, t.sink);
+    };
+    const read = await readTable(path, {
+      encoding: opts.encoding,
+      sheet: opts.sheet,
+      signal: hooks.signal,
+      onProgress: (p) => hooks.onProgress?.({ file, ...p }),
+      onTable: ({ sheet }) => {
+        endTable();
+        const t: NonNullable<typeof table> = {
+          sheet, fate: null, sink: null, lines: 0,
+          rows: new TableRows({
+            kind: opts.kind, file, sheet: sheet ?? undefined, map: opts.map, township: opts.township, maxErrors: MAX_SAVED_ERRORS,
+            // One sheet per village: a sheet named like a village (赵湾村) names the village of a table without that column.
+            village: opts.village ?? (allSheets && sheet ? villageOfSheet(sheet) : undefined),
+            checkWidth: format === 'csv',
+            onHeader: (h) => {
+              t.fate = fateOf(h, sheet);
+              if (t.fate === 'import') t.sink = imp.openTable(sheet, h.state === 'mapped' && h.map.byField.attachments !== undefined);
+            },
+            onRecord: (r) => {
+              if (t.fate !== 'import' || !t.sink || imp.errorCount + t.rows.errorCount > 0) return;
+              if (opts.kind === 'ledger') imp.putLedger(t.sink, r as never);
+              else imp.putProject(t.sink, r as never);
+            },
+          }),
+        };
+        table = t;
+      },
+      onRow: (row): RowAnswer => {
+        const t = table;
+        if (!t) return true;
+        if (passedOver(t.fate)) return 'skip-table';
+        t.lines = row.line;
+        const go = t.rows.onRow(row);
+        // The header just read may have made this a sheet to pass over.
+        return passedOver(t.fate) ? 'skip-table' : go;
+      },
+    }, format);
+    endTable();
+    return read;
+  };
+
+  /** Step 3b: a big CSV ledger parsed in the worker; this thread begins the source at the header and writes each batch. */
   const readInWorker = async (): Promise<ReadResult> => {
     let sink: LedgerSink | null = null;
+    let table: ReturnType<FileImport['openTable']> | null = null;
     const assembler = new LineAssembler(assemblerSeed(db));
     const done = await parseInWorker({
-      path, file, opts: { encoding: opts.encoding, map: opts.map, township: opts.township, village: opts.village }, seed: textSeed(db), maxErrors: MAX_REPORTED_ERRORS,
+      path, file, opts: { encoding: opts.encoding, map: opts.map, township: opts.township, village: opts.village }, seed: textSeed(db), maxErrors: MAX_SAVED_ERRORS,
     }, {
       onHeader: (h) => {
-        onHeader(h.state, h.hasAttachments);
-        if (h.state.state === 'mapped') sink = new LedgerSink(db, fileId);
+        if (fateOf(h.state, null) !== 'import') return;
+        table = imp.openTable(null, h.hasAttachments, false);
+        const s = new LedgerSink(db, table.fileId);
+        sink = s;
+        table.finish = () => s.finish(assembler);
       },
       onBatch: (b) => sink?.write(b, assembler),
       onProgress: (p) => hooks.onProgress?.({ file, ...p }),
     }, hooks.signal, hashed);
-    takeCounts(done);
-    found.finishWrites = () => sink?.finish(assembler);
+    imp.endTable({ ...done, lines: done.read.lines }, null, null, table);
     return done.read;
   };
 
@@ -196,39 +213,41 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     } else read = await readInline();
     result.encoding = read.encoding;
     result.linesRead = read.lines;
+    result.sheets = imp.sheets;
+    result.filledDown = imp.filledDown;
     if (hooks.signal?.aborted) throw new CancelledError();
-    const st = found.header;
-    if (st?.state !== 'mapped') {
-      if (st?.state === 'needs-mapping') {
-        result.status = 'needs-mapping';
-        result.missing = st.missing as FieldId[];
-        result.headers = st.headers;
-        result.message = st.message;
-        result.messageEn = st.messageEn;
-        return finish();
-      }
+    const m = mapping as Extract<FoundHeader, { state: 'needs-mapping' }> | null;
+    if (m) {
+      imp.rollback();
+      result.status = 'needs-mapping';
+      result.missing = m.missing as FieldId[];
+      result.headers = m.headers;
+      result.message = m.message;
+      result.messageEn = m.messageEn;
+      return finish();
     }
     result.headers = headers;
-    if (errorCount > 0) return reject();
-    if (read.format === 'xlsx' && sameSource.get(result.sha256, read.sheet ?? '')) {
-      rollback();
-      return duplicate();
+    if (imp.errorCount > 0) return reject();
+    if (imp.tables.length === 0) {
+      imp.rollback();
+      // Every sheet with a header was imported before; or none has one.
+      if (imp.sheets.some((s) => s.status === 'duplicate')) return duplicate();
+      result.status = 'needs-mapping';
+      const h = noHeader as Extract<FoundHeader, { state: 'needs-mapping' }> | null;
+      if (h?.looksLike) Object.assign(result, { message: h.message, messageEn: h.messageEn });
+      else Object.assign(result, both('import.no-sheet-header', { file, sheets: imp.sheets.map((s) => s.name).join('、') }));
+      return finish();
     }
-    found.finishWrites?.();
-    if (bulk) ensureLedgerIndexes(db);
-    db.prepare(`UPDATE source_files SET format = ?, encoding = ?, sheet = ?, size = ?, line_count = ?, rows_imported = ?, rows_skipped = ?,
-        has_attachments = ?, options = ?, imported_at = ? WHERE id = ?`)
-      .run(read.format, read.encoding, read.sheet, read.size, read.lines, result.rowsImported, result.rowsSkipped, hasAttachments ? 1 : 0,
-        JSON.stringify({ township: opts.township ?? null, village: opts.village ?? null, map: opts.map ?? {}, encoding: opts.encoding ?? 'auto', sheet: opts.sheet ?? null }),
-        (hooks.now ?? (() => new Date().toISOString()))(), fileId);
-    db.exec('RELEASE import_file');
-    inTx = false;
+    const ids = imp.commit({ format: read.format, encoding: read.encoding }, opts, now());
     result.status = 'imported';
-    result.fileId = fileId;
-    Object.assign(result, both('import.ok', { file, rows: result.rowsImported, skipped: result.rowsSkipped }));
+    result.fileId = ids[0] ?? null;
+    result.rowsImported = imp.rowsImported;
+    result.rowsSkipped = imp.rowsSkipped;
+    result.blankRows = imp.blankRows;
+    Object.assign(result, importedMessage(file, imp));
     return finish();
   } catch (e) {
-    rollback();
+    imp.rollback();
     if (e instanceof DuplicateFile) return duplicate();
     if (e instanceof CancelledError) {
       result.status = 'cancelled';
@@ -237,7 +256,9 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
       return finish();
     }
     if (e instanceof FileDecodeError) {
-      addErrors([rowError({ file, line: e.line, headers: [] }, 0, null, 'row.decode', e.encoding, '', { encoding: e.encoding.toUpperCase() })]);
+      const suggestion = e.suggestion ?? (await suggestEncoding(path, e.encoding));
+      const params = { encoding: e.encoding.toUpperCase(), suggestion: suggestion ?? '', suggestionUpper: suggestion?.toUpperCase() ?? '' };
+      imp.addErrors([rowError({ file, line: e.line, headers: [] }, 0, null, suggestion ? 'row.decode.suggest' : 'row.decode', e.encoding, '', params)]);
       return reject();
     }
     if (e instanceof MappingError) {
@@ -247,25 +268,37 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
       result.headers = headers;
       return finish();
     }
+    if (e instanceof FileRejectedError) {
+      result.status = 'rejected';
+      result.message = e.messageZh;
+      result.messageEn = e.messageEn;
+      return finish();
+    }
     throw e;
   }
 
   /** Row errors: nothing of the file stays, every error (up to the cap) is reported. */
   function reject(): ImportResult {
-    rollback();
+    imp.rollback();
     result.status = 'rejected';
-    result.errors = errors;
-    result.errorCount = errorCount;
+    result.errors = imp.errors;
+    result.errorCount = imp.errorCount;
+    hooks.onRejected?.(imp.allErrors);
     result.rowsImported = 0;
-    Object.assign(result, both('import.rejected', { file, count: errorCount }));
+    Object.assign(result, both('import.rejected', { file, count: imp.errorCount }));
     return finish();
   }
+}
 
-  function rollback(): void {
-    if (inTx) {
-      db.exec('ROLLBACK TO import_file');
-      db.exec('RELEASE import_file');
-      inTx = false;
-    }
-  }
+/** 已导入 …；a workbook's sheets, and continuation lines filled down, are named. */
+function importedMessage(file: string, imp: FileImport): { message: string; messageEn: string } {
+  const base = both('import.ok', { file, rows: imp.rowsImported, skipped: imp.rowsSkipped });
+  const parts = [base];
+  const imported = imp.sheets.filter((s) => s.status === 'imported').map((s) => s.name);
+  const skipped = imp.sheets.filter((s) => s.status !== 'imported');
+  if (imp.sheets.length > 1 && imported.length > 0) parts.push(both('import.sheets', { count: imported.length, sheets: imported.join('、') }));
+  if (skipped.some((s) => s.status === 'no-header')) parts.push(both('import.sheets-no-header', { sheets: skipped.filter((s) => s.status === 'no-header').map((s) => s.name).join('、') }));
+  if (skipped.some((s) => s.status === 'duplicate')) parts.push(both('import.sheets-duplicate', { sheets: skipped.filter((s) => s.status === 'duplicate').map((s) => s.name).join('、') }));
+  if (imp.filledDown > 0) parts.push(both('import.filled-down', { rows: imp.filledDown }));
+  return { message: parts.map((p) => p.message).join('；'), messageEn: parts.map((p) => p.messageEn).join('; ') };
 }

@@ -8,15 +8,24 @@ import { isCashAccount } from '../ingest/accounts';
 import type { LedgerRecord } from '../ingest/ledger-row';
 
 /**
- * Numbers per line: line, yyyymmdd, year, township, village, voucher, summary, account code,
- * account name, receipt type, counterparty, project, handler, approver (text ids), is-cash (0/1),
- * debit, credit, attachments (NaN = none).
+ * Numbers per line: line, yyyymmdd, year, township, village, voucher, then the attribute texts
+ * (ATTR_FIELDS, ids), entity (id), is-cash (0/1), debit, credit, attachments (NaN = none).
  */
-export const LINE_WIDTH = 18;
+export const LINE_WIDTH = 23;
+/** The texts that make a line's attribute tuple (line_attrs), in slot order from slot 6. */
+export const ATTR_FIELDS = ['summary', 'accountCode', 'accountName', 'receiptType', 'counterparty', 'project', 'handler', 'approver', 'invoice', 'preparer', 'checker', 'bookkeeper'] as const;
+/** line_attrs columns for ATTR_FIELDS, in the same order. */
+export const ATTR_COLUMNS = ['summary_id', 'account_code_id', 'account_name_id', 'receipt_type_id', 'counterparty_id', 'project_id', 'handler_id', 'approver_id', 'invoice_id', 'preparer_id', 'checker_id', 'bookkeeper_id'] as const;
+const N_ATTR = ATTR_FIELDS.length;
+const SLOT_ENTITY = 6 + N_ATTR;
+const SLOT_CASH = SLOT_ENTITY + 1;
+const SLOT_DEBIT = SLOT_CASH + 1;
+const SLOT_CREDIT = SLOT_DEBIT + 1;
+const SLOT_ATT = SLOT_CREDIT + 1;
 /** Numbers per row of ledger_rows: id, voucher ref, line, yyyymmdd, attrs id, debit, credit, attachments (NaN = none). */
 export const ROW_WIDTH = 8;
-/** Numbers per new attribute tuple: id, 8 text ids, is-cash (0/1). */
-export const ATTR_WIDTH = 10;
+/** Numbers per new attribute tuple: id, the ATTR_FIELDS text ids, is-cash (0/1). */
+export const ATTR_WIDTH = N_ATTR + 2;
 /** Attribute tuples compared one by one per summary before falling back to a keyed map. */
 const MAX_SCAN = 8;
 
@@ -26,7 +35,7 @@ export interface TextSeed {
 }
 
 export interface AssemblerSeed {
-  /** key = the 8 text ids joined by '|' */
+  /** key = the ATTR_FIELDS text ids joined by '|' */
   attrs: [string, number, boolean][];
   nextAttrs: number;
   firstVoucher: number;
@@ -46,6 +55,7 @@ export interface VoucherColumns {
   size: number;
   township: Int32Array;
   village: Int32Array;
+  entity: Int32Array;
   year: Int32Array;
   voucher: Int32Array;
   /** yyyymmdd of the earliest line */
@@ -146,10 +156,15 @@ export class LineEncoder {
     l[o + 11] = this.field(11, r.project);
     l[o + 12] = this.field(12, r.handler);
     l[o + 13] = this.field(13, r.approver);
-    l[o + 14] = this.isCash(code, name, r) ? 1 : 0;
-    l[o + 15] = r.debitFen;
-    l[o + 16] = r.creditFen;
-    l[o + 17] = r.attachments === null ? NaN : r.attachments;
+    l[o + 14] = this.field(14, r.invoice);
+    l[o + 15] = this.field(15, r.preparer);
+    l[o + 16] = this.field(16, r.checker);
+    l[o + 17] = this.field(17, r.bookkeeper);
+    l[o + SLOT_ENTITY] = this.field(SLOT_ENTITY, r.entity);
+    l[o + SLOT_CASH] = this.isCash(code, name, r) ? 1 : 0;
+    l[o + SLOT_DEBIT] = r.debitFen;
+    l[o + SLOT_CREDIT] = r.creditFen;
+    l[o + SLOT_ATT] = r.attachments === null ? NaN : r.attachments;
   }
 
   /** The lines added since the last take; a new buffer follows (the taken one may be transferred). */
@@ -164,7 +179,7 @@ export class LineEncoder {
 
 function emptyVouchers(n: number): VoucherColumns {
   return {
-    size: 0, township: new Int32Array(n), village: new Int32Array(n), year: new Int32Array(n), voucher: new Int32Array(n),
+    size: 0, township: new Int32Array(n), village: new Int32Array(n), entity: new Int32Array(n), year: new Int32Array(n), voucher: new Int32Array(n),
     date: new Int32Array(n), cashOut: new Float64Array(n), maxAtt: new Int32Array(n), lines: new Int32Array(n),
     firstRow: new Float64Array(n), lastRow: new Float64Array(n),
   };
@@ -185,10 +200,10 @@ export class LineAssembler {
   private nextAttrs: number;
   private readonly firstVoucher: number;
   private nextRow: number;
-  /** township and village ids -> voucher id, year and month -> voucher index */
-  private readonly voucherIndex = new Map<number, Map<number, number>>();
+  /** township and village ids -> entity id -> voucher id, year and month -> voucher index */
+  private readonly voucherIndex = new Map<number, Map<number, Map<number, number>>>();
   private v = emptyVouchers(1024);
-  private last = { township: -1, village: -1, year: -1, month: -1, voucher: -1, index: -1 };
+  private last = { township: -1, village: -1, entity: -1, year: -1, month: -1, voucher: -1, index: -1 };
 
   constructor(seed: AssemblerSeed) {
     this.attrs = new Map(seed.attrs.map(([k, id, isCash]) => [k, { ids: k.split('|').map(Number), id, isCash }]));
@@ -204,15 +219,16 @@ export class LineAssembler {
       seen = [];
       this.attrsBySummary.set(summary, seen);
     }
-    for (const a of seen) {
+    next: for (const a of seen) {
       const x = a.ids;
-      if (x[1] === l[o + 7] && x[2] === l[o + 8] && x[3] === l[o + 9] && x[4] === l[o + 10] && x[5] === l[o + 11] && x[6] === l[o + 12] && x[7] === l[o + 13]) return a;
+      for (let k = 1; k < N_ATTR; k++) if (x[k] !== l[o + 6 + k]) continue next;
+      return a;
     }
-    const ids = [summary, l[o + 7], l[o + 8], l[o + 9], l[o + 10], l[o + 11], l[o + 12], l[o + 13]] as number[];
+    const ids = Array.from(l.subarray(o + 6, o + 6 + N_ATTR));
     const k = ids.join('|');
     let a = this.attrs.get(k);
     if (!a) {
-      a = { ids, id: this.nextAttrs++, isCash: l[o + 14] === 1 };
+      a = { ids, id: this.nextAttrs++, isCash: l[o + SLOT_CASH] === 1 };
       this.attrs.set(k, a);
       out.push(a.id, ...ids, a.isCash ? 1 : 0);
     }
@@ -222,19 +238,26 @@ export class LineAssembler {
   }
 
   /**
-   * A voucher is (township, village, year, month, number): its lines share one date, so the month
-   * splits no voucher numbered by year and tells apart the 记-1 of each month where numbers
-   * restart monthly. The month is the date's (vouchers.date), so it needs no column of its own.
+   * A voucher is (township, village, entity, year, month, number): its lines share one date, so
+   * the month splits no voucher numbered by year and tells apart the 记-1 of each month where
+   * numbers restart monthly. The month is the date's (vouchers.date), so it needs no column of its
+   * own. The entity (a village's committee and its cooperative keep separate books) is '' (id 0)
+   * unless the file names one.
    */
-  private voucherOf(township: number, village: number, year: number, voucher: number, date: number): number {
+  private voucherOf(township: number, village: number, entity: number, year: number, voucher: number, date: number): number {
     const last = this.last;
     const month = Math.floor(date / 100) % 100;
-    if (voucher === last.voucher && year === last.year && month === last.month && village === last.village && township === last.township) return last.index;
+    if (voucher === last.voucher && year === last.year && month === last.month && village === last.village && township === last.township && entity === last.entity) return last.index;
     const placeKey = township * 0x4000000 + village;
-    let place = this.voucherIndex.get(placeKey);
+    let byEntity = this.voucherIndex.get(placeKey);
+    if (!byEntity) {
+      byEntity = new Map();
+      this.voucherIndex.set(placeKey, byEntity);
+    }
+    let place = byEntity.get(entity);
     if (!place) {
       place = new Map();
-      this.voucherIndex.set(placeKey, place);
+      byEntity.set(entity, place);
     }
     const key = (voucher * 4096 + (year & 4095)) * 16 + month;
     let i = place.get(key);
@@ -244,6 +267,7 @@ export class LineAssembler {
       i = v.size++;
       v.township[i] = township;
       v.village[i] = village;
+      v.entity[i] = entity;
       v.year[i] = year;
       v.voucher[i] = voucher;
       v.date[i] = date;
@@ -252,6 +276,7 @@ export class LineAssembler {
     }
     last.township = township;
     last.village = village;
+    last.entity = entity;
     last.year = year;
     last.month = month;
     last.voucher = voucher;
@@ -263,7 +288,7 @@ export class LineAssembler {
     const v = this.v;
     const n = v.township.length * 2;
     this.v = {
-      size: v.size, township: grown(v.township, n), village: grown(v.village, n), year: grown(v.year, n), voucher: grown(v.voucher, n),
+      size: v.size, township: grown(v.township, n), village: grown(v.village, n), entity: grown(v.entity, n), year: grown(v.year, n), voucher: grown(v.voucher, n),
       date: grown(v.date, n), cashOut: grown(v.cashOut, n), maxAtt: grown(v.maxAtt, n), lines: grown(v.lines, n),
       firstRow: grown(v.firstRow, n), lastRow: grown(v.lastRow, n),
     };
@@ -277,12 +302,12 @@ export class LineAssembler {
     for (let n = 0; n < b.count; n++) {
       const o = n * LINE_WIDTH;
       const date = l[o + 1] as number;
-      const i = this.voucherOf(l[o + 3] as number, l[o + 4] as number, l[o + 2] as number, l[o + 5] as number, date);
+      const i = this.voucherOf(l[o + 3] as number, l[o + 4] as number, l[o + SLOT_ENTITY] as number, l[o + 2] as number, l[o + 5] as number, date);
       const a = this.attrOf(l, o, attrs);
       const v = this.v;
-      const debit = l[o + 15] as number;
-      const credit = l[o + 16] as number;
-      const att = l[o + 17] as number;
+      const debit = l[o + SLOT_DEBIT] as number;
+      const credit = l[o + SLOT_CREDIT] as number;
+      const att = l[o + SLOT_ATT] as number;
       if (a.isCash) v.cashOut[i] = (v.cashOut[i] as number) + credit - debit;
       if (!Number.isNaN(att) && att > (v.maxAtt[i] as number)) v.maxAtt[i] = att;
       if (date < (v.date[i] as number)) v.date[i] = date;

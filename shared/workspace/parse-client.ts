@@ -3,7 +3,7 @@
 // where the desktop app's bundle says (setParseWorkerPath); with neither, imports stay in-thread.
 import { Worker } from 'node:worker_threads';
 import type { ReadProgress } from '../ingest/table';
-import { CancelledError, FileDecodeError } from '../ingest/table';
+import { CancelledError, FileDecodeError, FileRejectedError } from '../ingest/table';
 import { MappingError } from '../ingest/header';
 import type { LineBatch } from './ledger-encoder';
 import type { ParseJob, ParseMessage } from './parse-protocol';
@@ -76,6 +76,7 @@ export function parseInWorker(job: ParseJob, h: ParseHandlers, signal?: AbortSig
           case 'fail':
             if (m.kind === 'decode') return settle(() => reject(new FileDecodeError(m.encoding, m.line)));
             if (m.kind === 'mapping') return settle(() => reject(new MappingError(m.messageZh, m.messageEn)));
+            if (m.kind === 'rejected') return settle(() => reject(new FileRejectedError(m.messageZh, m.messageEn)));
             return settle(() => reject(new Error(`parse worker: ${m.message}`)));
         }
       } catch (e) {

@@ -18,8 +18,9 @@ export type ParseMessage =
   | { t: 'batch'; batch: LineBatch }
   | { t: 'progress'; p: ReadProgress }
   | {
-      t: 'done'; read: ReadResult; rowsImported: number; rowsSkipped: number; blankRows: number; errors: RowError[]; errorCount: number;
+      t: 'done'; read: ReadResult; rowsImported: number; rowsSkipped: number; blankRows: number; errors: RowError[]; errorCount: number; filledDown: number;
     }
   | { t: 'fail'; kind: 'decode'; encoding: Encoding; line: number }
+  | { t: 'fail'; kind: 'rejected'; messageZh: string; messageEn: string }
   | { t: 'fail'; kind: 'mapping'; messageZh: string; messageEn: string }
   | { t: 'fail'; kind: 'other'; message: string };

@@ -2,12 +2,11 @@
 // its texts to ids (LineEncoder) on its own core, handing the importer batches of numbers. The
 // importer's thread assembles tuples and vouchers and writes to SQLite: the two halves overlap.
 import { parentPort, workerData } from 'node:worker_threads';
-import { headerScore, MappingError } from '../ingest/header';
-import type { LedgerRecord } from '../ingest/ledger-row';
+import { MappingError } from '../ingest/header';
 // CSV only (the importer sends nothing else here): reading it directly keeps exceljs, the
 // workbook reader's 3 MB, out of the worker's start-up.
 import { readCsv } from '../ingest/csv-reader';
-import { FileDecodeError } from '../ingest/table';
+import { FileDecodeError, FileRejectedError } from '../ingest/table';
 import { TableRows } from '../ingest/table-rows';
 import { LineEncoder } from './ledger-encoder';
 import type { ParseJob, ParseMessage } from './parse-protocol';
@@ -21,9 +20,10 @@ async function run(job: ParseJob): Promise<void> {
     const batch = encoder.take();
     post({ t: 'batch', batch }, [batch.lines.buffer as ArrayBuffer]);
   };
-  const rows = new TableRows<LedgerRecord>({
-    kind: 'ledger', file: job.file, map: job.opts.map, township: job.opts.township, village: job.opts.village, maxErrors: job.maxErrors,
-    onHeader: (state) => post({ t: 'header', state, hasAttachments: state.state === 'mapped' && state.map.byField.attachments !== undefined }),
+  const rows = new TableRows({
+    kind: 'ledger', file: job.file, map: job.opts.map, township: job.opts.township, village: job.opts.village, maxErrors: job.maxErrors, checkWidth: true,
+    // The rows read past the header are handled here; the importer needs only what the header says.
+    onHeader: (state) => post({ t: 'header', state: { ...state, pending: [] }, hasAttachments: state.state === 'mapped' && state.map.byField.attachments !== undefined }),
     onRecord: (r) => {
       encoder.add(r);
       if (encoder.full) send();
@@ -31,18 +31,17 @@ async function run(job: ParseJob): Promise<void> {
   });
   const read = await readCsv(job.path, {
     encoding: job.opts.encoding,
-    isHeaderRow: (cells) => headerScore('ledger', cells) >= 3,
     onRow: rows.onRow,
     onProgress: (p) => post({ t: 'progress', p }),
-    hash: false,
   });
   rows.finish();
   if (rows.errorCount === 0 && rows.mapped) send();
-  post({ t: 'done', read, rowsImported: rows.rowsImported, rowsSkipped: rows.rowsSkipped, blankRows: rows.blankRows, errors: rows.errors, errorCount: rows.errorCount });
+  post({ t: 'done', read, rowsImported: rows.rowsImported, rowsSkipped: rows.rowsSkipped, blankRows: rows.blankRows, errors: rows.errors, errorCount: rows.errorCount, filledDown: rows.filledDown });
 }
 
 run(workerData as ParseJob).catch((e: unknown) => {
   if (e instanceof FileDecodeError) post({ t: 'fail', kind: 'decode', encoding: e.encoding, line: e.line });
   else if (e instanceof MappingError) post({ t: 'fail', kind: 'mapping', messageZh: e.messageZh, messageEn: e.messageEn });
+  else if (e instanceof FileRejectedError) post({ t: 'fail', kind: 'rejected', messageZh: e.messageZh, messageEn: e.messageEn });
   else post({ t: 'fail', kind: 'other', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
 });

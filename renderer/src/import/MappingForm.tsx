@@ -3,14 +3,14 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Select, Space } from 'antd';
 import type { FilePreview } from '../../../shared/contract';
-import { useLang } from '../i18n';
+import { pick, useLang } from '../i18n';
 import { fieldLabel } from './fieldLabel';
 import type { Placement } from './types';
 
 const PLACE = new Set(['township', 'village']);
 
 export function MappingForm({ preview, placement, onApply }: { preview: FilePreview; placement: Placement; onApply: (p: Placement) => void }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const [draft, setDraft] = useState<Placement>(placement);
   const fields = preview.missing.filter((f) => !PLACE.has(f));
   const places = preview.missing.filter((f) => PLACE.has(f));
@@ -24,6 +24,7 @@ export function MappingForm({ preview, placement, onApply }: { preview: FilePrev
       description={
         <Form layout="inline" size="small">
           <Space orientation="vertical" style={{ width: '100%' }}>
+            {preview.problem && <div data-testid="mapping-advice">{pick(lang, preview.problem.message, preview.problem.messageEn)}</div>}
             {fields.length > 0 && <div>{t('ui.import.mapping.hint')}</div>}
             {fields.map((f) => (
               <Form.Item key={f} label={fieldLabel(t, f)}>

@@ -32,7 +32,7 @@ export function PreviewTable({ preview }: { preview: FilePreview }) {
         width: 120,
         ellipsis: true,
         title: (
-          <div data-recognised={field ? 'yes' : 'no'}>
+          <div data-recognised={field ? 'yes' : 'no'} data-header={h} data-field={field ?? ''}>
             <div>{h}</div>
             {field ? <Tag color="green" title={t('ui.import.recognised', { field: fieldLabel(t, field) })}>✓ {fieldLabel(t, field)}</Tag> : <Tag>—</Tag>}
           </div>

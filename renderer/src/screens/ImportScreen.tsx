@@ -1,21 +1,22 @@
 // Import: pick ledger or project files, preview each, map what is missing, import with progress,
 // see each result, then run the rules.
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Space } from 'antd';
+import { Alert, App, Button, Card, Empty, Space } from 'antd';
 import { FileTextOutlined, ProjectOutlined } from '@ant-design/icons';
 import type { FileKind, RunSummary } from '../../../shared/contract';
 import { audit } from '../api';
 import { useApp } from '../context';
 import { formatFen } from '../format';
-import { useLang } from '../i18n';
+import { pick, useLang } from '../i18n';
 import { FileCard } from '../import/FileCard';
 import { ImportProgressBar } from '../import/ImportProgressBar';
 import { importArgs, type Placement, type PickedFile } from '../import/types';
 import { useImportProgress } from '../import/useImportProgress';
 
 export function ImportScreen() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const app = useApp();
+  const { message } = App.useApp();
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [busy, setBusy] = useState(false);
   const [rules, setRules] = useState<'idle' | 'running' | RunSummary>('idle');
@@ -32,6 +33,24 @@ export function ImportScreen() {
         const preview = await audit().previewFile({ path, kind });
         setFiles((fs) => [...fs, { path, kind, preview, placement: { map: {} }, state: 'preview', result: null }]);
       }
+    } catch (e) {
+      app.reportError(e);
+    }
+  };
+
+  /** A file picked as the wrong kind: read it again as what it is, or import the roster where it belongs. */
+  const changeKind = async (file: PickedFile, kind: 'ledger' | 'projects' | 'cadres') => {
+    try {
+      if (kind === 'cadres') {
+        const r = await audit().importCadres({ path: file.path });
+        if (r.status === 'imported' || r.status === 'duplicate') {
+          void message.success(pick(lang, r.message, r.messageEn));
+          setFiles((fs) => fs.filter((x) => x.path !== file.path));
+        } else void message.error(pick(lang, r.message, r.messageEn), 8);
+        return;
+      }
+      const preview = await audit().previewFile({ path: file.path, kind });
+      update(file.path, { kind, preview, placement: { map: {} } });
     } catch (e) {
       app.reportError(e);
     }
@@ -110,6 +129,7 @@ export function ImportScreen() {
           onImport={() => runImport([f])}
           onRemove={() => setFiles((fs) => fs.filter((x) => x.path !== f.path))}
           onPlacement={(p) => applyPlacement(f, p)}
+          onKind={(k) => changeKind(f, k)}
         />
       ))}
       {rules === 'running' && <Alert type="info" showIcon title={t('ui.import.runRules')} />}
