@@ -3,10 +3,10 @@
 // the window gets an error to show, never a crash. The new worker reopens the workspace that
 // was open, so the auditor carries on where they were.
 import type { Worker } from 'node:worker_threads';
-import type { AuditResponse } from '../shared/contract/api';
+import type { AuditResponse } from '../shared/contract/envelope';
 import { both } from '../shared/i18n/messages';
 import type { EngineCaller } from './ipc';
-import type { EngineMessage, PdfReply } from './engine-worker';
+import type { EngineMessage, PdfReply } from './engine-protocol';
 
 /** The engine's heap: enough for a million-line import, bounded so it never takes the laptop. */
 export const ENGINE_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 256 };

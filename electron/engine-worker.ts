@@ -2,28 +2,12 @@
 // window. Messages in: {id, method, args}; out: {id, response} or {event}. The handoff PDF is
 // printed by main (Electron's Chromium): out {pdfRequest}, in {pdfReply}.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AuditResponse } from '../shared/contract/api';
+import type { AuditResponse } from '../shared/contract/envelope';
+import { isEngineMethod } from '../shared/contract/methods';
 import { both } from '../shared/i18n/messages';
 import { AuditError, AuditService, type ServiceOptions } from '../shared/service';
 import { setParseWorkerPath } from '../shared/workspace/parse-client';
-
-/** What main gives the engine's thread. */
-export type EngineWorkerData = Pick<ServiceOptions, 'sampleDir' | 'sampleWorkspacePath'> & { parseWorker?: string };
-
-export interface EngineRequest {
-  id: number;
-  method: string;
-  args: unknown[];
-}
-
-export interface PdfReply {
-  pdfReply: { id: number; pdf?: Uint8Array; error?: string };
-}
-
-/** Main to worker. */
-export type EngineInbound = EngineRequest | PdfReply;
-/** Worker to main. */
-export type EngineMessage = { id: number; response: AuditResponse } | { event: unknown } | { pdfRequest: { id: number; html: string } };
+import type { EngineInbound, EngineMessage, EngineWorkerData } from './engine-protocol';
 
 export function toResponse(e: unknown): AuditResponse {
   if (e instanceof AuditError) return { ok: false, error: { code: e.code, message: e.messageZh, messageEn: e.messageEn } };
@@ -52,8 +36,9 @@ export function serve(port: NonNullable<typeof parentPort>, options: Pick<Servic
     const req = msg;
     let response: AuditResponse;
     try {
-      const fn = (service as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[req.method];
-      if (typeof fn !== 'function') throw new Error(`unknown method ${req.method}`);
+      // Only the contract's engine methods: the service's other public methods stay in-process.
+      if (!isEngineMethod(req.method)) throw new Error(`unknown method ${req.method}`);
+      const fn = service[req.method] as (...a: unknown[]) => Promise<unknown>;
       response = { ok: true, value: await fn.apply(service, req.args) };
     } catch (e) {
       response = toResponse(e);

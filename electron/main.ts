@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type BrowserWindowConstructorOptions } from 'electron';
-import type { AuditEvent, AuditResponse } from '../shared/contract/api';
+import type { AuditEvent, AuditResponse } from '../shared/contract/envelope';
 import { EVENT_CHANNEL } from '../shared/contract/methods';
 import { EngineClient, ENGINE_RESOURCE_LIMITS } from './engine-client';
 import { registerAuditHandlers, type EngineCaller } from './ipc';

@@ -39,7 +39,7 @@ const TITLES = { ledger: '选择账簿文件', projects: '选择项目文件', c
 export function shellHandlers(dialog: Dialog, window: () => BrowserWindow | null, recent: RecentWorkspaces): ShellHandlers {
   const win = (): BrowserWindow => window() as BrowserWindow;
   return {
-    async chooseFiles(args: { kind: keyof typeof TITLES; multiple?: boolean }) {
+    async chooseFiles(args) {
       const r = await dialog.showOpenDialog(win(), {
         title: TITLES[args.kind],
         properties: args.multiple === false ? ['openFile'] : ['openFile', 'multiSelections'],
@@ -47,11 +47,11 @@ export function shellHandlers(dialog: Dialog, window: () => BrowserWindow | null
       });
       return r.canceled ? [] : r.filePaths;
     },
-    async chooseDirectory(args: { title?: string }) {
+    async chooseDirectory(args) {
       const r = await dialog.showOpenDialog(win(), { title: args.title ?? '选择导出目录', properties: ['openDirectory', 'createDirectory'] });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
-    async chooseWorkspace(args: { create: boolean }) {
+    async chooseWorkspace(args) {
       if (args.create) {
         const r = await dialog.showSaveDialog(win(), { title: '新建审计工作区', defaultPath: '审计工作区.sqlite', filters: FILTERS.workspace });
         return r.canceled ? null : (r.filePath ?? null);
@@ -59,7 +59,7 @@ export function shellHandlers(dialog: Dialog, window: () => BrowserWindow | null
       const r = await dialog.showOpenDialog(win(), { title: '打开审计工作区', properties: ['openFile'], filters: FILTERS.workspace });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
-    async chooseSaveFile(args: { defaultName: string; title?: string }) {
+    async chooseSaveFile(args) {
       const ext = extname(args.defaultName).slice(1).toLowerCase();
       const r = await dialog.showSaveDialog(win(), {
         title: args.title ?? '保存导出文件',
@@ -71,5 +71,5 @@ export function shellHandlers(dialog: Dialog, window: () => BrowserWindow | null
     async recentWorkspaces() {
       return recent.list();
     },
-  } as ShellHandlers;
+  };
 }

@@ -367,6 +367,14 @@ export interface CaseLead {
   updatedAt: string;
 }
 
+/** A lead as it was handed over: frozen, readable for ever. */
+export interface LeadVersion {
+  version: number;
+  frozenAt: string;
+  handoffId: number | null;
+  lead: CaseLead;
+}
+
 export interface LeadPatch {
   persons?: LeadPerson[];
   problem?: string;
