@@ -4,7 +4,7 @@
 // was open, so the auditor carries on where they were.
 import type { Worker } from 'node:worker_threads';
 import type { AuditResponse } from '../shared/contract/envelope';
-import { both } from '../shared/i18n/messages';
+import { EngineError, errorPayload } from '../shared/i18n/errors';
 import type { EngineCaller } from './ipc';
 import type { EngineMessage, PdfReply } from './engine-protocol';
 
@@ -47,7 +47,7 @@ export class EngineClient implements EngineCaller {
     const fail = (detail: string): void => {
       if (this.worker !== w) return;
       this.worker = null;
-      const error = { code: 'engine-error' as const, ...both('err.engine', { detail }) };
+      const error = errorPayload(new EngineError('engine-error', 'err.engine', { detail }));
       for (const resolve of this.pending.values()) resolve({ ok: false, error });
       this.pending.clear();
       // Reopen once: if the next worker dies too before it answers, the workspace is forgotten

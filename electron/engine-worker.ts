@@ -4,15 +4,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AuditResponse } from '../shared/contract/envelope';
 import { isEngineMethod } from '../shared/contract/methods';
-import { both } from '../shared/i18n/messages';
-import { AuditError, AuditService, type ServiceOptions } from '../shared/service';
+import { errorPayload } from '../shared/i18n/errors';
+import { AuditService, type ServiceOptions } from '../shared/service';
 import { setParseWorkerPath } from '../shared/workspace/parse-client';
 import type { EngineInbound, EngineMessage, EngineWorkerData } from './engine-protocol';
-
-export function toResponse(e: unknown): AuditResponse {
-  if (e instanceof AuditError) return { ok: false, error: { code: e.code, message: e.messageZh, messageEn: e.messageEn } };
-  return { ok: false, error: { code: 'engine-error', ...both('err.engine', { detail: e instanceof Error ? e.message : String(e) }) } };
-}
 
 export function serve(port: NonNullable<typeof parentPort>, options: Pick<ServiceOptions, 'sampleDir' | 'sampleWorkspacePath'>): AuditService {
   // Pending PDF prints, answered by main's pdfReply.
@@ -41,7 +36,8 @@ export function serve(port: NonNullable<typeof parentPort>, options: Pick<Servic
       const fn = service[req.method] as (...a: unknown[]) => Promise<unknown>;
       response = { ok: true, value: await fn.apply(service, req.args) };
     } catch (e) {
-      response = toResponse(e);
+      // Translated here, once, as main receives it.
+      response = { ok: false, error: errorPayload(e) };
     }
     port.postMessage({ id: req.id, response } satisfies EngineMessage);
   });

@@ -6,7 +6,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { ARG_SCHEMAS, type ShellApi } from '../shared/contract/api';
 import type { AuditResponse } from '../shared/contract/envelope';
 import { AUDIT_METHODS, channelOf, isShellMethod, type AuditMethod } from '../shared/contract/methods';
-import { both } from '../shared/i18n/messages';
+import { EngineError, errorPayload } from '../shared/i18n/errors';
 
 export interface EngineCaller {
   call(method: string, args: unknown[]): Promise<AuditResponse>;
@@ -23,11 +23,11 @@ export interface IpcDeps {
 }
 
 export async function handleCall(deps: IpcDeps, method: AuditMethod, event: Pick<IpcMainInvokeEvent, 'sender'>, args: unknown[]): Promise<AuditResponse> {
-  if (event.sender !== deps.mainWebContents()) return { ok: false, error: { code: 'forbidden', ...both('err.forbidden') } };
+  if (event.sender !== deps.mainWebContents()) return { ok: false, error: errorPayload(new EngineError('forbidden', 'err.forbidden')) };
   const parsed = ARG_SCHEMAS[method].safeParse(args);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || method}: ${i.message}`).join('; ');
-    return { ok: false, error: { code: 'invalid-arguments', ...both('err.invalid-arguments', { detail }) } };
+    return { ok: false, error: errorPayload(new EngineError('invalid-arguments', 'err.invalid-arguments', { detail })) };
   }
   const valid = parsed.data as unknown[];
   if (isShellMethod(method)) {
@@ -35,7 +35,7 @@ export async function handleCall(deps: IpcDeps, method: AuditMethod, event: Pick
       const fn = deps.shell[method] as (...a: unknown[]) => Promise<unknown>;
       return { ok: true, value: await fn(...valid) };
     } catch (e) {
-      return { ok: false, error: { code: 'engine-error', ...both('err.engine', { detail: e instanceof Error ? e.message : String(e) }) } };
+      return { ok: false, error: errorPayload(e) };
     }
   }
   return deps.engine.call(method, valid);

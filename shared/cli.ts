@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Encoding } from './contract';
 import { runAudit, UsageError } from './cli-audit';
 import { LEADS_HELP, runLeadsCommand } from './cli-leads';
-import { AuditError } from './service';
+import { EngineError, errorPayload } from './i18n/errors';
 
 export const HELP = `村级财务审计助手 命令行 (Village Audit command line)
 
@@ -29,6 +29,13 @@ ${LEADS_HELP}
 退出码 (exit codes): 0 成功 (ok), 2 输入有误，工作区未改动 (bad input, workspace unchanged), 1 其他错误 (other error)
 `;
 
+/** An engine refusal on stderr in both languages: bad input (exit 2) unless the engine itself failed (1). */
+function reportEngineError(e: EngineError): number {
+  const p = errorPayload(e);
+  process.stderr.write(`${p.message}\n${p.messageEn}\n`);
+  return p.code === 'invalid-arguments' || p.code === 'not-found' || p.code === 'conflict' ? 2 : 1;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -46,10 +53,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${(e as Error).message}\n`);
         return 2;
       }
-      if (e instanceof AuditError) {
-        process.stderr.write(`${e.messageZh}\n${e.messageEn}\n`);
-        return e.code === 'invalid-arguments' ? 2 : 1;
-      }
+      if (e instanceof EngineError) return reportEngineError(e);
       throw e;
     }
   }
@@ -116,10 +120,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${e.message}\n`);
       return 2;
     }
-    if (e instanceof AuditError) {
-      process.stderr.write(`${e.messageZh}\n${e.messageEn}\n`);
-      return e.code === 'invalid-arguments' ? 2 : 1;
-    }
+    if (e instanceof EngineError) return reportEngineError(e);
     process.stderr.write(`错误 (error): ${(e as Error).stack ?? String(e)}\n`);
     return 1;
   }

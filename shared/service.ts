@@ -10,13 +10,13 @@ import type {
   LedgerLineView, Overview, ProjectFigures, RuleInfo, RunSummary, SourceFileInfo, WorkspaceInfo, FindingStatus,
 } from './contract';
 import { fenToDecimalString } from './format/money';
-import { both, type MessageKey, type Params } from './i18n/messages';
+import { EngineError } from './i18n/errors';
 import { previewFile } from './ingest/preview';
 import { buildLeads } from './leads/build';
 import { importCadres, listCadres } from './leads/cadres';
 import { listHandoffs, writeHandoff } from './leads/handoff';
 import { addRectificationEvidence, saveRectificationEvidence, closeRectification, createRectification, listRectifications, rectificationProgress, rectificationSummary, rectificationXlsx, updateRectification } from './leads/rectification';
-import { buildCaseLeads, getCaseLead, LeadError, leadSource, leadVersions, listCaseLeads, mergeCaseLeads, setLeadSource, splitCaseLead, updateCaseLead } from './leads/store';
+import { buildCaseLeads, getCaseLead, leadSource, leadVersions, listCaseLeads, mergeCaseLeads, setLeadSource, splitCaseLead, updateCaseLead } from './leads/store';
 import { listTrail } from './leads/trail';
 import type { Cadre, CadreImportResult, CaseLead, HandoffRecord, LeadPatch, RectificationItem, RectificationProgressPoint, RectificationSummaryRow, TrailEntry } from './contract';
 import type { RectificationInput } from './leads/rectification';
@@ -28,16 +28,6 @@ import { openDb, schemaVersion, type Db } from './workspace/db';
 import { getFindingRow, queryFindings, reviewFindings, reviewHistory, storeRun } from './workspace/findings-store';
 import { ensureLedgerIndexes, importFile } from './workspace/importer';
 import { loadRuleSettings, resetRuleSettings, saveRuleSettings } from './workspace/settings-store';
-
-export class AuditError extends Error {
-  constructor(readonly code: 'no-workspace' | 'not-found' | 'invalid-arguments' | 'engine-error', readonly messageZh: string, readonly messageEn: string) {
-    super(messageZh);
-  }
-  static of(code: AuditError['code'], key: MessageKey, params: Params = {}): AuditError {
-    const m = both(key, params);
-    return new AuditError(code, m.message, m.messageEn);
-  }
-}
 
 export interface ServiceOptions {
   onEvent?: (e: AuditEvent) => void;
@@ -62,7 +52,7 @@ export class AuditService implements EngineApi {
   }
 
   private get ws(): Db {
-    if (!this.db) throw AuditError.of('no-workspace', 'err.no-workspace');
+    if (!this.db) throw new EngineError('no-workspace', 'err.no-workspace');
     return this.db;
   }
 
@@ -93,7 +83,7 @@ export class AuditService implements EngineApi {
     ], [join(dir, FILES.cadres)]);
     if (!r.ok) {
       const last = r.results[r.results.length - 1];
-      throw new AuditError('engine-error', last?.message ?? '', last?.messageEn ?? '');
+      throw new EngineError('engine-error', 'err.sample-failed', { message: last?.message ?? '', messageEn: last?.messageEn ?? '' });
     }
     await this.runRules();
     return (await this.workspaceInfo()) as WorkspaceInfo;
@@ -199,7 +189,7 @@ export class AuditService implements EngineApi {
   async getFinding(args: { id: string }): Promise<FindingDetail> {
     const db = this.ws;
     const f = getFindingRow(db, args.id);
-    if (!f) throw AuditError.of('not-found', 'err.not-found', { what: args.id });
+    if (!f) throw new EngineError('not-found', 'err.not-found', { what: args.id });
     const stmt = db.prepare(`SELECT l.id, f.name AS file, l.line_no AS line, l.date, l.voucher, l.summary, l.account_code AS accountCode,
       l.account_name AS accountName, l.debit_fen AS debitFen, l.credit_fen AS creditFen, l.attachments, l.counterparty, l.project
       FROM ledger_lines l JOIN source_files f ON f.id = l.file_id WHERE l.id = ?`);
@@ -260,7 +250,7 @@ export class AuditService implements EngineApi {
 
   private rule(id: string): Rule {
     const r = ruleById(id);
-    if (!r) throw AuditError.of('not-found', 'err.not-found', { what: id });
+    if (!r) throw new EngineError('not-found', 'err.not-found', { what: id });
     return r;
   }
 
@@ -273,7 +263,7 @@ export class AuditService implements EngineApi {
     try {
       saveRuleSettings(this.ws, rule, args.settings);
     } catch (e) {
-      throw AuditError.of('invalid-arguments', 'err.settings', { detail: e instanceof Error ? e.message : String(e) });
+      throw new EngineError('invalid-arguments', 'err.settings', { detail: e instanceof Error ? e.message : String(e) });
     }
     return this.ruleInfo(rule);
   }
@@ -305,19 +295,6 @@ export class AuditService implements EngineApi {
   }
 
   // ---- case leads, handoff, rectification, trail (issue 5): logic in shared/leads/ ----
-  /** A refusal of the leads' logic (LeadError) reaches the UI as a typed, bilingual error; sync or async. */
-  private guard<T>(fn: () => T): T {
-    const fail = (e: unknown): never => {
-      if (e instanceof LeadError) throw new AuditError('invalid-arguments', e.messageZh, e.messageEn);
-      throw e;
-    };
-    try {
-      const r = fn();
-      return (r instanceof Promise ? r.catch(fail) : r) as T;
-    } catch (e) {
-      return fail(e);
-    }
-  }
   private get today(): string { return this.now().slice(0, 10); }
   async importCadres(args: { path: string; encoding?: 'utf-8' | 'gb18030' | 'auto'; sheet?: string; map?: Record<string, string>; actor?: string }): Promise<CadreImportResult> {
     return importCadres(this.ws, args, this.now());
@@ -327,38 +304,38 @@ export class AuditService implements EngineApi {
   async listCaseLeads(args: { township?: string; includeMerged?: boolean }): Promise<CaseLead[]> { return listCaseLeads(this.ws, args); }
   async getCaseLead(args: { number: string }): Promise<{ lead: CaseLead; versions: ReturnType<typeof leadVersions> }> {
     const lead = getCaseLead(this.ws, args.number);
-    if (!lead) throw AuditError.of('not-found', 'err.not-found', { what: args.number });
+    if (!lead) throw new EngineError('not-found', 'lead.err.not-found', { number: args.number });
     return { lead, versions: leadVersions(this.ws, args.number) };
   }
   async updateCaseLead(args: { number: string; actor: string; patch: LeadPatch }): Promise<CaseLead> {
-    return this.guard(() => updateCaseLead(this.ws, args.number, args.patch, args.actor, this.now()));
+    return updateCaseLead(this.ws, args.number, args.patch, args.actor, this.now());
   }
-  async mergeCaseLeads(args: { numbers: string[]; actor: string }): Promise<CaseLead> { return this.guard(() => mergeCaseLeads(this.ws, args.numbers, args.actor, this.now())); }
+  async mergeCaseLeads(args: { numbers: string[]; actor: string }): Promise<CaseLead> { return mergeCaseLeads(this.ws, args.numbers, args.actor, this.now()); }
   async splitCaseLead(args: { number: string; findingIds: string[]; actor: string }): Promise<CaseLead> {
-    return this.guard(() => splitCaseLead(this.ws, args.number, args.findingIds, args.actor, this.now()));
+    return splitCaseLead(this.ws, args.number, args.findingIds, args.actor, this.now());
   }
   async getLeadSource(): Promise<string> { return leadSource(this.ws); }
   async setLeadSource(args: { source: string; actor: string }): Promise<void> { setLeadSource(this.ws, args.source, args.actor, this.now()); }
   async handoffLeads(args: { dir: string; township?: string; handedBy: string; fromUnit?: string; pdf?: boolean }): Promise<HandoffRecord[]> {
-    return this.guard(() => writeHandoff(this.ws, { ...args, now: this.now(), safeName: safeFileName, renderPdf: this.opts.renderPdf }));
+    return writeHandoff(this.ws, { ...args, now: this.now(), safeName: safeFileName, renderPdf: this.opts.renderPdf });
   }
   async listHandoffs(): Promise<HandoffRecord[]> { return listHandoffs(this.ws); }
   async listRectifications(args: { township?: string; openOnly?: boolean }): Promise<RectificationItem[]> { return listRectifications(this.ws, args, this.today); }
   async createRectification(args: RectificationInput & { township?: string; village?: string; amountAtIssueFen?: number; actor: string }): Promise<RectificationItem> {
     const { actor, ...input } = args;
-    return this.guard(() => createRectification(this.ws, input, actor, this.now()));
+    return createRectification(this.ws, input, actor, this.now());
   }
   async updateRectification(args: { id: number; patch: RectificationInput; actor: string }): Promise<RectificationItem> {
-    return this.guard(() => updateRectification(this.ws, args.id, args.patch, args.actor, this.now()));
+    return updateRectification(this.ws, args.id, args.patch, args.actor, this.now());
   }
   async addRectificationEvidence(args: { id: number; path: string; actor: string }): Promise<RectificationItem> {
-    return this.guard(() => addRectificationEvidence(this.ws, `${this.path as string}.files`, args.id, resolve(args.path), args.actor, this.now()));
+    return addRectificationEvidence(this.ws, `${this.path as string}.files`, args.id, resolve(args.path), args.actor, this.now());
   }
   async saveRectificationEvidence(args: { evidenceId: number; path: string }): Promise<{ path: string; name: string; sha256: string }> {
-    return this.guard(() => saveRectificationEvidence(this.ws, `${this.path as string}.files`, args.evidenceId, resolve(args.path)));
+    return saveRectificationEvidence(this.ws, `${this.path as string}.files`, args.evidenceId, resolve(args.path));
   }
   async closeRectification(args: { id: number; note?: string; actor: string }): Promise<RectificationItem> {
-    return this.guard(() => closeRectification(this.ws, args.id, args.note, args.actor, this.now()));
+    return closeRectification(this.ws, args.id, args.note, args.actor, this.now());
   }
   async exportRectifications(args: { path: string; township?: string }): Promise<{ path: string; sha256: string; items: number }> {
     const items = listRectifications(this.ws, { township: args.township }, this.today);

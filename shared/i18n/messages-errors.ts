@@ -9,4 +9,6 @@ export const errorMessages = {
   'err.settings': { zh: '规则设置无效：{detail}', en: 'Invalid rule settings: {detail}' },
   'err.engine': { zh: '引擎错误：{detail}', en: 'Engine error: {detail}' },
   'err.forbidden': { zh: '拒绝访问', en: 'Forbidden' },
+  'err.no-sample': { zh: '未配置示例区县', en: 'No sample district is configured' },
+  'err.sample-failed': { zh: '示例区县未能导入：{message}', en: 'The sample district could not be imported: {messageEn}' },
 } as const;

@@ -1,6 +1,7 @@
 // The one message catalogue: every text a user reads, Simplified Chinese first, English second.
 // Placeholders are {name}. The engine, the CLI, the shell and the renderer all format from here.
 // Split by domain into messages-*.ts; a key belongs to exactly one of them (test/unit/messages.test.ts).
+import type { Lang } from '../contract/types';
 import { errorMessages } from './messages-errors';
 import { importMessages } from './messages-import';
 import { leadMessages } from './messages-leads';
@@ -26,17 +27,40 @@ export const messages = {
 } as const;
 
 export type MessageKey = keyof typeof messages;
-export type Params = Record<string, string | number>;
 
-export function fill(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+/** A text in both languages: a catalogue entry filled in, or parts of one joined. */
+export interface Bilingual {
+  zh: string;
+  en: string;
 }
 
-export function t(lang: 'zh' | 'en', key: MessageKey, params: Params = {}): string {
-  return fill(messages[key][lang], params);
+/** Placeholder values; a Bilingual value is put in each language's own words. */
+export type Params = Record<string, string | number | Bilingual>;
+
+function fill(template: string, params: Params, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
+    const v = params[k];
+    if (v === undefined) return m;
+    return typeof v === 'object' ? v[lang] : String(v);
+  });
+}
+
+export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
+  return fill(messages[key][lang], params, lang);
+}
+
+/** One entry filled in, in both languages. */
+export function bi(key: MessageKey, params: Params = {}): Bilingual {
+  return { zh: t('zh', key, params), en: t('en', key, params) };
+}
+
+/** Bilingual parts joined, each language with its own separator (、 and ", "; ； and "; "). */
+export function joinBi(parts: readonly Bilingual[], sep: MessageKey): Bilingual {
+  return { zh: parts.map((p) => p.zh).join(t('zh', sep)), en: parts.map((p) => p.en).join(t('en', sep)) };
 }
 
 /** Both languages at once, for results that cross the contract. */
 export function both(key: MessageKey, params: Params = {}): { message: string; messageEn: string } {
-  return { message: t('zh', key, params), messageEn: t('en', key, params) };
+  const m = bi(key, params);
+  return { message: m.zh, messageEn: m.en };
 }

@@ -11,7 +11,8 @@ import Papa from 'papaparse';
 import type { CaseLead, HandoffFile, HandoffRecord } from '../contract';
 import { fenToDecimalString, formatFen } from '../format/money';
 import type { Db } from '../workspace/db';
-import { freezeLeads, LeadError, listCaseLeads } from './store';
+import { EngineError } from '../i18n/errors';
+import { freezeLeads, listCaseLeads } from './store';
 import { appendTrail } from './trail';
 
 export const MONEY_FORMAT = '¥#,##0.00';
@@ -180,7 +181,7 @@ export async function writeHandoff(db: Db, o: HandoffOptions): Promise<HandoffRe
   for (const township of townships) {
     const leads = pendingLeads(db, township);
     if (leads.length === 0) {
-      if (o.township) throw new LeadError(`${township}没有待移交的线索：已有线索均已移交，且移交后未修改`, `${township} has nothing to hand over: every lead was handed over and has not changed since`);
+      if (o.township) throw new EngineError('conflict', 'handoff.err.nothing-pending', { township });
       continue;
     }
     const meta: HandoffMeta = { township, fromUnit: o.fromUnit ?? leads[0]?.source ?? '村级财务审计组', toUnit: `${township}纪委`, date: o.now.slice(0, 10) };

@@ -7,7 +7,8 @@ import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { RectificationItem, RectificationProgressPoint, RectificationSummaryRow, RectProgress } from '../contract';
 import type { Db } from '../workspace/db';
-import { getCaseLead, LeadError } from './store';
+import { EngineError } from '../i18n/errors';
+import { getCaseLead } from './store';
 import { appendTrail } from './trail';
 import { MONEY_FORMAT } from './handoff';
 
@@ -29,7 +30,7 @@ function toItem(db: Db, r: Row, today: string): RectificationItem {
 
 export function getRectification(db: Db, id: number, today: string): RectificationItem {
   const r = db.prepare('SELECT * FROM rectifications WHERE id = ?').get(id) as Row | undefined;
-  if (!r) throw new LeadError(`找不到整改事项 ${id}`, `Rectification item not found: ${id}`);
+  if (!r) throw new EngineError('not-found', 'rect.err.not-found', { id });
   return toItem(db, r, today);
 }
 
@@ -58,21 +59,21 @@ function itemBase(db: Db, input: RectificationInput & { township?: string; villa
   const existing = (col: 'lead_number' | 'finding_id', v: string) => db.prepare(`SELECT id FROM rectifications WHERE ${col} = ? ORDER BY id LIMIT 1`).get(v) as { id: number } | undefined;
   if (input.leadNumber) {
     const l = getCaseLead(db, input.leadNumber);
-    if (!l) throw new LeadError(`找不到线索 ${input.leadNumber}`, `Lead not found: ${input.leadNumber}`);
-    if (l.status === 'merged') throw new LeadError(`线索 ${l.number} 已并入 ${l.mergedInto ?? ''}`, `Lead ${l.number} was merged into ${l.mergedInto ?? ''}`);
+    if (!l) throw new EngineError('not-found', 'lead.err.not-found', { number: input.leadNumber });
+    if (l.status === 'merged') throw new EngineError('conflict', 'rect.err.lead-merged', { number: l.number, into: l.mergedInto ?? '' });
     const dup = existing('lead_number', l.number);
-    if (dup) throw new LeadError(`线索 ${l.number} 已有整改事项 #${dup.id}`, `Lead ${l.number} already has rectification item #${dup.id}`);
+    if (dup) throw new EngineError('conflict', 'rect.err.lead-has-item', { number: l.number, id: dup.id });
     return { township: l.township, village: l.village, description: input.description ?? l.problem, unit: input.unit ?? `${l.township}${l.village}`, responsible: input.responsible ?? l.personNames, amount: l.amountFen };
   }
   if (input.findingId) {
     const f = db.prepare('SELECT township, village, reason, amount_fen FROM findings WHERE id = ?').get(input.findingId) as { township: string; village: string; reason: string; amount_fen: number } | undefined;
-    if (!f) throw new LeadError(`找不到疑点 ${input.findingId}`, `Finding not found: ${input.findingId}`);
+    if (!f) throw new EngineError('not-found', 'rect.err.finding-not-found', { id: input.findingId });
     const dup = existing('finding_id', input.findingId);
-    if (dup) throw new LeadError(`该疑点已有整改事项 #${dup.id}`, `This finding already has rectification item #${dup.id}`);
+    if (dup) throw new EngineError('conflict', 'rect.err.finding-has-item', { id: dup.id });
     return { ...typed, township: f.township, village: f.village, description: input.description ?? f.reason, unit: input.unit ?? `${f.township}${f.village}`, amount: f.amount_fen };
   }
   if (!typed.township.trim() || !typed.village.trim() || !typed.description.trim()) {
-    throw new LeadError('整改事项需要乡镇、村和问题描述（或来自一条线索、一个疑点）', 'An item needs a township, a village and a description (or comes from a lead or a finding)');
+    throw new EngineError('invalid-arguments', 'rect.err.needs-place');
   }
   return typed;
 }
@@ -93,7 +94,7 @@ export function updateRectification(db: Db, id: number, patch: RectificationInpu
   const map: Record<string, string> = { description: 'description', unit: 'unit', responsible: 'responsible', measures: 'measures', dueDate: 'due_date', progress: 'progress', recoveredFen: 'recovered_fen' };
   db.transaction(() => {
     const before = getRectification(db, id, now.slice(0, 10));
-    if (before.closed) throw new LeadError(`整改事项 ${id} 已销号`, `Rectification item ${id} is closed`);
+    if (before.closed) throw new EngineError('conflict', 'rect.err.closed', { id });
     const keys = Object.keys(patch).filter((k) => k in map && (patch as Record<string, unknown>)[k] !== undefined);
     if (keys.length === 0) return;
     db.prepare(`UPDATE rectifications SET ${keys.map((k) => `${map[k]} = @${k}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...patch, now, id });
@@ -106,7 +107,7 @@ export function updateRectification(db: Db, id: number, patch: RectificationInpu
 
 /** Copies the file into `<workspace>.files/<sha256>` and records it. */
 export function addRectificationEvidence(db: Db, filesDir: string, id: number, path: string, actor: string, now: string): RectificationItem {
-  if (!existsSync(path)) throw new LeadError(`找不到文件 ${path}`, `File not found: ${path}`);
+  if (!existsSync(path)) throw new EngineError('not-found', 'rect.err.file-not-found', { path });
   const bytes = readFileSync(path);
   const sha = createHash('sha256').update(bytes).digest('hex');
   mkdirSync(filesDir, { recursive: true });
@@ -127,12 +128,12 @@ export function addRectificationEvidence(db: Db, filesDir: string, id: number, p
  */
 export function saveRectificationEvidence(db: Db, filesDir: string, evidenceId: number, dest: string): { path: string; name: string; sha256: string } {
   const e = db.prepare('SELECT name, sha256, stored_path AS storedPath FROM rectification_evidence WHERE id = ?').get(evidenceId) as { name: string; sha256: string; storedPath: string } | undefined;
-  if (!e) throw new LeadError(`没有编号为 ${evidenceId} 的整改证据`, `No evidence file ${evidenceId}`);
+  if (!e) throw new EngineError('not-found', 'rect.err.evidence-not-found', { id: evidenceId });
   const found = [join(filesDir, e.sha256), e.storedPath].find((p) => existsSync(p));
-  if (!found) throw new LeadError(`整改证据“${e.name}”不在工作区文件夹 ${filesDir} 中`, `Evidence "${e.name}" is missing from the workspace folder ${filesDir}`);
+  if (!found) throw new EngineError('not-found', 'rect.err.evidence-missing', { name: e.name, dir: filesDir });
   const bytes = readFileSync(found);
   if (createHash('sha256').update(bytes).digest('hex') !== e.sha256) {
-    throw new LeadError(`整改证据“${e.name}”已被改动：SHA-256 与登记时不符`, `Evidence "${e.name}" has changed: its SHA-256 differs from the one recorded`);
+    throw new EngineError('conflict', 'rect.err.evidence-changed', { name: e.name });
   }
   writeFileSync(dest, bytes);
   return { path: dest, name: e.name, sha256: e.sha256 };
@@ -142,8 +143,8 @@ export function saveRectificationEvidence(db: Db, filesDir: string, evidenceId: 
 export function closeRectification(db: Db, id: number, note: string | undefined, actor: string, now: string): RectificationItem {
   db.transaction(() => {
     const it = getRectification(db, id, now.slice(0, 10));
-    if (it.closed) throw new LeadError(`整改事项 ${id} 已销号`, `Rectification item ${id} is already closed`);
-    if (it.evidence.length === 0 && !note?.trim()) throw new LeadError('销号需要整改证据或说明', 'Closing an item needs evidence or a note');
+    if (it.closed) throw new EngineError('conflict', 'rect.err.already-closed', { id });
+    if (it.evidence.length === 0 && !note?.trim()) throw new EngineError('invalid-arguments', 'rect.err.close-needs-evidence');
     db.prepare("UPDATE rectifications SET closed = 1, closed_by = ?, closed_at = ?, close_note = ?, progress = '已完成', updated_at = ? WHERE id = ?").run(actor, now, note?.trim() || null, now, id);
     appendTrail(db, { at: now, actor, entity: 'rectification', entityId: String(id), action: 'close', before: { closed: false, progress: it.progress }, after: { closed: true, note: note ?? null } });
   })();

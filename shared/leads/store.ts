@@ -8,6 +8,7 @@
 //   version stays readable in lead_versions).
 import type { CaseLead, Disposition, LeadEvidence, LeadPatch, LeadPerson } from '../contract';
 import { fenToDecimalString, formatFen } from '../format/money';
+import { EngineError } from '../i18n/errors';
 import { RULES } from '../rules';
 import type { Db } from '../workspace/db';
 import { officersOnDates } from './cadres';
@@ -49,7 +50,7 @@ export function computeLead(db: Db, findingIds: string[]): Computed {
     .map((id) => db.prepare('SELECT id, rule, township, village, date, vouchers, amount_fen, reason, line_ids, sources FROM findings WHERE id = ?').get(id) as FindingFacts | undefined)
     .filter((f): f is FindingFacts => !!f)
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  if (fs.length === 0) throw new Error('a lead needs at least one finding');
+  if (fs.length === 0) throw new EngineError('invalid-arguments', 'lead.err.no-findings');
   const first = fs[0] as FindingFacts;
   const lineStmt = db.prepare(`SELECT l.voucher, l.date, l.line_no AS line, l.handler, l.approver, f.name AS file, f.sha256 FROM ledger_lines l JOIN source_files f ON f.id = l.file_id WHERE l.id = ?`);
   const evidence: LeadEvidence[] = [];
@@ -181,12 +182,8 @@ export function buildCaseLeads(db: Db, now: string, actor: string): string[] {
 
 function rowOf(db: Db, number: string): LeadRow {
   const r = db.prepare('SELECT * FROM leads WHERE number = ?').get(number) as LeadRow | undefined;
-  if (!r) throw new LeadError(`找不到线索 ${number}`, `Lead not found: ${number}`);
+  if (!r) throw new EngineError('not-found', 'lead.err.not-found', { number });
   return r;
-}
-
-export class LeadError extends Error {
-  constructor(readonly messageZh: string, readonly messageEn: string) { super(messageZh); }
 }
 
 /** Writes new field values; a frozen lead becomes a new version (the handed-over one stays in lead_versions). */
@@ -200,7 +197,7 @@ function writeLead(db: Db, r: LeadRow, set: Partial<{ persons: string; problem: 
 export function updateCaseLead(db: Db, number: string, patch: LeadPatch, actor: string, now: string): CaseLead {
   db.transaction(() => {
     const r = rowOf(db, number);
-    if (r.status !== 'open') throw new LeadError(`线索 ${number} 已合并到 ${r.merged_into}，不能修改`, `Lead ${number} was merged into ${r.merged_into}; it cannot be edited`);
+    if (r.status !== 'open') throw new EngineError('conflict', 'lead.err.merged-no-edit', { number, into: r.merged_into ?? '' });
     const before = toLead(db, r);
     const set: Parameters<typeof writeLead>[2] = {};
     if (patch.persons) set.persons = JSON.stringify(patch.persons);
@@ -228,14 +225,14 @@ function recompute(db: Db, r: LeadRow, now: string): void {
 
 /** Merges leads of one township and village into the first; the others keep their numbers, marked merged. */
 export function mergeCaseLeads(db: Db, numbers: string[], actor: string, now: string): CaseLead {
-  if (numbers.length < 2) throw new LeadError('合并需要至少两条线索', 'Merging needs at least two leads');
+  if (numbers.length < 2) throw new EngineError('invalid-arguments', 'lead.err.merge-needs-two');
   const target = numbers[0] as string;
   db.transaction(() => {
     const t = rowOf(db, target);
     for (const n of numbers.slice(1)) {
       const o = rowOf(db, n);
-      if (o.status !== 'open' || t.status !== 'open') throw new LeadError(`线索 ${n} 已合并`, `Lead ${n} is already merged`);
-      if (o.township !== t.township || o.village !== t.village) throw new LeadError('只能合并同一乡镇同一村的线索', 'Only leads of the same township and village can be merged');
+      if (o.status !== 'open' || t.status !== 'open') throw new EngineError('conflict', 'lead.err.already-merged', { number: n });
+      if (o.township !== t.township || o.village !== t.village) throw new EngineError('invalid-arguments', 'lead.err.merge-other-place');
       db.prepare('UPDATE lead_findings SET lead_id = ? WHERE lead_id = ?').run(t.id, o.id);
       db.prepare("UPDATE leads SET status = 'merged', merged_into = ?, updated_at = ? WHERE id = ?").run(target, now, o.id);
     }
@@ -252,7 +249,7 @@ export function splitCaseLead(db: Db, number: string, findingIds: string[], acto
     const r = rowOf(db, number);
     const own = new Set((db.prepare('SELECT finding_id FROM lead_findings WHERE lead_id = ?').all(r.id) as { finding_id: string }[]).map((x) => x.finding_id));
     if (findingIds.length === 0 || findingIds.length >= own.size || findingIds.some((f) => !own.has(f))) {
-      throw new LeadError('拆分需选择该线索的部分（非全部）发现', 'Splitting needs some, not all, of the lead\'s findings');
+      throw new EngineError('invalid-arguments', 'lead.err.split-some');
     }
     db.prepare(`DELETE FROM lead_findings WHERE lead_id = ? AND finding_id IN (${findingIds.map(() => '?').join(', ')})`).run(r.id, ...findingIds);
     created = insertLead(db, findingIds, r.rule, r.township, r.village, now, actor);
