@@ -1,7 +1,7 @@
 // The one contract between the UI and the engine, derived from the method table (methods.ts):
 // each method's argument schema (zod), which main validates before the engine ever sees a call,
 // and AuditApi, whose argument types are the schemas' input types, so they cannot drift apart.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuditEvent } from './envelope';
 import type { AuditMethod, EngineMethod, METHODS, ShellMethod } from './methods';
 import type { AuditResults } from './results';

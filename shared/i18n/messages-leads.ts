@@ -3,6 +3,7 @@
 // Chinese first, English second; placeholders are {name}.
 
 export const leadMessages = {
+  'handoff.pdf.page-of': { zh: '第 {page} 页 / 共 {pages} 页', en: 'Page {page} of {pages}' },
   // refusals of the leads' logic (EngineError keys)
   'lead.err.not-found': { zh: '找不到线索 {number}', en: 'Lead not found: {number}' },
   'lead.err.no-findings': { zh: '线索至少需要一个疑点', en: 'A lead needs at least one finding' },

@@ -10,6 +10,8 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { CaseLead, HandoffFile, HandoffRecord } from '../contract';
 import { fenToDecimalString, formatFen } from '../format/money';
+import { cssMargins, PAGE_COUNTERS, PDF_MARGINS_MM, PDF_PAGE_SIZE, pdfFooter } from '../format/print-layout';
+import { t } from '../i18n/messages';
 import type { Db } from '../workspace/db';
 import { EngineError } from '../i18n/errors';
 import { freezeLeads, listCaseLeads } from './store';
@@ -85,7 +87,7 @@ export function handoffHtml(leads: CaseLead[], meta: HandoffMeta): string {
   const rows = leads.map((l, i) => `<tr><td class="c">${i + 1}</td><td>${numberCell(l.number)}${l.version > 1 ? `<div class="ver">${esc(versionText(l))}</div>` : ''}</td><td>${l.persons.map((p) => `<span class="nw">${esc(p.name)}</span>`).join('、')}</td><td>${esc(l.unitAndPosts)}</td>
     <td>${esc(l.problem)}</td><td class="r">${esc(formatFen(l.amountFen))}</td><td class="c nw">${esc(l.disposition)}</td></tr>`).join('\n');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>问题线索移交清单</title><style>
-  @page { size: A4; margin: 18mm 14mm 20mm 14mm; }
+  @page { size: ${PDF_PAGE_SIZE}; margin: ${cssMargins()}; }
   body { font-family: 'Noto Sans CJK SC', 'Noto Serif CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'SimSun', sans-serif; font-size: 10.5pt; color: #000; }
   h1 { text-align: center; font-size: 18pt; margin: 0 0 10px; letter-spacing: 4px; }
   .meta { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 24px; margin-bottom: 10px; }
@@ -124,10 +126,6 @@ export function chromiumPath(): string {
   return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
 }
 
-/** Page layout of the handoff sheet, shared by Chromium here and Electron's printToPDF in the app. */
-export const PDF_FOOTER = '<div style="font-size:9px;width:100%;text-align:center;">第 <span class="pageNumber"></span> 页 / 共 <span class="totalPages"></span> 页</div>';
-export const PDF_MARGINS_MM = { top: 18, bottom: 20, left: 14, right: 14 };
-
 export async function htmlToPdf(html: string): Promise<Buffer> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
@@ -138,9 +136,9 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     return await page.pdf({
-      format: 'A4', printBackground: true, displayHeaderFooter: true,
+      format: PDF_PAGE_SIZE, printBackground: true, displayHeaderFooter: true,
       headerTemplate: '<span></span>',
-      footerTemplate: PDF_FOOTER,
+      footerTemplate: pdfFooter(t('zh', 'handoff.pdf.page-of', PAGE_COUNTERS)),
       margin: { top: `${PDF_MARGINS_MM.top}mm`, bottom: `${PDF_MARGINS_MM.bottom}mm`, left: `${PDF_MARGINS_MM.left}mm`, right: `${PDF_MARGINS_MM.right}mm` },
     });
   } finally {
