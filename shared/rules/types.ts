@@ -1,23 +1,10 @@
 import type { z } from 'zod';
-import type { RuleNotice, SourceRef } from '../contract';
+import type { RuleNotice } from '../contract';
 import type { Db } from '../workspace/db';
+import type { NewFinding } from '../workspace/findings-store';
 
-/** What a rule returns for one problem; the service fingerprints and stores it. */
-export interface RuleFinding {
-  township: string;
-  village: string;
-  date: string;
-  vouchers: string[];
-  project: string | null;
-  amountFen: number;
-  reason: string;
-  reasonEn: string;
-  lineIds: number[];
-  sources: SourceRef[];
-  /** What identifies this problem across re-runs and re-imports (not the amount, not file ids). */
-  key: string;
-  details?: unknown;
-}
+/** What a rule returns for one problem: the shape the findings store fingerprints and keeps. */
+export type RuleFinding = NewFinding;
 
 export interface RuleOutput {
   findings: RuleFinding[];

@@ -3,14 +3,30 @@
 import { createHash } from 'node:crypto';
 import type { Finding, FindingQuery, FindingPage, FindingStatus, ReviewEvent, RuleNotice, SourceRef } from '../contract';
 import { fenToDecimalString } from '../format/money';
-import type { RuleFinding } from '../rules/types';
 import type { Db } from './db';
+
+/** A finding as a rule reports it and this store keeps it (fingerprinted by rule and key). */
+export interface NewFinding {
+  township: string;
+  village: string;
+  date: string;
+  vouchers: string[];
+  project: string | null;
+  amountFen: number;
+  reason: string;
+  reasonEn: string;
+  lineIds: number[];
+  sources: SourceRef[];
+  /** What identifies this problem across re-runs and re-imports (not the amount, not file ids). */
+  key: string;
+  details?: unknown;
+}
 
 export function fingerprint(rule: string, key: string): string {
   return createHash('sha256').update(`${rule}\n${key}`).digest('hex').slice(0, 20);
 }
 
-export function storeRun(db: Db, results: { rule: string; findings: RuleFinding[]; notices: RuleNotice[] }[], now: string): void {
+export function storeRun(db: Db, results: { rule: string; findings: NewFinding[]; notices: RuleNotice[] }[], now: string): void {
   const upsert = db.prepare(`INSERT INTO findings (id, rule, township, village, date, vouchers, project, amount_fen, reason, reason_en, line_ids, sources, details, active, first_seen, last_seen)
     VALUES (@id, @rule, @township, @village, @date, @vouchers, @project, @amountFen, @reason, @reasonEn, @lineIds, @sources, @details, 1, @now, @now)
     ON CONFLICT(id) DO UPDATE SET township = excluded.township, village = excluded.village, date = excluded.date, vouchers = excluded.vouchers,
