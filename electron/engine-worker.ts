@@ -5,11 +5,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { AuditResponse } from '../shared/contract/envelope';
 import { isEngineMethod } from '../shared/contract/methods';
 import { errorPayload } from '../shared/i18n/errors';
+import { sampleDistrict } from '../fixtures/district-files';
 import { AuditService, type ServiceOptions } from '../shared/service';
 import { setParseWorkerPath } from '../shared/workspace/parse-client';
 import type { EngineInbound, EngineMessage, EngineWorkerData } from './engine-protocol';
 
-export function serve(port: NonNullable<typeof parentPort>, options: Pick<ServiceOptions, 'sampleDir' | 'sampleWorkspacePath'>): AuditService {
+export function serve(port: NonNullable<typeof parentPort>, options: Pick<ServiceOptions, 'sample' | 'sampleWorkspacePath'>): AuditService {
   // Pending PDF prints, answered by main's pdfReply.
   const prints = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
   let nextPrint = 1;
@@ -48,5 +49,6 @@ if (parentPort) {
   const data = (workerData ?? {}) as EngineWorkerData;
   // The bundled parse-worker.cjs beside this file; without it imports stay in this thread.
   setParseWorkerPath(data.parseWorker ?? null);
-  serve(parentPort, { sampleDir: data.sampleDir, sampleWorkspacePath: data.sampleWorkspacePath });
+  // The app passes its resources folder; run from the repository (tests), the worker finds fixtures/district.
+  serve(parentPort, { sample: sampleDistrict(data.sampleDir), sampleWorkspacePath: data.sampleWorkspacePath });
 }

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { DISTRICT_DIR, FILES } from '../fixtures/generate';
+import { DISTRICT_DIR, FILES } from '../fixtures/district-files';
 import { runAudit } from './cli-audit';
 import { formatFen, parseMoney } from './format/money';
 

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { DISTRICT_DIR, FILES } from '../fixtures/district-files';
 import type {
   EngineApi, AuditEvent, FilePreview, FindingDetail, FindingPage, FindingQuery, ImportOptions, ImportResult, Lead, LeadExport,
   LedgerLineView, Overview, ProjectFigures, RuleInfo, RunSummary, SourceFileInfo, WorkspaceInfo, FindingStatus,
@@ -29,12 +28,20 @@ import { getFindingRow, queryFindings, reviewFindings, reviewHistory, storeRun }
 import { ensureLedgerIndexes, importFile } from './workspace/importer';
 import { loadRuleSettings, resetRuleSettings, saveRuleSettings } from './workspace/settings-store';
 
+/** The sample district that openSampleDistrict imports: its folder and the file names in it. */
+export interface SampleDistrict {
+  dir: string;
+  ledgers: string[];
+  projects: string[];
+  cadres: string[];
+}
+
 export interface ServiceOptions {
   onEvent?: (e: AuditEvent) => void;
   /** Where openSampleDistrict keeps its workspace (the app: its user-data folder). */
   sampleWorkspacePath?: string;
-  /** The sample district's files (the app: bundled resources); default fixtures/district. */
-  sampleDir?: string;
+  /** The sample district (the app: its bundled resources; the CLI and tests: fixtures/district). */
+  sample?: SampleDistrict;
   now?: () => string;
   log?: (msg: string) => void;
   /** Renders the handoff sheet's HTML to PDF (the app: Electron's printToPDF); default Chromium via playwright-core. */
@@ -73,14 +80,14 @@ export class AuditService implements EngineApi {
   }
 
   async openSampleDistrict(): Promise<WorkspaceInfo> {
+    const sample = this.opts.sample;
+    if (!sample) throw new EngineError('not-found', 'err.no-sample');
     const path = this.opts.sampleWorkspacePath ?? join(tmpdir(), 'village-audit-sample.sqlite');
-    const dir = this.opts.sampleDir ?? DISTRICT_DIR;
     await this.openWorkspace({ path, create: true });
     const r = await this.importBatch([
-      { path: join(dir, FILES.shibanchong), kind: 'ledger' },
-      { path: join(dir, FILES.chengnan), kind: 'ledger' },
-      { path: join(dir, FILES.projects), kind: 'projects' },
-    ], [join(dir, FILES.cadres)]);
+      ...sample.ledgers.map((f) => ({ path: join(sample.dir, f), kind: 'ledger' as const })),
+      ...sample.projects.map((f) => ({ path: join(sample.dir, f), kind: 'projects' as const })),
+    ], sample.cadres.map((f) => join(sample.dir, f)));
     if (!r.ok) {
       const last = r.results[r.results.length - 1];
       throw new EngineError('engine-error', 'err.sample-failed', { message: last?.message ?? '', messageEn: last?.messageEn ?? '' });

@@ -14,6 +14,7 @@ import { AUDIT_METHODS, isAuditMethod, type AuditEvent, type AuditMethod, type A
 import { handleCall, type IpcDeps } from '../../electron/ipc';
 import { EngineError, errorPayload } from '../../shared/i18n/errors';
 import { AuditService } from '../../shared/service';
+import { sampleDistrict } from '../../fixtures/district-files';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -138,7 +139,7 @@ export async function openApp(opts: OpenOptions): Promise<AppSession> {
   const emit = (e: AuditEvent) => {
     page?.evaluate((ev) => (window as unknown as { __auditEmit?: (x: unknown) => void }).__auditEmit?.(ev), e).catch(() => undefined);
   };
-  const service = new AuditService({ onEvent: emit, sampleWorkspacePath: join(dir, 'sample.sqlite') });
+  const service = new AuditService({ onEvent: emit, sample: sampleDistrict(), sampleWorkspacePath: join(dir, 'sample.sqlite') });
   const shell: ShellAnswers = { files: [], directory: null, workspace: null, saveFile: null, recent: [] };
   const context = await opts.browser.newContext({ viewport: opts.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN' });
   page = await context.newPage();
