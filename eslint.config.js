@@ -1,8 +1,10 @@
-// Lint, including the import boundaries of DESIGN.md's layout:
-// renderer -> contract (+ pure format helpers); shared/ knows nothing of Electron or React.
+// Lint, including the import boundaries of DESIGN.md's layout: the engine's layers and the
+// shell's share of shared/ (eslint-layers.js), renderer -> contract, format, i18n; shared/ knows
+// nothing of Electron or React.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { layersPlugin } from './eslint-layers.js';
 
 const nodeOnly = ['node:*', 'fs', 'path', 'os', 'crypto', 'worker_threads', 'better-sqlite3', 'electron'];
 
@@ -27,6 +29,13 @@ export default tseslint.config(
         ],
       }],
     },
+  },
+  {
+    // Tests may reach across layers to set a case up; the code they test may not.
+    files: ['shared/**/*.ts', 'electron/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/imports': 'error' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
