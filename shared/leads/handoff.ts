@@ -14,6 +14,7 @@ import { cssMargins, PAGE_COUNTERS, PDF_MARGINS_MM, PDF_PAGE_SIZE, pdfFooter } f
 import { t } from '../i18n/messages';
 import type { Db } from '../workspace/db';
 import { EngineError } from '../i18n/errors';
+import { safeFileName } from './file-names';
 import { freezeLeads, listCaseLeads } from './store';
 import { appendTrail } from './trail';
 
@@ -155,7 +156,6 @@ export interface HandoffOptions {
   pdf?: boolean;
   /** The desktop app passes Electron's printToPDF here; default: Chromium through playwright-core. */
   renderPdf?: (html: string) => Promise<Buffer>;
-  safeName: (s: string) => string;
 }
 
 /**
@@ -168,7 +168,7 @@ export function pendingLeads(db: Db, township: string): CaseLead[] {
 }
 
 export function handoffTownships(db: Db): string[] {
-  return (db.prepare("SELECT DISTINCT township FROM leads WHERE status = 'open' AND frozen = 0 ORDER BY township").all() as { township: string }[]).map((r) => r.township);
+  return db.prepare<[], string>("SELECT DISTINCT township FROM leads WHERE status = 'open' AND frozen = 0 ORDER BY township").pluck().all();
 }
 
 export async function writeHandoff(db: Db, o: HandoffOptions): Promise<HandoffRecord[]> {
@@ -183,7 +183,7 @@ export async function writeHandoff(db: Db, o: HandoffOptions): Promise<HandoffRe
       continue;
     }
     const meta: HandoffMeta = { township, fromUnit: o.fromUnit ?? leads[0]?.source ?? '村级财务审计组', toUnit: `${township}纪委`, date: o.now.slice(0, 10) };
-    const base = join(dir, o.safeName(township));
+    const base = join(dir, safeFileName(township));
     const files: HandoffFile[] = [];
     const put = (kind: HandoffFile['kind'], bytes: Buffer | string): void => {
       const path = `${base}.${kind}`;
@@ -210,7 +210,7 @@ export async function writeHandoff(db: Db, o: HandoffOptions): Promise<HandoffRe
 }
 
 export function listHandoffs(db: Db): HandoffRecord[] {
-  const rows = db.prepare('SELECT * FROM handoffs ORDER BY id').all() as { id: number; township: string; from_unit: string; to_unit: string; handed_by: string; handed_at: string; lead_count: number; amount_fen: number; leads: string; files: string }[];
+  const rows = db.prepare<[], { id: number; township: string; from_unit: string; to_unit: string; handed_by: string; handed_at: string; lead_count: number; amount_fen: number; leads: string; files: string }>('SELECT * FROM handoffs ORDER BY id').all();
   return rows.map((r) => ({
     id: r.id, township: r.township, fromUnit: r.from_unit, toUnit: r.to_unit, handedBy: r.handed_by, handedAt: r.handed_at, leadCount: r.lead_count, amountFen: r.amount_fen,
     leads: JSON.parse(r.leads) as { number: string; version: number }[],

@@ -19,7 +19,7 @@ interface Row {
 }
 
 function toItem(db: Db, r: Row, today: string): RectificationItem {
-  const evidence = db.prepare('SELECT id, name, sha256, size, added_by AS addedBy, added_at AS addedAt FROM rectification_evidence WHERE item_id = ? ORDER BY id').all(r.id) as RectificationItem['evidence'];
+  const evidence = db.prepare<[number], RectificationItem['evidence'][number]>('SELECT id, name, sha256, size, added_by AS addedBy, added_at AS addedAt FROM rectification_evidence WHERE item_id = ? ORDER BY id').all(r.id);
   return {
     id: r.id, leadNumber: r.lead_number, findingId: r.finding_id, township: r.township, village: r.village, description: r.description, unit: r.unit,
     responsible: r.responsible, measures: r.measures, dueDate: r.due_date, progress: r.progress, amountAtIssueFen: r.amount_at_issue_fen, recoveredFen: r.recovered_fen,
@@ -29,14 +29,20 @@ function toItem(db: Db, r: Row, today: string): RectificationItem {
 }
 
 export function getRectification(db: Db, id: number, today: string): RectificationItem {
-  const r = db.prepare('SELECT * FROM rectifications WHERE id = ?').get(id) as Row | undefined;
+  const r = db.prepare<[number], Row>('SELECT * FROM rectifications WHERE id = ?').get(id);
   if (!r) throw new EngineError('not-found', 'rect.err.not-found', { id });
   return toItem(db, r, today);
 }
 
+/** The rectification item made from a finding, or from the lead it is part of. */
+export function rectificationIdOf(db: Db, findingId: string, leadNumber: string | null): number | null {
+  return db.prepare<[string, string | null], number>('SELECT id FROM rectifications WHERE finding_id = ? OR (lead_number IS NOT NULL AND lead_number = ?) ORDER BY id LIMIT 1')
+    .pluck().get(findingId, leadNumber) ?? null;
+}
+
 export function listRectifications(db: Db, q: { township?: string; openOnly?: boolean }, today: string): RectificationItem[] {
-  return (db.prepare('SELECT * FROM rectifications WHERE (@t IS NULL OR township = @t) AND (@open = 0 OR closed = 0) ORDER BY id')
-    .all({ t: q.township ?? null, open: q.openOnly ? 1 : 0 }) as Row[]).map((r) => toItem(db, r, today));
+  return db.prepare<{ t: string | null; open: number }, Row>('SELECT * FROM rectifications WHERE (@t IS NULL OR township = @t) AND (@open = 0 OR closed = 0) ORDER BY id')
+    .all({ t: q.township ?? null, open: q.openOnly ? 1 : 0 }).map((r) => toItem(db, r, today));
 }
 
 export interface RectificationInput {
@@ -56,7 +62,7 @@ interface ItemBase { township: string; village: string; description: string; uni
 /** What an item starts from: a lead (its problem, officers, amount), a finding (its reason and amount), or only what was typed. */
 function itemBase(db: Db, input: RectificationInput & { township?: string; village?: string; amountAtIssueFen?: number }): ItemBase {
   const typed = { township: input.township ?? '', village: input.village ?? '', description: input.description ?? '', unit: input.unit ?? '', responsible: input.responsible ?? '', amount: input.amountAtIssueFen ?? 0 };
-  const existing = (col: 'lead_number' | 'finding_id', v: string) => db.prepare(`SELECT id FROM rectifications WHERE ${col} = ? ORDER BY id LIMIT 1`).get(v) as { id: number } | undefined;
+  const existing = (col: 'lead_number' | 'finding_id', v: string) => db.prepare<[string], { id: number }>(`SELECT id FROM rectifications WHERE ${col} = ? ORDER BY id LIMIT 1`).get(v);
   if (input.leadNumber) {
     const l = getCaseLead(db, input.leadNumber);
     if (!l) throw new EngineError('not-found', 'lead.err.not-found', { number: input.leadNumber });
@@ -66,7 +72,7 @@ function itemBase(db: Db, input: RectificationInput & { township?: string; villa
     return { township: l.township, village: l.village, description: input.description ?? l.problem, unit: input.unit ?? `${l.township}${l.village}`, responsible: input.responsible ?? l.personNames, amount: l.amountFen };
   }
   if (input.findingId) {
-    const f = db.prepare('SELECT township, village, reason, amount_fen FROM findings WHERE id = ?').get(input.findingId) as { township: string; village: string; reason: string; amount_fen: number } | undefined;
+    const f = db.prepare<[string], { township: string; village: string; reason: string; amount_fen: number }>('SELECT township, village, reason, amount_fen FROM findings WHERE id = ?').get(input.findingId);
     if (!f) throw new EngineError('not-found', 'rect.err.finding-not-found', { id: input.findingId });
     const dup = existing('finding_id', input.findingId);
     if (dup) throw new EngineError('conflict', 'rect.err.finding-has-item', { id: dup.id });
@@ -127,7 +133,7 @@ export function addRectificationEvidence(db: Db, filesDir: string, id: number, p
  * copied to another laptop together with its `.files` folder still finds its evidence.
  */
 export function saveRectificationEvidence(db: Db, filesDir: string, evidenceId: number, dest: string): { path: string; name: string; sha256: string } {
-  const e = db.prepare('SELECT name, sha256, stored_path AS storedPath FROM rectification_evidence WHERE id = ?').get(evidenceId) as { name: string; sha256: string; storedPath: string } | undefined;
+  const e = db.prepare<[number], { name: string; sha256: string; storedPath: string }>('SELECT name, sha256, stored_path AS storedPath FROM rectification_evidence WHERE id = ?').get(evidenceId);
   if (!e) throw new EngineError('not-found', 'rect.err.evidence-not-found', { id: evidenceId });
   const found = [join(filesDir, e.sha256), e.storedPath].find((p) => existsSync(p));
   if (!found) throw new EngineError('not-found', 'rect.err.evidence-missing', { name: e.name, dir: filesDir });
@@ -152,10 +158,10 @@ export function closeRectification(db: Db, id: number, note: string | undefined,
 }
 
 export function rectificationSummary(db: Db, today: string): RectificationSummaryRow[] {
-  return db.prepare(`SELECT township, village, COUNT(*) AS items, SUM(closed = 0) AS open,
+  return db.prepare<{ today: string }, RectificationSummaryRow>(`SELECT township, village, COUNT(*) AS items, SUM(closed = 0) AS open,
       SUM(closed = 0 AND due_date IS NOT NULL AND due_date < @today) AS overdue, SUM(closed = 1) AS closed,
       SUM(amount_at_issue_fen) AS amountAtIssueFen, SUM(recovered_fen) AS recoveredFen
-    FROM rectifications GROUP BY township, village ORDER BY township, village`).all({ today }) as RectificationSummaryRow[];
+    FROM rectifications GROUP BY township, village ORDER BY township, village`).all({ today });
 }
 
 /**
@@ -163,9 +169,9 @@ export function rectificationSummary(db: Db, today: string): RectificationSummar
  * only dated record of every change): items opened, in progress, closed, money recovered.
  */
 export function rectificationProgress(db: Db, q: { township?: string } = {}): RectificationProgressPoint[] {
-  const rows = db.prepare(`SELECT t.at, t.entity_id AS id, t.action, t.after, r.amount_at_issue_fen AS amount FROM trail t
+  const rows = db.prepare<{ t: string | null }, { at: string; id: string; action: string; after: string | null; amount: number }>(`SELECT t.at, t.entity_id AS id, t.action, t.after, r.amount_at_issue_fen AS amount FROM trail t
       JOIN rectifications r ON r.id = CAST(t.entity_id AS INTEGER)
-    WHERE t.entity = 'rectification' AND (@t IS NULL OR r.township = @t) ORDER BY t.id`).all({ t: q.township ?? null }) as { at: string; id: string; action: string; after: string | null; amount: number }[];
+    WHERE t.entity = 'rectification' AND (@t IS NULL OR r.township = @t) ORDER BY t.id`).all({ t: q.township ?? null });
   const items = new Map<string, { progress: string; recovered: number; closed: boolean; amount: number }>();
   const points: RectificationProgressPoint[] = [];
   const snapshot = (date: string) => {
@@ -194,6 +200,13 @@ export function rectificationProgress(db: Db, q: { township?: string } = {}): Re
     snapshot(r.at.slice(0, 10));
   }
   return points;
+}
+
+/** Writes the ledger's items as an .xlsx file; answers where, with its SHA-256. */
+export async function writeRectificationXlsx(items: RectificationItem[], path: string): Promise<{ path: string; sha256: string; items: number }> {
+  const bytes = await rectificationXlsx(items);
+  writeFileSync(path, bytes);
+  return { path, sha256: createHash('sha256').update(bytes).digest('hex'), items: items.length };
 }
 
 export async function rectificationXlsx(items: RectificationItem[]): Promise<Buffer> {

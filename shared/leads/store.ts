@@ -6,7 +6,7 @@
 //   after a merge retires a lead.
 // - Frozen: a lead handed over is frozen; an edit afterwards raises its version (the handed-over
 //   version stays readable in lead_versions).
-import type { CaseLead, Disposition, LeadEvidence, LeadPatch, LeadPerson } from '../contract';
+import type { CaseLead, Disposition, LeadEvidence, LeadPatch, LeadPerson, LeadVersion } from '../contract';
 import { fenToDecimalString, formatFen } from '../format/money';
 import { EngineError } from '../i18n/errors';
 import { RULES } from '../rules';
@@ -18,8 +18,8 @@ export const DEFAULT_LEAD_SOURCE = '村级财务审计';
 const SOURCE_KEY = 'leads.source';
 
 export function leadSource(db: Db): string {
-  const r = db.prepare('SELECT value FROM settings WHERE key = ?').get(SOURCE_KEY) as { value: string } | undefined;
-  return r ? (JSON.parse(r.value) as string) : DEFAULT_LEAD_SOURCE;
+  const r = db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck().get(SOURCE_KEY);
+  return r === undefined ? DEFAULT_LEAD_SOURCE : (JSON.parse(r) as string);
 }
 
 export function setLeadSource(db: Db, source: string, actor: string, now: string): void {
@@ -44,23 +44,36 @@ function ruleTitle(id: string): string {
   return RULES.find((r) => r.id === id)?.title ?? id;
 }
 
+interface LineFacts { id: number; voucher: string; date: string; line: number; handler: string; approver: string; file: string; sha256: string }
+
+/** The findings, each read once (one query for all). */
+function findingFacts(db: Db, ids: readonly string[]): FindingFacts[] {
+  return db.prepare<[string], FindingFacts>(`SELECT id, rule, township, village, date, vouchers, amount_fen, reason, line_ids, sources FROM findings
+    WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
+}
+
+/** The ledger lines behind the findings, by id (one query for all). */
+function lineFacts(db: Db, ids: readonly number[]): Map<number, LineFacts> {
+  const rows = db.prepare<[string], LineFacts>(`SELECT l.id, l.voucher, l.date, l.line_no AS line, l.handler, l.approver, f.name AS file, f.sha256
+    FROM ledger_lines l JOIN source_files f ON f.id = l.file_id WHERE l.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** Everything a lead derives from its findings: year, amount, evidence, responsible persons, the generated paragraph. */
 export function computeLead(db: Db, findingIds: string[]): Computed {
-  const fs = findingIds
-    .map((id) => db.prepare('SELECT id, rule, township, village, date, vouchers, amount_fen, reason, line_ids, sources FROM findings WHERE id = ?').get(id) as FindingFacts | undefined)
-    .filter((f): f is FindingFacts => !!f)
-    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const fs = findingFacts(db, findingIds).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   if (fs.length === 0) throw new EngineError('invalid-arguments', 'lead.err.no-findings');
   const first = fs[0] as FindingFacts;
-  const lineStmt = db.prepare(`SELECT l.voucher, l.date, l.line_no AS line, l.handler, l.approver, f.name AS file, f.sha256 FROM ledger_lines l JOIN source_files f ON f.id = l.file_id WHERE l.id = ?`);
+  const lineIdsOf = new Map(fs.map((f) => [f.id, JSON.parse(f.line_ids) as number[]]));
+  const lines = lineFacts(db, [...lineIdsOf.values()].flat());
   const evidence: LeadEvidence[] = [];
   const handlers: LeadPerson[] = [];
   const dates = new Set<string>();
   const seenEv = new Set<string>();
   for (const f of fs) {
-    const ids = JSON.parse(f.line_ids) as number[];
+    const ids = lineIdsOf.get(f.id) ?? [];
     for (const id of ids) {
-      const l = lineStmt.get(id) as { voucher: string; date: string; line: number; handler: string; approver: string; file: string; sha256: string } | undefined;
+      const l = lines.get(id);
       if (!l) continue;
       dates.add(l.date);
       const k = `${l.sha256}:${l.line}`;
@@ -93,8 +106,8 @@ export function computeLead(db: Db, findingIds: string[]): Computed {
 }
 
 export function nextNumber(db: Db, township: string, year: number): string {
-  const r = db.prepare('SELECT last FROM lead_counters WHERE township = ? AND year = ?').get(township, year) as { last: number } | undefined;
-  const n = (r?.last ?? 0) + 1;
+  const last = db.prepare<[string, number], number>('SELECT last FROM lead_counters WHERE township = ? AND year = ?').pluck().get(township, year);
+  const n = (last ?? 0) + 1;
   db.prepare('INSERT INTO lead_counters (township, year, last) VALUES (?, ?, ?) ON CONFLICT(township, year) DO UPDATE SET last = excluded.last').run(township, year, n);
   return `${township}-${year}-${String(n).padStart(3, '0')}`;
 }
@@ -105,9 +118,14 @@ interface LeadRow {
   remarks: string; merged_into: string | null; created_at: string; updated_at: string;
 }
 
+/** A lead's findings, in the order they joined it. */
+function findingIdsOf(db: Db, leadId: number): string[] {
+  return db.prepare<[number], string>('SELECT finding_id FROM lead_findings WHERE lead_id = ? ORDER BY rowid').pluck().all(leadId);
+}
+
 function toLead(db: Db, r: LeadRow): CaseLead {
   const persons = JSON.parse(r.persons) as LeadPerson[];
-  const findingIds = (db.prepare('SELECT finding_id FROM lead_findings WHERE lead_id = ? ORDER BY rowid').all(r.id) as { finding_id: string }[]).map((x) => x.finding_id);
+  const findingIds = findingIdsOf(db, r.id);
   return {
     number: r.number, township: r.township, village: r.village, year: r.year, rule: r.rule, status: r.status, mergedInto: r.merged_into,
     version: r.version, frozen: !!r.frozen, persons,
@@ -120,20 +138,29 @@ function toLead(db: Db, r: LeadRow): CaseLead {
 }
 
 export function listCaseLeads(db: Db, q: { township?: string; includeMerged?: boolean } = {}): CaseLead[] {
-  const rows = db.prepare(`SELECT * FROM leads WHERE (@township IS NULL OR township = @township) AND (@all = 1 OR status = 'open') ORDER BY township, year, number`)
-    .all({ township: q.township ?? null, all: q.includeMerged ? 1 : 0 }) as LeadRow[];
+  const rows = db.prepare<{ township: string | null; all: number }, LeadRow>(`SELECT * FROM leads WHERE (@township IS NULL OR township = @township) AND (@all = 1 OR status = 'open') ORDER BY township, year, number`)
+    .all({ township: q.township ?? null, all: q.includeMerged ? 1 : 0 });
   return rows.map((r) => toLead(db, r));
 }
 
+function leadRow(db: Db, number: string): LeadRow | undefined {
+  return db.prepare<[string], LeadRow>('SELECT * FROM leads WHERE number = ?').get(number);
+}
+
 export function getCaseLead(db: Db, number: string): CaseLead | null {
-  const r = db.prepare('SELECT * FROM leads WHERE number = ?').get(number) as LeadRow | undefined;
+  const r = leadRow(db, number);
   return r ? toLead(db, r) : null;
 }
 
+/** The number of the lead a finding is part of, if leads were built from it. */
+export function leadNumberOfFinding(db: Db, findingId: string): string | null {
+  return db.prepare<[string], string>('SELECT l.number FROM lead_findings lf JOIN leads l ON l.id = lf.lead_id WHERE lf.finding_id = ?').pluck().get(findingId) ?? null;
+}
+
 /** A frozen version as it was handed over. */
-export function leadVersions(db: Db, number: string): { version: number; frozenAt: string; handoffId: number | null; lead: CaseLead }[] {
-  return (db.prepare(`SELECT v.version, v.frozen_at AS frozenAt, v.handoff_id AS handoffId, v.snapshot FROM lead_versions v JOIN leads l ON l.id = v.lead_id WHERE l.number = ? ORDER BY v.version`)
-    .all(number) as { version: number; frozenAt: string; handoffId: number | null; snapshot: string }[])
+export function leadVersions(db: Db, number: string): LeadVersion[] {
+  return db.prepare<[string], Omit<LeadVersion, 'lead'> & { snapshot: string }>(`SELECT v.version, v.frozen_at AS frozenAt, v.handoff_id AS handoffId, v.snapshot
+      FROM lead_versions v JOIN leads l ON l.id = v.lead_id WHERE l.number = ? ORDER BY v.version`).all(number)
     .map((v) => ({ version: v.version, frozenAt: v.frozenAt, handoffId: v.handoffId, lead: JSON.parse(v.snapshot) as CaseLead }));
 }
 
@@ -154,8 +181,8 @@ function insertLead(db: Db, findingIds: string[], rule: string, township: string
  * rule, in a fixed order (township, village, rule order, date). Returns the new numbers.
  */
 export function buildCaseLeads(db: Db, now: string, actor: string): string[] {
-  const free = db.prepare(`SELECT id, rule, township, village, date FROM findings WHERE active = 1 AND status = 'confirmed'
-    AND id NOT IN (SELECT finding_id FROM lead_findings) ORDER BY township, village, date, id`).all() as { id: string; rule: string; township: string; village: string; date: string }[];
+  const free = db.prepare<[], { id: string; rule: string; township: string; village: string; date: string }>(`SELECT id, rule, township, village, date FROM findings
+    WHERE active = 1 AND status = 'confirmed' AND id NOT IN (SELECT finding_id FROM lead_findings) ORDER BY township, village, date, id`).all();
   const order = new Map(RULES.map((r, i) => [r.id, i]));
   const groups = new Map<string, typeof free>();
   for (const f of free) {
@@ -181,7 +208,7 @@ export function buildCaseLeads(db: Db, now: string, actor: string): string[] {
 }
 
 function rowOf(db: Db, number: string): LeadRow {
-  const r = db.prepare('SELECT * FROM leads WHERE number = ?').get(number) as LeadRow | undefined;
+  const r = leadRow(db, number);
   if (!r) throw new EngineError('not-found', 'lead.err.not-found', { number });
   return r;
 }
@@ -216,8 +243,7 @@ export function updateCaseLead(db: Db, number: string, patch: LeadPatch, actor: 
 }
 
 function recompute(db: Db, r: LeadRow, now: string): void {
-  const ids = (db.prepare('SELECT finding_id FROM lead_findings WHERE lead_id = ?').all(r.id) as { finding_id: string }[]).map((x) => x.finding_id);
-  const c = computeLead(db, ids);
+  const c = computeLead(db, findingIdsOf(db, r.id));
   // The number keeps its year; persons added or removed by hand are kept (manual names stay, roster and ledger names are refreshed).
   const manual = (JSON.parse(r.persons) as LeadPerson[]).filter((p) => p.basis === 'manual');
   writeLead(db, r, { amount_fen: c.amountFen, evidence: JSON.stringify(c.evidence), problem: c.problem, persons: JSON.stringify([...c.persons, ...manual]) }, now);
@@ -247,7 +273,7 @@ export function splitCaseLead(db: Db, number: string, findingIds: string[], acto
   let created = '';
   db.transaction(() => {
     const r = rowOf(db, number);
-    const own = new Set((db.prepare('SELECT finding_id FROM lead_findings WHERE lead_id = ?').all(r.id) as { finding_id: string }[]).map((x) => x.finding_id));
+    const own = new Set(findingIdsOf(db, r.id));
     if (findingIds.length === 0 || findingIds.length >= own.size || findingIds.some((f) => !own.has(f))) {
       throw new EngineError('invalid-arguments', 'lead.err.split-some');
     }

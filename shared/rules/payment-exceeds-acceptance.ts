@@ -33,12 +33,12 @@ export interface ProjectPayments {
 
 /** The latest import of each project code wins (a corrected measurement replaces the old). */
 export function loadProjects(db: Db): ProjectRow[] {
-  return db.prepare(`
+  return db.prepare<[], ProjectRow>(`
     SELECT p.code, p.township, p.village, p.name, p.contractor, p.contract_fen AS contractFen, p.contract_qty AS contractQty, p.unit,
            p.accepted_qty AS acceptedQty, p.measured_qty AS measuredQty, p.accepted_date AS acceptedDate, f.name AS file, f.sha256, p.line_no AS line
     FROM projects p JOIN source_files f ON f.id = p.file_id
     WHERE p.id = (SELECT MAX(id) FROM projects q WHERE q.code = p.code)
-    ORDER BY p.township, p.village, p.code`).all() as ProjectRow[];
+    ORDER BY p.township, p.village, p.code`).all();
 }
 
 /** payable = contract × min(accepted, measured if measured) / contracted, half-up to the fen, at most the contract. */

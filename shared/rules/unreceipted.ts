@@ -24,16 +24,16 @@ export const unreceipted = defineRule<Settings>({
   settings,
   defaults: settings.parse({}),
   run(db, s) {
-    const notices = (db.prepare(`SELECT id, name FROM source_files WHERE kind = 'ledger' AND has_attachments = 0`).all() as { id: number; name: string }[])
-      .map((f) => ({ rule: 'unreceipted', file: f.name, ...both('rule.no-attachments-column', { file: f.name }) }));
+    const notices = db.prepare<[], string>(`SELECT name FROM source_files WHERE kind = 'ledger' AND has_attachments = 0`).pluck().all()
+      .map((file) => ({ rule: 'unreceipted', file, ...both('rule.no-attachments-column', { file }) }));
 
     // SQL finds the candidates: vouchers that pay cash out with no attachment (from the voucher
     // facts gathered at import), and vouchers with a line whose text names a note.
     // (A voucher split over two files is judged below on all its lines together.)
-    const noAttachment = (db.prepare(`
+    const noAttachment = db.prepare<[number], number>(`
       SELECT id FROM vouchers
       WHERE cash_out_fen > ? AND COALESCE(max_attachments, 0) = 0
-        AND file_id IN (SELECT id FROM source_files WHERE kind = 'ledger' AND has_attachments = 1)`).raw().all(s.minAmountFen) as [number][]).map((r) => r[0]);
+        AND file_id IN (SELECT id FROM source_files WHERE kind = 'ledger' AND has_attachments = 1)`).pluck().all(s.minAmountFen);
     const noteTexts = textIdsWhere(db, (t) => wordsIn(t, s.words, s.masks).length > 0);
     const noteAttrs = noteTexts.length
       ? attrIdsWhere(db, `summary_id ${IN_IDS} OR receipt_type_id ${IN_IDS}`, [JSON.stringify(noteTexts), JSON.stringify(noteTexts)])

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, FindingQuery, FindingPage, FindingStatus, ReviewEvent, RuleNotice, SourceRef } from '../contract';
 import { fenToDecimalString } from '../format/money';
-import type { Db } from './db';
+import { oneRow, type Db } from './db';
 
 /** A finding as a rule reports it and this store keeps it (fingerprinted by rule and key). */
 export interface NewFinding {
@@ -94,16 +94,16 @@ function whereOf(q: FindingQuery): { sql: string; params: unknown[] } {
 
 export function queryFindings(db: Db, q: FindingQuery): FindingPage {
   const w = whereOf(q);
-  const agg = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS s FROM findings WHERE ${w.sql}`).get(...w.params) as { n: number; s: number };
+  const agg = oneRow(db.prepare<unknown[], { n: number; s: number }>(`SELECT COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS s FROM findings WHERE ${w.sql}`).get(...w.params));
   const by = SORT_COLUMNS[q.sort?.by ?? 'date'];
   const dir = q.sort?.dir === 'desc' ? 'DESC' : 'ASC';
-  const rows = db.prepare(`SELECT * FROM findings WHERE ${w.sql} ORDER BY ${by} ${dir}, township, village, date, id LIMIT ? OFFSET ?`)
-    .all(...w.params, q.limit ?? 1000, q.offset ?? 0) as FindingRow[];
+  const rows = db.prepare<unknown[], FindingRow>(`SELECT * FROM findings WHERE ${w.sql} ORDER BY ${by} ${dir}, township, village, date, id LIMIT ? OFFSET ?`)
+    .all(...w.params, q.limit ?? 1000, q.offset ?? 0);
   return { total: agg.n, totalAmountFen: agg.s, rows: rows.map(toFinding) };
 }
 
 export function getFindingRow(db: Db, id: string): (Finding & { lineIds: number[]; details: unknown }) | null {
-  const r = db.prepare('SELECT * FROM findings WHERE id = ?').get(id) as FindingRow | undefined;
+  const r = db.prepare<[string], FindingRow>('SELECT * FROM findings WHERE id = ?').get(id);
   if (!r) return null;
   return { ...toFinding(r), lineIds: JSON.parse(r.line_ids) as number[], details: r.details ? JSON.parse(r.details) : null };
 }
@@ -126,5 +126,5 @@ export function reviewFindings(db: Db, ids: string[], decision: FindingStatus, r
 }
 
 export function reviewHistory(db: Db, id: string): ReviewEvent[] {
-  return (db.prepare('SELECT decision, note, reviewer, decided_at AS at FROM reviews WHERE finding_id = ? ORDER BY id').all(id) as ReviewEvent[]);
+  return db.prepare<[string], ReviewEvent>('SELECT decision, note, reviewer, decided_at AS at FROM reviews WHERE finding_id = ? ORDER BY id').all(id);
 }

@@ -10,8 +10,8 @@ export interface RuleSettingsSpec {
 }
 
 export function loadRuleSettings(db: Db, rule: RuleSettingsSpec): Record<string, unknown> {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(`rule:${rule.id}`) as { value: string } | undefined;
-  const stored = row ? (JSON.parse(row.value) as Record<string, unknown>) : {};
+  const row = db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck().get(`rule:${rule.id}`);
+  const stored = row === undefined ? {} : (JSON.parse(row) as Record<string, unknown>);
   return rule.settings.parse({ ...rule.defaults, ...stored });
 }
 
