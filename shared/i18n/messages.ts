@@ -2,6 +2,7 @@
 // Placeholders are {name}. The engine, the CLI, the shell and the renderer all format from here.
 // Split by domain into messages-*.ts; a key belongs to exactly one of them (test/unit/messages.test.ts).
 import type { Lang } from '../contract/types';
+import { commonMessages } from './messages-common';
 import { errorMessages } from './messages-errors';
 import { importMessages } from './messages-import';
 import { leadMessages } from './messages-leads';
@@ -14,6 +15,7 @@ import { uiRectificationMessages } from './messages-ui-rectification';
 import { uiSettingsMessages } from './messages-ui-settings';
 
 export const messages = {
+  ...commonMessages,
   ...importMessages,
   ...ruleMessages,
   ...errorMessages,
@@ -47,6 +49,11 @@ function fill(template: string, params: Params, lang: Lang): string {
 
 export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
   return fill(messages[key][lang], params, lang);
+}
+
+/** The Chinese text, for what is written in Chinese whatever the UI's language: the commissions' documents, a lead's stored texts. */
+export function zh(key: MessageKey, params: Params = {}): string {
+  return t('zh', key, params);
 }
 
 /** One entry filled in, in both languages. */

@@ -5,9 +5,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { Lead, LeadExport } from '../contract';
+import { zh, type MessageKey } from '../i18n/messages';
 import { safeFileName } from './file-names';
 
-export const LEAD_COLUMNS = ['线索编号', '乡镇', '村', '问题类型', '涉及金额（元）', '凭证号', '凭证日期', '来源（文件:行）', '反映的主要问题', '发现数'] as const;
+const COLUMN_KEYS: MessageKey[] = ['doc.lead-number', 'doc.township', 'doc.village', 'doc.problem-type', 'doc.amount-yuan', 'doc.voucher', 'doc.voucher-date', 'doc.source-lines', 'doc.problem', 'doc.finding-count'];
+/** The lead file's columns, in Chinese (the commissions' files are). */
+export const LEAD_COLUMNS: readonly string[] = COLUMN_KEYS.map((k) => zh(k));
+const LIST = zh('fmt.list');
 
 export function leadsToCsv(leads: Lead[]): string {
   const rows = leads.map((l) => [
@@ -16,9 +20,9 @@ export function leadsToCsv(leads: Lead[]): string {
     l.village,
     l.problem,
     l.amount,
-    l.vouchers.join('、'),
-    l.dates.join('、'),
-    l.sources.map((s) => `${s.file}:${s.line}`).join('、'),
+    l.vouchers.join(LIST),
+    l.dates.join(LIST),
+    l.sources.map((s) => `${s.file}:${s.line}`).join(LIST),
     l.summary,
     String(l.findingIds.length),
   ]);

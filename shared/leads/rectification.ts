@@ -5,12 +5,13 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { RectificationItem, RectificationProgressPoint, RectificationSummaryRow, RectProgress } from '../contract';
+import { DONE, IN_PROGRESS, NOT_STARTED, type RectificationItem, type RectificationProgressPoint, type RectificationSummaryRow, type RectProgress } from '../contract';
 import type { Db } from '../workspace/db';
 import { EngineError } from '../i18n/errors';
+import { zh, type MessageKey } from '../i18n/messages';
 import { getCaseLead } from './store';
 import { appendTrail } from './trail';
-import { MONEY_FORMAT } from './handoff';
+import { MONEY_FORMAT, safeText } from './handoff-sheet';
 
 interface Row {
   id: number; lead_number: string | null; finding_id: string | null; township: string; village: string; description: string; unit: string; responsible: string;
@@ -90,7 +91,7 @@ export function createRectification(db: Db, input: RectificationInput & { townsh
     const base = itemBase(db, input);
     id = Number(db.prepare(`INSERT INTO rectifications (lead_number, finding_id, township, village, description, unit, responsible, measures, due_date, progress, amount_at_issue_fen, recovered_fen, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(input.leadNumber ?? null, input.findingId ?? null, base.township, base.village, base.description, base.unit, base.responsible,
-      input.measures ?? '', input.dueDate ?? null, input.progress ?? '未启动', base.amount, input.recoveredFen ?? 0, now, now).lastInsertRowid);
+      input.measures ?? '', input.dueDate ?? null, input.progress ?? NOT_STARTED, base.amount, input.recoveredFen ?? 0, now, now).lastInsertRowid);
     appendTrail(db, { at: now, actor, entity: 'rectification', entityId: String(id), action: 'create', after: { ...input, ...base } });
   })();
   return getRectification(db, id, now.slice(0, 10));
@@ -151,7 +152,7 @@ export function closeRectification(db: Db, id: number, note: string | undefined,
     const it = getRectification(db, id, now.slice(0, 10));
     if (it.closed) throw new EngineError('conflict', 'rect.err.already-closed', { id });
     if (it.evidence.length === 0 && !note?.trim()) throw new EngineError('invalid-arguments', 'rect.err.close-needs-evidence');
-    db.prepare("UPDATE rectifications SET closed = 1, closed_by = ?, closed_at = ?, close_note = ?, progress = '已完成', updated_at = ? WHERE id = ?").run(actor, now, note?.trim() || null, now, id);
+    db.prepare('UPDATE rectifications SET closed = 1, closed_by = ?, closed_at = ?, close_note = ?, progress = ?, updated_at = ? WHERE id = ?').run(actor, now, note?.trim() || null, DONE, now, id);
     appendTrail(db, { at: now, actor, entity: 'rectification', entityId: String(id), action: 'close', before: { closed: false, progress: it.progress }, after: { closed: true, note: note ?? null } });
   })();
   return getRectification(db, id, now.slice(0, 10));
@@ -179,8 +180,8 @@ export function rectificationProgress(db: Db, q: { township?: string } = {}): Re
     for (const it of items.values()) {
       p.items++;
       if (it.closed) p.closed++;
-      else if (it.progress === '已完成') p.done++;
-      else if (it.progress === '整改中') p.inProgress++;
+      else if (it.progress === DONE) p.done++;
+      else if (it.progress === IN_PROGRESS) p.inProgress++;
       else p.notStarted++;
       p.amountAtIssueFen += it.amount;
       p.recoveredFen += it.recovered;
@@ -192,10 +193,10 @@ export function rectificationProgress(db: Db, q: { township?: string } = {}): Re
   };
   for (const r of rows) {
     const after = (r.after ? JSON.parse(r.after) : {}) as { progress?: string; recoveredFen?: number };
-    const it = items.get(r.id) ?? { progress: '未启动', recovered: 0, closed: false, amount: r.amount };
+    const it = items.get(r.id) ?? { progress: NOT_STARTED as string, recovered: 0, closed: false, amount: r.amount };
     if (after.progress) it.progress = after.progress;
     if (typeof after.recoveredFen === 'number') it.recovered = after.recoveredFen;
-    if (r.action === 'close') { it.closed = true; it.progress = '已完成'; }
+    if (r.action === 'close') { it.closed = true; it.progress = DONE; }
     items.set(r.id, it);
     snapshot(r.at.slice(0, 10));
   }
@@ -211,14 +212,15 @@ export async function writeRectificationXlsx(items: RectificationItem[], path: s
 
 export async function rectificationXlsx(items: RectificationItem[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('整改台账', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const cols: [string, number][] = [['序号', 6], ['线索编号', 22], ['乡镇', 10], ['村', 10], ['问题描述', 50], ['责任单位', 18], ['责任人', 18], ['整改措施', 30],
-    ['完成时限', 12], ['整改进度', 10], ['涉及金额（元）', 16], ['追缴金额（元）', 16], ['整改证据', 30], ['是否销号', 8], ['销号时间', 20]];
-  ws.columns = cols.map(([header, width], i) => ({ header, key: `c${i}`, width }));
+  const ws = wb.addWorksheet(zh('rect.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const cols: [MessageKey, number][] = [['doc.seq', 6], ['doc.lead-number', 22], ['doc.township', 10], ['doc.village', 10], ['rect.col.description', 50],
+    ['rect.col.unit', 18], ['rect.col.responsible', 18], ['rect.col.measures', 30], ['rect.col.due', 12], ['rect.col.progress', 10], ['doc.amount-yuan', 16],
+    ['rect.col.recovered-yuan', 16], ['rect.col.evidence', 30], ['rect.col.closed', 8], ['rect.col.closed-at', 20]];
+  ws.columns = cols.map(([header, width], i) => ({ header: zh(header), key: `c${i}`, width }));
   items.forEach((it, i) => {
     const row = ws.addRow([i + 1, it.leadNumber ?? '', it.township, it.village, it.description, it.unit, it.responsible, it.measures, it.dueDate ?? '', it.progress,
-      it.amountAtIssueFen / 100, it.recoveredFen / 100, it.evidence.map((e) => `${e.name} (${e.sha256.slice(0, 12)})`).join('；'), it.closed ? '是' : '否', it.closedAt ?? '']
-      .map((v) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
+      it.amountAtIssueFen / 100, it.recoveredFen / 100, it.evidence.map((e) => `${e.name} (${e.sha256.slice(0, 12)})`).join(zh('fmt.items')), zh(it.closed ? 'doc.yes' : 'doc.no'), it.closedAt ?? '']
+      .map((v) => (typeof v === 'string' ? safeText(v) : v)));
     if (it.overdue) row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE0E0' } };
   });
   ws.getColumn(11).numFmt = MONEY_FORMAT;

@@ -6,15 +6,18 @@
 //   after a merge retires a lead.
 // - Frozen: a lead handed over is frozen; an edit afterwards raises its version (the handed-over
 //   version stays readable in lead_versions).
-import type { CaseLead, Disposition, LeadEvidence, LeadPatch, LeadPerson, LeadVersion } from '../contract';
+import { DEFAULT_DISPOSITION, type CaseLead, type Disposition, type LeadEvidence, type LeadPatch, type LeadPerson, type LeadVersion } from '../contract';
 import { fenToDecimalString, formatFen } from '../format/money';
 import { EngineError } from '../i18n/errors';
+import { zh } from '../i18n/messages';
 import { RULES } from '../rules';
 import type { Db } from '../workspace/db';
 import { officersOnDates } from './cadres';
 import { appendTrail } from './trail';
 
-export const DEFAULT_LEAD_SOURCE = '村级财务审计';
+export const DEFAULT_LEAD_SOURCE = zh('lead.default-source');
+/** What a lead's texts are written in: the commissions' form is filled in Chinese. */
+const LIST = zh('fmt.list');
 const SOURCE_KEY = 'leads.source';
 
 export function leadSource(db: Db): string {
@@ -78,8 +81,8 @@ export function computeLead(db: Db, findingIds: string[]): Computed {
       dates.add(l.date);
       const k = `${l.sha256}:${l.line}`;
       if (!seenEv.has(k)) { seenEv.add(k); evidence.push({ voucher: l.voucher, date: l.date, file: l.file, line: l.line, sha256: l.sha256 }); }
-      if (l.handler) handlers.push({ name: l.handler, post: '经办人', basis: 'ledger' });
-      if (l.approver) handlers.push({ name: l.approver, post: '审批人', basis: 'ledger' });
+      if (l.handler) handlers.push({ name: l.handler, post: zh('lead.post.handler'), basis: 'ledger' });
+      if (l.approver) handlers.push({ name: l.approver, post: zh('lead.post.approver'), basis: 'ledger' });
     }
     // Sources that are not ledger lines (the project file's line) are evidence too.
     for (const s of JSON.parse(f.sources) as { file: string; line: number; sha256: string }[]) {
@@ -97,10 +100,15 @@ export function computeLead(db: Db, findingIds: string[]): Computed {
   }
   const amountFen = fs.reduce((s, f) => s + f.amount_fen, 0);
   const vouchers = [...new Set(fs.flatMap((f) => JSON.parse(f.vouchers) as string[]))];
-  const rules = [...new Set(fs.map((f) => ruleTitle(f.rule)))].join('、');
-  const span = sortedDates.length > 1 ? `${sortedDates[0]}至${sortedDates[sortedDates.length - 1]}` : (sortedDates[0] ?? first.date);
-  const problem = `${first.township}${first.village}于${span}存在${rules}问题${fs.length > 1 ? ` ${fs.length} 项` : ''}，涉及凭证 ${vouchers.join('、')}，` +
-    `涉及金额 ${formatFen(amountFen)}。${fs.map((f) => f.reason).join('；')}。`;
+  const problem = zh('lead.problem', {
+    place: `${first.township}${first.village}`,
+    span: sortedDates.length > 1 ? zh('lead.span', { from: sortedDates[0] ?? '', to: sortedDates[sortedDates.length - 1] ?? '' }) : (sortedDates[0] ?? first.date),
+    rules: [...new Set(fs.map((f) => ruleTitle(f.rule)))].join(LIST),
+    count: fs.length > 1 ? zh('lead.problem.count', { count: fs.length }) : '',
+    vouchers: vouchers.join(LIST),
+    amount: formatFen(amountFen),
+    reasons: fs.map((f) => f.reason).join(zh('fmt.items')),
+  });
   const year = Number((sortedDates[0] ?? first.date).slice(0, 4));
   return { year, amountFen, evidence, persons, problem };
 }
@@ -129,8 +137,8 @@ function toLead(db: Db, r: LeadRow): CaseLead {
   return {
     number: r.number, township: r.township, village: r.village, year: r.year, rule: r.rule, status: r.status, mergedInto: r.merged_into,
     version: r.version, frozen: !!r.frozen, persons,
-    personNames: persons.map((p) => p.name).join('、'),
-    unitAndPosts: persons.map((p) => `${r.village}${p.post}`).join('、'),
+    personNames: persons.map((p) => p.name).join(LIST),
+    unitAndPosts: persons.map((p) => `${r.village}${p.post}`).join(LIST),
     source: r.source, receivedAt: r.received_at, problem: r.problem, amountFen: r.amount_fen, amount: fenToDecimalString(r.amount_fen),
     evidence: JSON.parse(r.evidence) as LeadEvidence[], disposition: r.disposition, remarks: r.remarks, findingIds,
     createdAt: r.created_at, updatedAt: r.updated_at,
@@ -169,7 +177,7 @@ function insertLead(db: Db, findingIds: string[], rule: string, township: string
   const number = nextNumber(db, township, c.year);
   const id = Number(db.prepare(`INSERT INTO leads (number, township, village, year, rule, persons, source, received_at, problem, amount_fen, evidence, disposition, remarks, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`).run(number, township, village, c.year, rule, JSON.stringify(c.persons), leadSource(db), now.slice(0, 10),
-    c.problem, c.amountFen, JSON.stringify(c.evidence), '初步核实', now, now).lastInsertRowid);
+    c.problem, c.amountFen, JSON.stringify(c.evidence), DEFAULT_DISPOSITION, now, now).lastInsertRowid);
   const link = db.prepare('INSERT INTO lead_findings (lead_id, finding_id) VALUES (?, ?)');
   for (const f of findingIds) link.run(id, f);
   appendTrail(db, { at: now, actor, entity: 'lead', entityId: number, action: 'create', after: { findingIds, amountFen: c.amountFen, persons: c.persons } });
@@ -183,7 +191,7 @@ function insertLead(db: Db, findingIds: string[], rule: string, township: string
 export function buildCaseLeads(db: Db, now: string, actor: string): string[] {
   const free = db.prepare<[], { id: string; rule: string; township: string; village: string; date: string }>(`SELECT id, rule, township, village, date FROM findings
     WHERE active = 1 AND status = 'confirmed' AND id NOT IN (SELECT finding_id FROM lead_findings) ORDER BY township, village, date, id`).all();
-  const order = new Map(RULES.map((r, i) => [r.id, i]));
+  const order = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
   const groups = new Map<string, typeof free>();
   for (const f of free) {
     const k = `${f.township}\n${f.village}\n${f.rule}`;

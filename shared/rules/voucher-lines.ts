@@ -2,6 +2,7 @@
 // with its source file and line number) for the few candidates SQL has narrowed down.
 import type { SourceRef } from '../contract';
 import type { LedgerRecord } from '../ingest/ledger-row';
+import { bi, type Bilingual } from '../i18n/messages';
 import type { Db } from '../workspace/db';
 
 /** A ledger line as the rules read it back: the imported record, plus where it is stored and whether it is cash. */
@@ -42,8 +43,8 @@ export function voucherKeyOf(v: VoucherKey): string {
 }
 
 /** How a person finds the paper voucher: 记-1, or 3月 记-1 where numbers restart monthly. */
-export function voucherLabel(k: VoucherKey): { zh: string; en: string } {
-  return k.month === undefined ? { zh: k.voucher, en: k.voucher } : { zh: `${k.month}月 ${k.voucher}`, en: `${k.voucher} of month ${k.month}` };
+export function voucherLabel(k: VoucherKey): Bilingual {
+  return k.month === undefined ? { zh: k.voucher, en: k.voucher } : bi('rule.voucher.monthly', { month: k.month, voucher: k.voucher });
 }
 
 /** Ids of the distinct texts that satisfy a test: words are matched once per text, not per line. */

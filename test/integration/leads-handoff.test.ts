@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DISTRICT_DIR, FILES } from '../../fixtures/district-files';
 import { runLeadsCommand } from '../../shared/cli-leads';
-import { handoffHtml } from '../../shared/leads/handoff';
+import { handoffHtml } from '../../shared/leads/handoff-sheet';
 import { computeLead } from '../../shared/leads/store';
 import type { AuditService } from '../../shared/service';
 import type { Db } from '../../shared/workspace/db';
