@@ -2,6 +2,7 @@
 // Placeholders are {name}. The engine, the CLI, the shell and the renderer all format from here.
 // Split by domain into messages-*.ts; a key belongs to exactly one of them (test/unit/messages.test.ts).
 import type { Lang } from '../contract/types';
+import { cliMessages } from './messages-cli';
 import { commonMessages } from './messages-common';
 import { errorMessages } from './messages-errors';
 import { importMessages } from './messages-import';
@@ -26,6 +27,7 @@ export const messages = {
   ...leadMessages,
   ...uiLeadsMessages,
   ...uiRectificationMessages,
+  ...cliMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;
