@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type BrowserWindowConstructorOptions } from 'electron';
 import type { AuditEvent, AuditResponse } from '../shared/contract/envelope';
 import { EVENT_CHANNEL } from '../shared/contract/methods';
+import { t, zh } from '../shared/i18n/messages';
 import { EngineClient, ENGINE_RESOURCE_LIMITS } from './engine-client';
 import { registerAuditHandlers, type EngineCaller } from './ipc';
 import { menuTemplate } from './menu';
@@ -88,7 +89,7 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
       openWorkspace: send('open-workspace'),
       importLedgers: send('import-ledgers'),
-      about: () => void dialog.showMessageBox({ message: '村级财务审计助手 Village Audit', detail: `版本 ${app.getVersion()}` }),
+      about: () => void dialog.showMessageBox({ message: `${zh('ui.app.title')} ${t('en', 'ui.app.title')}`, detail: zh('shell.version', { version: app.getVersion() }) }),
     })));
     mainWindow = createWindow();
     app.on('window-all-closed', () => {

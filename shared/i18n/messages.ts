@@ -13,6 +13,7 @@ import { uiFindingsMessages } from './messages-ui-findings';
 import { uiImportMessages } from './messages-ui-import';
 import { uiLeadsMessages } from './messages-ui-leads';
 import { uiRectificationMessages } from './messages-ui-rectification';
+import { shellMessages } from './messages-shell';
 import { uiSettingsMessages } from './messages-ui-settings';
 
 export const messages = {
@@ -28,6 +29,7 @@ export const messages = {
   ...uiLeadsMessages,
   ...uiRectificationMessages,
   ...cliMessages,
+  ...shellMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;
