@@ -8,6 +8,8 @@ export const uiFindingsMessages = {
   'ui.overview.findings': { zh: '疑点', en: 'Findings' },
   'ui.overview.amount': { zh: '涉及金额', en: 'Amount at issue' },
   'ui.overview.reviewed': { zh: '已审核', en: 'Reviewed' },
+  /** An axis tick: 4.5万 (units of 10,000 yuan) in Chinese, 45k in English. */
+  'ui.amount.short': { zh: '{n}万', en: '{n}k' },
   'ui.overview.byRule': { zh: '按规则（涉及金额）', en: 'By rule (amount at issue)' },
   'ui.overview.byTownship': { zh: '按乡镇（涉及金额）', en: 'By township (amount at issue)' },
   'ui.overview.byMonth': { zh: '按月份（涉及金额）', en: 'By month (amount at issue)' },

@@ -1,13 +1,14 @@
-// The layers as lint enforces them (eslint-layers.js through eslint.config.js): a layer imports
-// only the layers below it; the shell takes only contract, i18n and format.
+// What lint enforces beyond style (eslint.config.js): the layers (eslint-layers.js), where a
+// layer imports only the layers below it and the shell takes only contract, i18n and format;
+// and no Chinese text in code outside the catalogue.
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname });
 
-async function refusals(filePath: string, code: string): Promise<string[]> {
+async function refusals(filePath: string, code: string, rule = 'layers/imports'): Promise<string[]> {
   const [r] = await eslint.lintText(code, { filePath });
-  return (r?.messages ?? []).filter((m) => m.ruleId === 'layers/imports').map((m) => m.message);
+  return (r?.messages ?? []).filter((m) => m.ruleId === rule).map((m) => m.message);
 }
 
 describe('layers', () => {
@@ -26,5 +27,22 @@ describe('layers', () => {
     expect(await refusals('electron/pdf.ts', "export { handoffHtml } from '../shared/leads/handoff-sheet';\n")).toEqual([expect.stringContaining('the shell may import only')]);
     expect(await refusals('electron/engine-worker.ts', "export { AuditService } from '../shared/service';\nexport { sampleDistrict } from '../fixtures/district-files';\n")).toEqual([]);
     expect(await refusals('electron/engine-worker.ts', "export { main } from '../shared/cli';\n")).toEqual([expect.stringContaining('engine worker may not import')]);
+  });
+});
+
+describe('Chinese text in code', () => {
+  const cjk = (filePath: string, code: string) => refusals(filePath, code, 'no-restricted-syntax');
+  it('is refused in the engine, the shell and the renderer', async () => {
+    expect(await cjk('shared/leads/x.ts', "export const a = '白条';\n")).toHaveLength(1);
+    expect(await cjk('shared/rules/x.ts', 'export const f = (n: number) => `${n} 件`;\n')).toHaveLength(1);
+    expect(await cjk('electron/x.ts', "export const sep = '、';\n")).toHaveLength(1);
+    expect(await cjk('renderer/src/x.tsx', 'export const X = () => <b>合计</b>;\n')).toHaveLength(1);
+    expect(await cjk('shared/leads/x.ts', "export const a = 'ok';\n// 注释可以写中文\n")).toEqual([]);
+  });
+
+  it('is allowed in the catalogue, the header aliases and tests', async () => {
+    expect(await cjk('shared/i18n/messages-x.ts', "export const m = { 'x': { zh: '白条', en: 'IOU' } };\n")).toEqual([]);
+    expect(await cjk('shared/ingest/fields.ts', "export const aliases = ['凭证号'];\n")).toEqual([]);
+    expect(await cjk('shared/leads/x.test.ts', "export const a = '白条';\n")).toEqual([]);
   });
 });
