@@ -4,6 +4,7 @@
 // was open, so the auditor carries on where they were.
 import type { Worker } from 'node:worker_threads';
 import type { AuditResponse } from '../shared/contract/envelope';
+import { opensWorkspace } from '../shared/contract/methods';
 import { EngineError, errorPayload } from '../shared/i18n/errors';
 import type { EngineCaller } from './ipc';
 import type { EngineMessage, PdfReply } from './engine-protocol';
@@ -69,7 +70,7 @@ export class EngineClient implements EngineCaller {
       void this.call('openWorkspace', [{ path }]);
     }
     const r = await this.send(method, args);
-    if (r.ok && (method === 'openWorkspace' || method === 'openSampleDistrict')) this.workspace = (r.value as { path?: string } | null)?.path ?? null;
+    if (r.ok && opensWorkspace(method)) this.workspace = (r.value as { path?: string } | null)?.path ?? null;
     if (r.ok && method === 'closeWorkspace') this.workspace = null;
     return r;
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type BrowserWindowConstructorOptions } from 'electron';
 import type { AuditEvent, AuditResponse } from '../shared/contract/envelope';
-import { EVENT_CHANNEL } from '../shared/contract/methods';
+import { EVENT_CHANNEL, opensWorkspace } from '../shared/contract/methods';
 import { t, zh } from '../shared/i18n/messages';
 import { EngineClient, ENGINE_RESOURCE_LIMITS } from './engine-client';
 import { registerAuditHandlers, type EngineCaller } from './ipc';
@@ -51,7 +51,7 @@ function rememberWorkspaces(engine: EngineCaller, recent: RecentWorkspaces): Eng
   return {
     async call(method, args): Promise<AuditResponse> {
       const r = await engine.call(method, args);
-      if (r.ok && (method === 'openWorkspace' || method === 'openSampleDistrict')) {
+      if (r.ok && opensWorkspace(method)) {
         const path = (r.value as { path?: string } | null)?.path;
         if (path) recent.add(path);
       }

@@ -79,6 +79,9 @@ export const isAuditMethod = (m: string): m is AuditMethod => Object.hasOwn(METH
 export const isShellMethod = (m: string): m is ShellMethod => isAuditMethod(m) && METHODS[m] === 'shell';
 export const isEngineMethod = (m: string): m is EngineMethod => isAuditMethod(m) && METHODS[m] === 'engine';
 
+/** Methods that answer with the workspace they opened (its path is remembered: recent list, a restarted worker). */
+export const opensWorkspace = (m: string): m is 'openWorkspace' | 'openSampleDistrict' => m === 'openWorkspace' || m === 'openSampleDistrict';
+
 /** IPC channel of a method; engine events come on EVENT_CHANNEL. */
 export const channelOf = (method: string): string => `audit:${method}`;
 export const EVENT_CHANNEL = 'audit:event';

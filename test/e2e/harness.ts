@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { AUDIT_METHODS, isAuditMethod, type AuditEvent, type AuditMethod, type AuditResponse } from '../../shared/contract';
+import { AUDIT_METHODS, isAuditMethod, opensWorkspace, type AuditEvent, type AuditMethod, type AuditResponse } from '../../shared/contract';
 import { handleCall, type IpcDeps } from '../../electron/ipc';
 import { EngineError, errorPayload } from '../../shared/i18n/errors';
 import { AuditService } from '../../shared/service';
@@ -173,7 +173,7 @@ export async function openApp(opts: OpenOptions): Promise<AppSession> {
           const value = await fn.apply(service, args);
           if (m === 'importFile' && session.holdImport) await session.holdImport;
           // The shell remembers opened workspaces for the recent list.
-          if ((m === 'openWorkspace' || m === 'openSampleDistrict') && value && typeof value === 'object' && 'path' in value) {
+          if (opensWorkspace(m) && value && typeof value === 'object' && 'path' in value) {
             const p = String((value as { path: string }).path);
             shell.recent = [p, ...shell.recent.filter((x) => x !== p)];
           }
