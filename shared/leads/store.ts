@@ -16,7 +16,7 @@ import { officersOnDates } from './cadres';
 import { appendTrail } from './trail';
 
 export const DEFAULT_LEAD_SOURCE = zh('lead.default-source');
-/** What a lead's texts are written in: the commissions' form is filled in Chinese. */
+/** A lead's lists are joined the Chinese way: the commissions' form is filled in Chinese. */
 const LIST = zh('fmt.list');
 const SOURCE_KEY = 'leads.source';
 
