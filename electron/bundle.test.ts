@@ -1,11 +1,11 @@
-// The packaged engine: bundle it as `npm run build:electron` does, start the bundled worker the
-// way main does, and audit the sample district through it.
+// The packaged app: bundle it as `npm run build:electron` does; main's bundle holds the shell and
+// no engine; start the bundled worker the way main does, and audit the sample district through it.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DISTRICT_DIR } from '../fixtures/district-files';
 import { tempDir } from '../test/helpers';
 import { writeSyntheticLedger } from '../test/bench/synthetic';
@@ -13,12 +13,30 @@ import { EngineClient, ENGINE_RESOURCE_LIMITS } from './engine-client';
 
 vi.mock('electron', () => ({}));
 
+beforeAll(() => {
+  execFileSync(process.execPath, ['--import', 'tsx', 'electron/build.ts'], { stdio: 'ignore' });
+});
+
+describe('bundled main process', () => {
+  it('holds the shell and what it may use of shared/ (contract, i18n, format), no engine code', () => {
+    const main = readFileSync('dist-electron/main.cjs', 'utf8');
+    // Everything main's bundle was made of, as its source map lists it.
+    const sources = (JSON.parse(readFileSync('dist-electron/main.cjs.map', 'utf8')) as { sources: string[] }).sources
+      .map((s) => s.replace(/^(\.\.\/)+/, ''));
+    const places = [...new Set(sources.map((s) => s.replace(/^(node_modules\/[^/]+|shared\/[^/]+|[^/]+)\/.*$/, '$1')))].sort();
+    expect(places).toEqual(['electron', 'node_modules/zod', 'shared/contract', 'shared/format', 'shared/i18n']);
+    expect(sources.filter((s) => s.startsWith('shared/format/'))).toEqual(['shared/format/print-layout.ts']);
+    expect(main).not.toMatch(/require\("better-sqlite3"\)/);
+    for (const engineOnly of ['exceljs', 'papaparse', 'iconv-lite', 'playwright-core', 'loadVoucherGroups', 'computeLead', 'AuditService']) expect(main, engineOnly).not.toContain(engineOnly);
+    expect(main.length).toBeLessThan(400_000);
+  });
+});
+
 describe('bundled engine worker', () => {
   let client: EngineClient | null = null;
   afterAll(async () => client?.stop());
 
   it('opens the sample district from the resources folder and finds the 裕民路 overpayment', async () => {
-    execFileSync(process.execPath, ['--import', 'tsx', 'electron/build.ts'], { stdio: 'ignore' });
     const preload = execFileSync('grep', ['-o', 'require("[^"]*")', 'dist-electron/preload.cjs'], { encoding: 'utf8' });
     expect([...new Set(preload.trim().split('\n'))]).toEqual(['require("electron")']);
     // Everything else is inlined: only the native module (packaged unpacked) and the CLI's PDF

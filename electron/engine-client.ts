@@ -3,10 +3,11 @@
 // the window gets an error to show, never a crash. The new worker reopens the workspace that
 // was open, so the auditor carries on where they were.
 import type { Worker } from 'node:worker_threads';
-import type { AuditResponse } from '../shared/contract/api';
-import { both } from '../shared/i18n/messages';
+import type { AuditResponse } from '../shared/contract/envelope';
+import { opensWorkspace } from '../shared/contract/methods';
+import { EngineError, errorPayload } from '../shared/i18n/errors';
 import type { EngineCaller } from './ipc';
-import type { EngineMessage, PdfReply } from './engine-worker';
+import type { EngineMessage, PdfReply } from './engine-protocol';
 
 /** The engine's heap: enough for a million-line import, bounded so it never takes the laptop. */
 export const ENGINE_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 256 };
@@ -47,7 +48,7 @@ export class EngineClient implements EngineCaller {
     const fail = (detail: string): void => {
       if (this.worker !== w) return;
       this.worker = null;
-      const error = { code: 'engine-error' as const, ...both('err.engine', { detail }) };
+      const error = errorPayload(new EngineError('engine-error', 'err.engine', { detail }));
       for (const resolve of this.pending.values()) resolve({ ok: false, error });
       this.pending.clear();
       // Reopen once: if the next worker dies too before it answers, the workspace is forgotten
@@ -69,7 +70,7 @@ export class EngineClient implements EngineCaller {
       void this.call('openWorkspace', [{ path }]);
     }
     const r = await this.send(method, args);
-    if (r.ok && (method === 'openWorkspace' || method === 'openSampleDistrict')) this.workspace = (r.value as { path?: string } | null)?.path ?? null;
+    if (r.ok && opensWorkspace(method)) this.workspace = (r.value as { path?: string } | null)?.path ?? null;
     if (r.ok && method === 'closeWorkspace') this.workspace = null;
     return r;
   }

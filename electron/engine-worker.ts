@@ -2,35 +2,15 @@
 // window. Messages in: {id, method, args}; out: {id, response} or {event}. The handoff PDF is
 // printed by main (Electron's Chromium): out {pdfRequest}, in {pdfReply}.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AuditResponse } from '../shared/contract/api';
-import { both } from '../shared/i18n/messages';
-import { AuditError, AuditService, type ServiceOptions } from '../shared/service';
+import type { AuditResponse } from '../shared/contract/envelope';
+import { isEngineMethod } from '../shared/contract/methods';
+import { errorPayload } from '../shared/i18n/errors';
+import { sampleDistrict } from '../fixtures/district-files';
+import { AuditService, type ServiceOptions } from '../shared/service';
 import { setParseWorkerPath } from '../shared/workspace/parse-client';
+import type { EngineInbound, EngineMessage, EngineWorkerData } from './engine-protocol';
 
-/** What main gives the engine's thread. */
-export type EngineWorkerData = Pick<ServiceOptions, 'sampleDir' | 'sampleWorkspacePath'> & { parseWorker?: string };
-
-export interface EngineRequest {
-  id: number;
-  method: string;
-  args: unknown[];
-}
-
-export interface PdfReply {
-  pdfReply: { id: number; pdf?: Uint8Array; error?: string };
-}
-
-/** Main to worker. */
-export type EngineInbound = EngineRequest | PdfReply;
-/** Worker to main. */
-export type EngineMessage = { id: number; response: AuditResponse } | { event: unknown } | { pdfRequest: { id: number; html: string } };
-
-export function toResponse(e: unknown): AuditResponse {
-  if (e instanceof AuditError) return { ok: false, error: { code: e.code, message: e.messageZh, messageEn: e.messageEn } };
-  return { ok: false, error: { code: 'engine-error', ...both('err.engine', { detail: e instanceof Error ? e.message : String(e) }) } };
-}
-
-export function serve(port: NonNullable<typeof parentPort>, options: Pick<ServiceOptions, 'sampleDir' | 'sampleWorkspacePath'>): AuditService {
+export function serve(port: NonNullable<typeof parentPort>, options: Pick<ServiceOptions, 'sample' | 'sampleWorkspacePath'>): AuditService {
   // Pending PDF prints, answered by main's pdfReply.
   const prints = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
   let nextPrint = 1;
@@ -52,11 +32,13 @@ export function serve(port: NonNullable<typeof parentPort>, options: Pick<Servic
     const req = msg;
     let response: AuditResponse;
     try {
-      const fn = (service as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[req.method];
-      if (typeof fn !== 'function') throw new Error(`unknown method ${req.method}`);
+      // Only the contract's engine methods: the service's other public methods stay in-process.
+      if (!isEngineMethod(req.method)) throw new Error(`unknown method ${req.method}`);
+      const fn = service[req.method] as (...a: unknown[]) => Promise<unknown>;
       response = { ok: true, value: await fn.apply(service, req.args) };
     } catch (e) {
-      response = toResponse(e);
+      // Translated here, once, as main receives it.
+      response = { ok: false, error: errorPayload(e) };
     }
     port.postMessage({ id: req.id, response } satisfies EngineMessage);
   });
@@ -67,5 +49,6 @@ if (parentPort) {
   const data = (workerData ?? {}) as EngineWorkerData;
   // The bundled parse-worker.cjs beside this file; without it imports stay in this thread.
   setParseWorkerPath(data.parseWorker ?? null);
-  serve(parentPort, { sampleDir: data.sampleDir, sampleWorkspacePath: data.sampleWorkspacePath });
+  // The app passes its resources folder; run from the repository (tests), the worker finds fixtures/district.
+  serve(parentPort, { sample: sampleDistrict(data.sampleDir), sampleWorkspacePath: data.sampleWorkspacePath });
 }

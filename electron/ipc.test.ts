@@ -1,7 +1,6 @@
 // IPC handlers: one per contract method; foreign senders and invalid arguments never reach the engine.
 import { describe, expect, it, vi } from 'vitest';
-import { AUDIT_METHODS, SHELL_METHODS } from '../shared/contract/api';
-import { channelOf } from '../shared/contract/methods';
+import { AUDIT_METHODS, channelOf, SHELL_METHODS } from '../shared/contract/methods';
 import { handleCall, registerAuditHandlers, type IpcDeps } from './ipc';
 
 vi.mock('electron', () => ({}));

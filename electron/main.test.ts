@@ -1,8 +1,7 @@
 // main.ts wired with electron mocked: single instance, locked session, one handler per method,
 // the Chinese menu, and the window loading the packaged renderer file (never a URL).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUDIT_METHODS } from '../shared/contract/api';
-import { channelOf } from '../shared/contract/methods';
+import { AUDIT_METHODS, channelOf } from '../shared/contract/methods';
 import { tempDir } from '../test/helpers';
 
 const state = vi.hoisted(() => ({

@@ -3,8 +3,9 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type BrowserWindowConstructorOptions } from 'electron';
-import type { AuditEvent, AuditResponse } from '../shared/contract/api';
-import { EVENT_CHANNEL } from '../shared/contract/methods';
+import type { AuditEvent, AuditResponse } from '../shared/contract/envelope';
+import { EVENT_CHANNEL, opensWorkspace } from '../shared/contract/methods';
+import { t, zh } from '../shared/i18n/messages';
 import { EngineClient, ENGINE_RESOURCE_LIMITS } from './engine-client';
 import { registerAuditHandlers, type EngineCaller } from './ipc';
 import { menuTemplate } from './menu';
@@ -50,7 +51,7 @@ function rememberWorkspaces(engine: EngineCaller, recent: RecentWorkspaces): Eng
   return {
     async call(method, args): Promise<AuditResponse> {
       const r = await engine.call(method, args);
-      if (r.ok && (method === 'openWorkspace' || method === 'openSampleDistrict')) {
+      if (r.ok && opensWorkspace(method)) {
         const path = (r.value as { path?: string } | null)?.path;
         if (path) recent.add(path);
       }
@@ -88,7 +89,7 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
       openWorkspace: send('open-workspace'),
       importLedgers: send('import-ledgers'),
-      about: () => void dialog.showMessageBox({ message: '村级财务审计助手 Village Audit', detail: `版本 ${app.getVersion()}` }),
+      about: () => void dialog.showMessageBox({ message: `${zh('ui.app.title')} ${t('en', 'ui.app.title')}`, detail: zh('shell.version', { version: app.getVersion() }) }),
     })));
     mainWindow = createWindow();
     app.on('window-all-closed', () => {

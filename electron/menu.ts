@@ -1,39 +1,40 @@
 // The application menu, in Chinese: the users' language.
 import type { MenuItemConstructorOptions } from 'electron';
+import { zh } from '../shared/i18n/messages';
 
 export function menuTemplate(actions: { openWorkspace: () => void; importLedgers: () => void; about: () => void }): MenuItemConstructorOptions[] {
   return [
     {
-      label: '文件',
+      label: zh('shell.menu.file'),
       submenu: [
-        { label: '打开工作区…', accelerator: 'CmdOrCtrl+O', click: actions.openWorkspace },
-        { label: '导入账簿…', accelerator: 'CmdOrCtrl+I', click: actions.importLedgers },
+        { label: zh('shell.menu.open-workspace'), accelerator: 'CmdOrCtrl+O', click: actions.openWorkspace },
+        { label: zh('shell.menu.import-ledgers'), accelerator: 'CmdOrCtrl+I', click: actions.importLedgers },
         { type: 'separator' },
-        { label: '退出', role: 'quit' },
+        { label: zh('shell.menu.quit'), role: 'quit' },
       ],
     },
     {
-      label: '编辑',
+      label: zh('shell.menu.edit'),
       submenu: [
-        { label: '撤销', role: 'undo' },
-        { label: '重做', role: 'redo' },
+        { label: zh('shell.menu.undo'), role: 'undo' },
+        { label: zh('shell.menu.redo'), role: 'redo' },
         { type: 'separator' },
-        { label: '剪切', role: 'cut' },
-        { label: '复制', role: 'copy' },
-        { label: '粘贴', role: 'paste' },
-        { label: '全选', role: 'selectAll' },
+        { label: zh('shell.menu.cut'), role: 'cut' },
+        { label: zh('shell.menu.copy'), role: 'copy' },
+        { label: zh('shell.menu.paste'), role: 'paste' },
+        { label: zh('shell.menu.select-all'), role: 'selectAll' },
       ],
     },
     {
-      label: '视图',
+      label: zh('shell.menu.view'),
       submenu: [
-        { label: '放大', role: 'zoomIn' },
-        { label: '缩小', role: 'zoomOut' },
-        { label: '实际大小', role: 'resetZoom' },
+        { label: zh('shell.menu.zoom-in'), role: 'zoomIn' },
+        { label: zh('shell.menu.zoom-out'), role: 'zoomOut' },
+        { label: zh('shell.menu.actual-size'), role: 'resetZoom' },
         { type: 'separator' },
-        { label: '全屏', role: 'togglefullscreen' },
+        { label: zh('shell.menu.full-screen'), role: 'togglefullscreen' },
       ],
     },
-    { label: '帮助', submenu: [{ label: '关于村级财务审计助手', click: actions.about }] },
+    { label: zh('shell.menu.help'), submenu: [{ label: zh('shell.menu.about'), click: actions.about }] },
   ];
 }

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
-import { PDF_FOOTER, PDF_MARGINS_MM } from '../shared/leads/handoff';
+import { PAGE_COUNTERS, PDF_MARGINS_MM, PDF_PAGE_SIZE, pdfFooter } from '../shared/format/print-layout';
+import { t } from '../shared/i18n/messages';
 
 const mmToInch = (mm: number): number => mm / 25.4;
 
@@ -16,11 +17,11 @@ export const PDF_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
 
 /** The same page as the CLI's Chromium print: A4, margins, page numbers in the footer. */
 export const PDF_OPTIONS = {
-  pageSize: 'A4' as const,
+  pageSize: PDF_PAGE_SIZE,
   printBackground: true,
   displayHeaderFooter: true,
   headerTemplate: '<span></span>',
-  footerTemplate: PDF_FOOTER,
+  footerTemplate: pdfFooter(t('zh', 'handoff.pdf.page-of', PAGE_COUNTERS)),
   margins: {
     top: mmToInch(PDF_MARGINS_MM.top), bottom: mmToInch(PDF_MARGINS_MM.bottom),
     left: mmToInch(PDF_MARGINS_MM.left), right: mmToInch(PDF_MARGINS_MM.right),

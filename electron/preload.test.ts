@@ -1,7 +1,6 @@
 // The preload exposes exactly the contract's methods and onEvent, never ipcRenderer.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUDIT_METHODS } from '../shared/contract/api';
-import { channelOf, EVENT_CHANNEL } from '../shared/contract/methods';
+import { AUDIT_METHODS, channelOf, EVENT_CHANNEL } from '../shared/contract/methods';
 
 const exposed: Record<string, Record<string, unknown>> = {};
 const invoke = vi.fn();

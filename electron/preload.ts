@@ -2,7 +2,7 @@
 // plus onEvent. ipcRenderer itself never reaches the page. Bundled to one CJS file: a
 // sandboxed preload cannot load modules.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { AUDIT_METHOD_NAMES, channelOf, EVENT_CHANNEL } from '../shared/contract/methods';
+import { AUDIT_METHODS, channelOf, EVENT_CHANNEL } from '../shared/contract/methods';
 
 interface Envelope {
   ok: boolean;
@@ -12,7 +12,7 @@ interface Envelope {
 
 export function buildBridge(invoke: (channel: string, ...args: unknown[]) => Promise<Envelope>, on: typeof ipcRenderer.on, off: typeof ipcRenderer.removeListener): Record<string, unknown> {
   const bridge: Record<string, unknown> = {};
-  for (const method of AUDIT_METHOD_NAMES) {
+  for (const method of AUDIT_METHODS) {
     bridge[method] = async (...args: unknown[]) => {
       const r = await invoke(channelOf(method), ...args);
       if (r.ok) return r.value;

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
+import { zh } from '../shared/i18n/messages';
 import type { ShellHandlers } from './ipc';
 
 const MAX_RECENT = 10;
@@ -25,21 +26,22 @@ export class RecentWorkspaces {
   }
 }
 
+const TABLES = ['csv', 'txt', 'xlsx'];
 const FILTERS = {
-  ledger: [{ name: '账簿导出文件 (CSV, Excel)', extensions: ['csv', 'txt', 'xlsx'] }],
-  projects: [{ name: '项目文件 (CSV, Excel)', extensions: ['csv', 'txt', 'xlsx'] }],
-  cadres: [{ name: '村干部名册 (CSV, Excel)', extensions: ['csv', 'txt', 'xlsx'] }],
+  ledger: [{ name: zh('shell.filter.ledger'), extensions: TABLES }],
+  projects: [{ name: zh('shell.filter.projects'), extensions: TABLES }],
+  cadres: [{ name: zh('shell.filter.cadres'), extensions: TABLES }],
   // Evidence of rectification: scans, photos, receipts, documents of any kind.
-  evidence: [{ name: '整改证据 (PDF, 图片, 文档)', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'doc', 'docx', 'xls', 'xlsx', 'ofd'] }, { name: '所有文件', extensions: ['*'] }],
-  workspace: [{ name: '审计工作区', extensions: ['sqlite'] }],
+  evidence: [{ name: zh('shell.filter.evidence'), extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'doc', 'docx', 'xls', 'xlsx', 'ofd'] }, { name: zh('shell.filter.all'), extensions: ['*'] }],
+  workspace: [{ name: zh('shell.filter.workspace'), extensions: ['sqlite'] }],
 };
 
-const TITLES = { ledger: '选择账簿文件', projects: '选择项目文件', cadres: '选择村干部名册', evidence: '选择整改证据文件' };
+const TITLES = { ledger: zh('shell.dialog.ledger'), projects: zh('shell.dialog.projects'), cadres: zh('shell.dialog.cadres'), evidence: zh('shell.dialog.evidence') };
 
 export function shellHandlers(dialog: Dialog, window: () => BrowserWindow | null, recent: RecentWorkspaces): ShellHandlers {
   const win = (): BrowserWindow => window() as BrowserWindow;
   return {
-    async chooseFiles(args: { kind: keyof typeof TITLES; multiple?: boolean }) {
+    async chooseFiles(args) {
       const r = await dialog.showOpenDialog(win(), {
         title: TITLES[args.kind],
         properties: args.multiple === false ? ['openFile'] : ['openFile', 'multiSelections'],
@@ -47,29 +49,29 @@ export function shellHandlers(dialog: Dialog, window: () => BrowserWindow | null
       });
       return r.canceled ? [] : r.filePaths;
     },
-    async chooseDirectory(args: { title?: string }) {
-      const r = await dialog.showOpenDialog(win(), { title: args.title ?? '选择导出目录', properties: ['openDirectory', 'createDirectory'] });
+    async chooseDirectory(args) {
+      const r = await dialog.showOpenDialog(win(), { title: args.title ?? zh('shell.dialog.export-dir'), properties: ['openDirectory', 'createDirectory'] });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
-    async chooseWorkspace(args: { create: boolean }) {
+    async chooseWorkspace(args) {
       if (args.create) {
-        const r = await dialog.showSaveDialog(win(), { title: '新建审计工作区', defaultPath: '审计工作区.sqlite', filters: FILTERS.workspace });
+        const r = await dialog.showSaveDialog(win(), { title: zh('shell.dialog.new-workspace'), defaultPath: zh('shell.dialog.workspace-file'), filters: FILTERS.workspace });
         return r.canceled ? null : (r.filePath ?? null);
       }
-      const r = await dialog.showOpenDialog(win(), { title: '打开审计工作区', properties: ['openFile'], filters: FILTERS.workspace });
+      const r = await dialog.showOpenDialog(win(), { title: zh('shell.dialog.open-workspace'), properties: ['openFile'], filters: FILTERS.workspace });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
-    async chooseSaveFile(args: { defaultName: string; title?: string }) {
+    async chooseSaveFile(args) {
       const ext = extname(args.defaultName).slice(1).toLowerCase();
       const r = await dialog.showSaveDialog(win(), {
-        title: args.title ?? '保存导出文件',
+        title: args.title ?? zh('shell.dialog.save'),
         defaultPath: args.defaultName,
-        filters: ext ? [{ name: `${ext.toUpperCase()} 文件`, extensions: [ext] }] : [],
+        filters: ext ? [{ name: zh('shell.filter.extension', { ext: ext.toUpperCase() }), extensions: [ext] }] : [],
       });
       return r.canceled ? null : (r.filePath ?? null);
     },
     async recentWorkspaces() {
       return recent.list();
     },
-  } as ShellHandlers;
+  };
 }

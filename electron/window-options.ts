@@ -1,5 +1,6 @@
 // The main window's options and Content-Security-Policy: pure data, so tests can check them.
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { zh } from '../shared/i18n/messages';
 
 /** No remote code, no inline script, no eval; antd needs inline styles. */
 export const CONTENT_SECURITY_POLICY = [
@@ -21,7 +22,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     height: 900,
     minWidth: 1024,
     minHeight: 680,
-    title: '村级财务审计助手',
+    title: zh('ui.app.title'),
     show: false,
     backgroundColor: '#f5f5f5',
     webPreferences: {

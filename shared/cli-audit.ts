@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Encoding, ImportOptions, ImportResult, RunSummary } from './contract';
+import { line, padDisplay } from './cli-text';
 import { formatFen } from './format/money';
+import { EngineError } from './i18n/errors';
+import { t, zh } from './i18n/messages';
 import { formatRowError } from './ingest/row-errors';
 import { AuditService } from './service';
 
@@ -36,13 +39,11 @@ export interface AuditArgs {
   sheet?: string;
 }
 
-export class UsageError extends Error {}
-
 export function parseMapArgs(pairs: string[]): Record<string, string> {
   const map: Record<string, string> = {};
   for (const p of pairs) {
     const i = p.indexOf('=');
-    if (i <= 0 || i === p.length - 1) throw new UsageError(`--map 应为 字段=列名，收到“${p}” (--map takes field=column, got "${p}")`);
+    if (i <= 0 || i === p.length - 1) throw new EngineError('invalid-arguments', 'cli.err.map-arg', { arg: p });
     map[p.slice(0, i).trim()] = p.slice(i + 1).trim();
   }
   return map;
@@ -54,10 +55,10 @@ export function loadConfig(path: string | undefined): AuditConfig {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8').replace(/^\ufeff/, ''));
   } catch (e) {
-    throw new UsageError(`配置文件 ${path} 无法读取或不是 JSON：${(e as Error).message} (config file unreadable or not JSON)`);
+    throw new EngineError('invalid-arguments', 'cli.err.config-unreadable', { path, detail: (e as Error).message });
   }
   const r = configSchema.safeParse(raw);
-  if (!r.success) throw new UsageError(`配置文件 ${path} 无效 (invalid config file): ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!r.success) throw new EngineError('invalid-arguments', 'cli.err.config-invalid', { path, issues: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
   return r.data;
 }
 
@@ -70,25 +71,16 @@ export interface AuditOutcome {
 function describeFailure(r: ImportResult): string[] {
   const lines = [`${r.message}`, `  ${r.messageEn}`];
   for (const e of r.errors) lines.push(formatRowError(e, 'zh'), `  ${formatRowError(e, 'en')}`);
-  if (r.errorCount > r.errors.length) lines.push(`另有 ${r.errorCount - r.errors.length} 处错误未列出 (${r.errorCount - r.errors.length} more errors not listed)`);
+  if (r.errorCount > r.errors.length) lines.push(line('row.more', { count: r.errorCount - r.errors.length }));
   return lines;
-}
-
-/** Pads to a terminal width where a Chinese character takes two columns. */
-function displayWidth(s: string): number {
-  return [...s].reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
-}
-function padDisplay(s: string, width: number, start = false): string {
-  const pad = ' '.repeat(Math.max(0, width - displayWidth(s)));
-  return start ? pad + s : s + pad;
 }
 
 export function summaryLines(run: RunSummary): string[] {
   const row = (label: string, count: string | number, amount: string): string => `${padDisplay(label, 50)} ${padDisplay(String(count), 12, true)} ${padDisplay(amount, 16, true)}`;
-  const out = [row('规则 (rule)', '数量 count', '金额 amount')];
+  const out = [row(line('cli.col.rule'), `${zh('cli.col.count')} ${t('en', 'cli.col.count')}`, `${zh('cli.col.amount')} ${t('en', 'cli.col.amount')}`)];
   for (const r of run.rules) out.push(row(`${r.title} (${r.titleEn})`, r.count, formatFen(r.amountFen)));
-  out.push(row('合计 (total)', run.total, formatFen(run.totalAmountFen)));
-  for (const n of run.notices) out.push(`注意：${n.message}`, `  Note: ${n.messageEn}`);
+  out.push(row(line('cli.total'), run.total, formatFen(run.totalAmountFen)));
+  for (const n of run.notices) out.push(zh('cli.note', { message: n.message }), `  ${t('en', 'cli.note', { message: n.messageEn })}`);
   return out;
 }
 
@@ -122,7 +114,7 @@ export async function runAudit(args: AuditArgs, service = new AuditService()): P
       const badCadres = (batch.cadres ?? []).find((r) => r.status !== 'imported' && r.status !== 'duplicate');
       if (badCadres) stderr.push(badCadres.message, `  ${badCadres.messageEn}`, ...badCadres.errors.flatMap((e) => [formatRowError(e, 'zh'), `  ${formatRowError(e, 'en')}`]));
       else stderr.push(...describeFailure(batch.results[batch.results.length - 1] as ImportResult));
-      stderr.push('工作区未做任何改动 (nothing was written to the workspace)');
+      stderr.push(line('cli.nothing-written'));
       if (!existed) {
         // A workspace this call created and could not fill is not left behind.
         await service.closeWorkspace();
@@ -141,9 +133,9 @@ export async function runAudit(args: AuditArgs, service = new AuditService()): P
     writeFileSync(join(out, 'findings.json'), JSON.stringify(findings, null, 2) + '\n');
     const leads = await service.exportLeads({ dir: join(out, 'leads') });
     stdout.push('', ...summaryLines(run), '');
-    stdout.push(`工作区 (workspace): ${workspace}`);
-    stdout.push(`发现 (findings): ${join(out, 'findings.json')}`);
-    for (const f of leads.files) stdout.push(`线索 (leads) ${f.township}: ${f.leads} 件 ${formatFen(f.amountFen)} -> ${f.path}`);
+    stdout.push(`${line('cli.label.workspace')}: ${workspace}`);
+    stdout.push(`${line('cli.label.findings')}: ${join(out, 'findings.json')}`);
+    for (const f of leads.files) stdout.push(`${line('cli.label.leads')} ${f.township}: ${zh('doc.count', { count: f.leads })} ${formatFen(f.amountFen)} -> ${f.path}`);
     return { exitCode: 0, stdout, stderr };
   } finally {
     await service.closeWorkspace();

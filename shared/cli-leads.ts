@@ -3,44 +3,47 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RECT_PROGRESS, type CaseLead, type FindingStatus, type RectificationItem } from './contract';
+import { line } from './cli-text';
 import { formatFen, parseMoney } from './format/money';
+import { EngineError } from './i18n/errors';
+import { zh } from './i18n/messages';
 import { formatRowError } from './ingest/row-errors';
 import { AuditService } from './service';
-import { UsageError } from './cli-audit';
 
+const INDENT = ' '.repeat(24);
 export const LEADS_HELP = `  npm run cli -- review --workspace FILE (--finding ID ... | --all) --decision confirmed|dismissed|pending
-                        --reviewer NAME [--note TEXT]
+${INDENT}--reviewer NAME [--note TEXT]
   npm run cli -- leads --workspace FILE [--actor NAME] [--source TEXT] [--cadres FILE]
-                        建立并列出线索 (build and list case leads)
+${INDENT}${line('cli.help.leads')}
   npm run cli -- handoff --workspace FILE --out DIR [--township NAME] [--by NAME] [--from UNIT] [--no-pdf]
-                        写出 DIR/<乡镇>.xlsx .csv .pdf 并登记移交 (write and record the handoff package)
+${INDENT}${line('cli.help.handoff')}
   npm run cli -- rectify --workspace FILE (--lead NUMBER | --item ID) [--measures TEXT] [--due YYYY-MM-DD]
-                        [--progress 未启动|整改中|已完成] [--recovered 金额] [--evidence FILE] [--close] [--note TEXT]
-                        [--by NAME] [--export FILE.xlsx]
-                        整改台账：登记、更新、销号、导出 (rectification ledger)
+${INDENT}[--progress ${RECT_PROGRESS.join('|')}] [--recovered ${zh('cli.help.amount-arg')}] [--evidence FILE] [--close] [--note TEXT]
+${INDENT}[--by NAME] [--export FILE.xlsx]
+${INDENT}${line('cli.help.rectify')}
 `;
 
 export interface Outcome { exitCode: number; stdout: string[]; stderr: string[] }
 
 function workspaceOf(v: string | undefined): string {
-  if (!v) throw new UsageError('需要 --workspace FILE (--workspace FILE is required)');
+  if (!v) throw new EngineError('invalid-arguments', 'cli.err.need-workspace');
   const p = resolve(v);
-  if (!existsSync(p)) throw new UsageError(`工作区不存在：${p} (workspace not found)`);
+  if (!existsSync(p)) throw new EngineError('invalid-arguments', 'cli.err.no-workspace', { path: p });
   return p;
 }
 
 function leadLines(l: CaseLead): string[] {
   return [
-    `${l.number}  ${l.township}${l.village}  ${formatFen(l.amountFen)}  ${l.disposition}${l.frozen ? '  [已移交 handed over]' : ''}${l.version > 1 ? `  v${l.version}` : ''}`,
-    `  被反映人 (persons): ${l.persons.map((p) => `${p.name}（${p.post}）`).join('、') || '—'}`,
-    `  反映的主要问题 (problem): ${l.problem}`,
-    `  证据 (evidence): ${l.evidence.map((e) => `${e.voucher ? `${e.voucher} ` : ''}${e.file}:${e.line}`).join('、')}`,
+    `${l.number}  ${l.township}${l.village}  ${formatFen(l.amountFen)}  ${l.disposition}${l.frozen ? `  [${line('cli.lead.handed-over')}]` : ''}${l.version > 1 ? `  v${l.version}` : ''}`,
+    `  ${line('cli.lead.persons')}: ${l.persons.map((p) => zh('cli.lead.person', { name: p.name, post: p.post })).join(zh('fmt.list')) || '—'}`,
+    `  ${line('cli.lead.problem')}: ${l.problem}`,
+    `  ${line('cli.lead.evidence')}: ${l.evidence.map((e) => `${e.voucher ? `${e.voucher} ` : ''}${e.file}:${e.line}`).join(zh('fmt.list'))}`,
   ];
 }
 
 function itemLine(it: RectificationItem): string {
-  return `#${it.id} ${it.leadNumber ?? ''} ${it.township}${it.village} ${it.progress} 追缴 ${formatFen(it.recoveredFen)} / ${formatFen(it.amountAtIssueFen)}` +
-    `${it.closed ? ` 已销号 (closed) ${it.closedBy} ${it.closedAt}` : ''}${it.overdue ? ' 逾期 (overdue)' : ''}`;
+  return `#${it.id} ${it.leadNumber ?? ''} ${it.township}${it.village} ${it.progress} ${zh('cli.rect.recovered', { recovered: formatFen(it.recoveredFen), atIssue: formatFen(it.amountAtIssueFen) })}` +
+    `${it.closed ? ` ${line('cli.rect.closed')} ${it.closedBy} ${it.closedAt}` : ''}${it.overdue ? ` ${line('cli.rect.overdue')}` : ''}`;
 }
 
 export async function runLeadsCommand(command: string, args: string[], service = new AuditService()): Promise<Outcome> {
@@ -63,15 +66,15 @@ export async function runLeadsCommand(command: string, args: string[], service =
   try {
     if (command === 'review') {
       const decision = values.decision as FindingStatus | undefined;
-      if (!decision || !['confirmed', 'dismissed', 'pending'].includes(decision)) throw new UsageError('--decision 只能是 confirmed、dismissed 或 pending (--decision must be confirmed, dismissed or pending)');
-      if (!values.reviewer?.trim()) throw new UsageError('需要 --reviewer NAME (--reviewer NAME is required)');
-      if (!values.all && !values.finding?.length) throw new UsageError('需要 --finding ID 或 --all (--finding ID or --all is required)');
+      if (!decision || !['confirmed', 'dismissed', 'pending'].includes(decision)) throw new EngineError('invalid-arguments', 'cli.err.decision');
+      if (!values.reviewer?.trim()) throw new EngineError('invalid-arguments', 'cli.err.need-reviewer');
+      if (!values.all && !values.finding?.length) throw new EngineError('invalid-arguments', 'cli.err.need-findings');
       const ids = values.all ? (await service.listFindings({ limit: 200_000 })).rows.map((f) => f.id) : (values.finding as string[]);
       const n = await service.reviewFindings({ ids, decision, reviewer: values.reviewer, note: values.note });
       const missing = ids.length - n;
-      stdout.push(`已记录 ${n} 条审核决定：${decision} (recorded ${n} decisions)`);
+      stdout.push(line('cli.reviewed', { count: n, decision }));
       if (missing > 0) {
-        stderr.push(`${missing} 个发现编号不存在 (${missing} finding ids not found)`);
+        stderr.push(line('cli.review-missing', { count: missing }));
         return { exitCode: 2, stdout, stderr };
       }
       return { exitCode: 0, stdout, stderr };
@@ -88,18 +91,18 @@ export async function runLeadsCommand(command: string, args: string[], service =
       }
       if (values.source) await service.setLeadSource({ source: values.source, actor });
       const made = await service.buildCaseLeads({ actor });
-      stdout.push(`新建线索 ${made.length} 条 (new leads: ${made.length})`);
+      stdout.push(line('cli.leads-built', { count: made.length }));
       const leads = await service.listCaseLeads({});
       for (const l of leads) stdout.push(...leadLines(l));
-      stdout.push(`合计 (total): ${leads.length} 条 ${formatFen(leads.reduce((s, l) => s + l.amountFen, 0))}`);
+      stdout.push(`${line('cli.total')}: ${zh('cli.count.leads', { count: leads.length })} ${formatFen(leads.reduce((s, l) => s + l.amountFen, 0))}`);
       return { exitCode: 0, stdout, stderr };
     }
     if (command === 'handoff') {
-      if (!values.out) throw new UsageError('需要 --out DIR (--out DIR is required)');
+      if (!values.out) throw new EngineError('invalid-arguments', 'cli.err.need-out');
       const recs = await service.handoffLeads({ dir: values.out, township: values.township, handedBy: values.by ?? 'cli', fromUnit: values.from, pdf: !values['no-pdf'] });
-      if (recs.length === 0) stdout.push('没有待移交的线索：已有线索均已移交且移交后未修改 (nothing to hand over: every lead was handed over and has not changed since)');
+      if (recs.length === 0) stdout.push(line('cli.handoff.nothing'));
       for (const r of recs) {
-        stdout.push(`移交 (handoff) #${r.id} ${r.township} -> ${r.toUnit}: ${r.leadCount} 件 ${formatFen(r.amountFen)}`);
+        stdout.push(`${line('cli.label.handoff')} #${r.id} ${r.township} -> ${r.toUnit}: ${zh('doc.count', { count: r.leadCount })} ${formatFen(r.amountFen)}`);
         for (const f of r.files) stdout.push(`  ${f.path}  sha256:${f.sha256}`);
       }
       return { exitCode: 0, stdout, stderr };
@@ -108,8 +111,8 @@ export async function runLeadsCommand(command: string, args: string[], service =
       const by = values.by ?? 'cli';
       let item: RectificationItem | null = null;
       const recovered = values.recovered !== undefined ? parseMoney(values.recovered) : null;
-      if (recovered && !recovered.ok) throw new UsageError(`--recovered 金额无法识别：${values.recovered} (unrecognised amount)`);
-      if (values.progress && !(RECT_PROGRESS as readonly string[]).includes(values.progress)) throw new UsageError('--progress 只能是 未启动、整改中 或 已完成');
+      if (recovered && !recovered.ok) throw new EngineError('invalid-arguments', 'cli.err.recovered', { value: values.recovered ?? '' });
+      if (values.progress && !(RECT_PROGRESS as readonly string[]).includes(values.progress)) throw new EngineError('invalid-arguments', 'cli.err.progress', { values: RECT_PROGRESS.join('|') });
       const patch = {
         measures: values.measures, dueDate: values.due, progress: values.progress as RectificationItem['progress'] | undefined,
         recoveredFen: recovered && recovered.ok ? recovered.fen : undefined,
@@ -127,14 +130,14 @@ export async function runLeadsCommand(command: string, args: string[], service =
       }
       if (values.export) {
         const x = await service.exportRectifications({ path: values.export, township: values.township });
-        stdout.push(`整改台账 (rectification ledger): ${x.items} 项 -> ${x.path}  sha256:${x.sha256}`);
+        stdout.push(`${line('cli.label.rect-ledger')}: ${zh('cli.count.items', { count: x.items })} -> ${x.path}  sha256:${x.sha256}`);
       }
       if (!item && !values.export) {
         for (const it of await service.listRectifications({ township: values.township })) stdout.push(itemLine(it));
       }
       return { exitCode: 0, stdout, stderr };
     }
-    throw new UsageError(`未知命令“${command}” (unknown command)`);
+    throw new EngineError('invalid-arguments', 'cli.err.unknown-command', { command });
   } finally {
     await service.closeWorkspace();
   }

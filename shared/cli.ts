@@ -1,33 +1,55 @@
 // The command line over the engine: `npm run cli -- audit --ledger FILE ... --out DIR`.
 import { parseArgs } from 'node:util';
 import type { Encoding } from './contract';
-import { runAudit, UsageError } from './cli-audit';
+import { runAudit } from './cli-audit';
 import { LEADS_HELP, runLeadsCommand } from './cli-leads';
-import { AuditError } from './service';
+import { line, padDisplay } from './cli-text';
+import { EngineError, errorPayload } from './i18n/errors';
+import { t, zh, type MessageKey } from './i18n/messages';
 
-export const HELP = `村级财务审计助手 命令行 (Village Audit command line)
+/** An option of `audit` and what it does; `wrap` puts the English under the Chinese. */
+const AUDIT_OPTIONS: [flag: string, what: MessageKey, wrap?: true][] = [
+  ['--ledger FILE', 'cli.help.ledger'],
+  ['--projects FILE', 'cli.help.projects'],
+  ['--config FILE', 'cli.help.config'],
+  ['--workspace FILE', 'cli.help.workspace', true],
+  ['--township NAME', 'cli.help.township'],
+  ['--village NAME', 'cli.help.village'],
+  [`--map ${zh('cli.help.map-arg')}`, 'cli.help.map'],
+  ['--encoding ENC', 'cli.help.encoding'],
+  ['--sheet NAME', 'cli.help.sheet'],
+  ['--out DIR', 'cli.help.out'],
+  ['--cadres FILE', 'cli.help.cadres'],
+];
 
-用法 (usage):
+const FLAG_WIDTH = 19;
+
+function optionLines([flag, what, wrap]: (typeof AUDIT_OPTIONS)[number]): string {
+  const head = `  ${padDisplay(flag, FLAG_WIDTH)}`;
+  return wrap ? `${head}${zh(what)}\n${' '.repeat(head.length)}(${t('en', what)})` : `${head}${line(what)}`;
+}
+
+export const HELP = `${line('cli.help.title')}
+
+${line('cli.help.usage')}:
   npm run cli -- audit --ledger FILE [--ledger FILE ...] [--projects FILE] [--config FILE]
-                       [--workspace FILE] [--township NAME --village NAME] [--map 字段=列名 ...]
+                       [--workspace FILE] [--township NAME --village NAME] [--map ${zh('cli.help.map-arg')} ...]
                        [--encoding auto|utf-8|gb18030|utf-16le] [--sheet NAME] --out DIR
 
-  --ledger FILE      账簿导出文件 .csv/.txt/.xlsx/.xls（含另存为 .xls 的网页表格），可多个 (ledger export, repeatable)
-  --projects FILE    项目文件：合同、验收、实测工程量 (projects: contract, acceptance, measurement)
-  --config FILE      JSON 配置：map、encoding、township、village、rules (JSON config)
-  --workspace FILE   工作区 SQLite 文件；再次调用可继续添加文件；缺省为临时文件
-                     (workspace file; call again to add files; default: a temporary one)
-  --township NAME    文件中没有“乡镇”列时指定 (when the file has no township column)
-  --village NAME     文件中没有“村”列时指定 (when the file has no village column)
-  --map 字段=列名     指定列对应的字段，例如 --map 凭证号=凭证编码 (map a field to a column)
-  --encoding ENC     文件编码，缺省自动识别 UTF-8 / GB18030 / UTF-16 (encoding; default: detected)
-  --sheet NAME       只读工作簿的这一张工作表，缺省读取所有带表头的工作表 (one sheet; default: every sheet with the header)
-  --out DIR          输出目录：findings.json 和 leads/<乡镇>.csv (output directory)
-  --cadres FILE      村干部名册：乡镇、村、姓名、职务、任职起、任职止 (officers roster)
+${AUDIT_OPTIONS.map(optionLines).join('\n')}
 
 ${LEADS_HELP}
-退出码 (exit codes): 0 成功 (ok), 2 输入有误，工作区未改动 (bad input, workspace unchanged), 1 其他错误 (other error)
+${line('cli.help.exit-codes')}: 0 ${line('cli.help.exit-ok')}, 2 ${line('cli.help.exit-bad-input')}, 1 ${line('cli.help.exit-other')}
 `;
+
+/** A refusal on stderr in both languages: bad input (exit 2) unless the engine itself failed (1). */
+function reportEngineError(e: EngineError): number {
+  const p = errorPayload(e);
+  process.stderr.write(`${p.message}\n${p.messageEn}\n`);
+  return p.code === 'invalid-arguments' || p.code === 'not-found' || p.code === 'conflict' ? 2 : 1;
+}
+
+const isParseArgsError = (e: unknown): boolean => String((e as { code?: string }).code).startsWith('ERR_PARSE_ARGS');
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -42,19 +64,16 @@ export async function main(argv: string[]): Promise<number> {
       if (o.stderr.length) process.stderr.write(o.stderr.join('\n') + '\n');
       return o.exitCode;
     } catch (e) {
-      if (e instanceof UsageError || String((e as { code?: string }).code).startsWith('ERR_PARSE_ARGS')) {
+      if (e instanceof EngineError) return reportEngineError(e);
+      if (isParseArgsError(e)) {
         process.stderr.write(`${(e as Error).message}\n`);
         return 2;
-      }
-      if (e instanceof AuditError) {
-        process.stderr.write(`${e.messageZh}\n${e.messageEn}\n`);
-        return e.code === 'invalid-arguments' ? 2 : 1;
       }
       throw e;
     }
   }
   if (command !== 'audit') {
-    process.stderr.write(`未知命令“${command}” (unknown command)\n\n${HELP}`);
+    process.stderr.write(`${line('cli.err.unknown-command', { command })}\n\n${HELP}`);
     return 2;
   }
   let values;
@@ -87,9 +106,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const problems: string[] = [];
-  if (!values.ledger?.length && !values.workspace) problems.push('需要至少一个 --ledger 或一个已有的 --workspace (need --ledger or an existing --workspace)');
-  if (!values.out) problems.push('需要 --out DIR (--out DIR is required)');
-  if (values.encoding && !['auto', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be'].includes(values.encoding)) problems.push('--encoding 只能是 auto、utf-8、gb18030、utf-16le 或 utf-16be (--encoding must be auto, utf-8, gb18030, utf-16le or utf-16be)');
+  if (!values.ledger?.length && !values.workspace) problems.push(line('cli.err.need-input'));
+  if (!values.out) problems.push(line('cli.err.need-out'));
+  if (values.encoding && !['auto', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be'].includes(values.encoding)) problems.push(line('cli.err.encoding'));
   if (problems.length) {
     process.stderr.write(`${problems.join('\n')}\n\n${HELP}`);
     return 2;
@@ -112,15 +131,8 @@ export async function main(argv: string[]): Promise<number> {
     if (outcome.stderr.length) process.stderr.write(outcome.stderr.join('\n') + '\n');
     return outcome.exitCode;
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof AuditError) {
-      process.stderr.write(`${e.messageZh}\n${e.messageEn}\n`);
-      return e.code === 'invalid-arguments' ? 2 : 1;
-    }
-    process.stderr.write(`错误 (error): ${(e as Error).stack ?? String(e)}\n`);
+    if (e instanceof EngineError) return reportEngineError(e);
+    process.stderr.write(`${line('cli.error')}: ${(e as Error).stack ?? String(e)}\n`);
     return 1;
   }
 }

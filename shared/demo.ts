@@ -3,9 +3,11 @@
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { DISTRICT_DIR, FILES } from '../fixtures/generate';
+import { DISTRICT_DIR, FILES } from '../fixtures/district-files';
 import { runAudit } from './cli-audit';
+import { line } from './cli-text';
 import { formatFen, parseMoney } from './format/money';
+import { zh } from './i18n/messages';
 
 const out = join(process.cwd(), 'out', 'demo');
 const workspace = join(mkdtempSync(join(tmpdir(), 'village-audit-demo-')), 'demo.sqlite');
@@ -17,16 +19,17 @@ const outcome = await runAudit({
   out,
   map: [],
 });
-console.log('村级财务审计助手 演示：样例区县 石板冲乡、城南镇 2016-2018 (Village Audit demo: the sample district)\n');
+console.log(`${line('cli.demo.title')}\n`);
 console.log(outcome.stdout.join('\n'));
 if (outcome.stderr.length) console.error(outcome.stderr.join('\n'));
 const { readFileSync } = await import('node:fs');
 const findings = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as { rule: string; village: string; amount: string; reason: string }[];
-console.log('\n工程款超付 (project overpayments):');
+console.log(`\n${line('cli.demo.overpayments')}:`);
 for (const f of findings.filter((x) => x.rule === 'payment-exceeds-acceptance')) {
   const m = parseMoney(f.amount);
   console.log(`  ${f.village}  ${m.ok ? formatFen(m.fen) : f.amount}  ${f.reason}`);
 }
-console.log(`\n下一步 (next): npm run cli -- review --workspace ${workspace} --all --decision confirmed --reviewer 审计组`);
-console.log(`             npm run cli -- leads --workspace ${workspace}  ·  npm run cli -- handoff --workspace ${workspace} --out out/handoff`);
+const next = `${line('cli.demo.next')}: `;
+console.log(`\n${next}npm run cli -- review --workspace ${workspace} --all --decision confirmed --reviewer ${zh('cli.demo.reviewer')}`);
+console.log(`${' '.repeat(next.length)}npm run cli -- leads --workspace ${workspace}  ·  npm run cli -- handoff --workspace ${workspace} --out out/handoff`);
 process.exitCode = outcome.exitCode;

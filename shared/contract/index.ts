@@ -1,3 +1,5 @@
 export * from './types';
+export * from './results';
+export * from './envelope';
 export * from './api';
 export * from './methods';

@@ -1,17 +1,88 @@
-// The contract's method names without zod, for the sandboxed preload (which cannot load
-// modules and should stay small). api.ts checks at compile time that this list and ARG_SCHEMAS
-// name the same methods.
-export const AUDIT_METHOD_NAMES = [
-  'workspaceInfo', 'openWorkspace', 'closeWorkspace', 'previewFile', 'importFile', 'saveImportErrors', 'cancelImport', 'listFiles', 'runRules',
-  'listFindings', 'getFinding', 'reviewFindings', 'overview', 'listProjects', 'listRules', 'saveRuleSettings', 'resetRuleSettings',
-  'buildLeads', 'exportLeads', 'openSampleDistrict', 'chooseFiles', 'chooseDirectory', 'chooseWorkspace', 'chooseSaveFile', 'recentWorkspaces',
-  // case leads, handoff, rectification, trail (issue 5)
-  'importCadres', 'listCadres', 'buildCaseLeads', 'listCaseLeads', 'getCaseLead', 'updateCaseLead', 'mergeCaseLeads', 'splitCaseLead',
-  'getLeadSource', 'setLeadSource', 'handoffLeads', 'listHandoffs', 'listRectifications', 'createRectification', 'updateRectification',
-  'addRectificationEvidence', 'saveRectificationEvidence', 'closeRectification', 'exportRectifications', 'rectificationSummary', 'rectificationProgress', 'listTrail',
-] as const;
+// Every method of the contract, declared once, with where it is answered: by the shell itself
+// (native dialogs, the recent list) or by the engine in its worker thread. Zod-free, so the
+// sandboxed preload (one small bundled file) can take the list; api.ts derives the argument
+// schemas, the result types and AuditApi from this table, and main its IPC handlers.
+export const METHODS = {
+  workspaceInfo: 'engine',
+  openWorkspace: 'engine',
+  closeWorkspace: 'engine',
+  previewFile: 'engine',
+  importFile: 'engine',
+  /** Writes every row error of the last rejected import of a file (by hash) as CSV. */
+  saveImportErrors: 'engine',
+  cancelImport: 'engine',
+  listFiles: 'engine',
+  runRules: 'engine',
+  listFindings: 'engine',
+  getFinding: 'engine',
+  reviewFindings: 'engine',
+  overview: 'engine',
+  listProjects: 'engine',
+  listRules: 'engine',
+  saveRuleSettings: 'engine',
+  resetRuleSettings: 'engine',
+  buildLeads: 'engine',
+  exportLeads: 'engine',
+  /** Opens (creating on first use) a workspace holding the sample district, imported and audited. */
+  openSampleDistrict: 'engine',
+  /** Imports a roster of village officers (村干部名册), all or nothing. */
+  importCadres: 'engine',
+  listCadres: 'engine',
+  /** Numbers new leads for confirmed findings in no lead yet; returns the new numbers. */
+  buildCaseLeads: 'engine',
+  listCaseLeads: 'engine',
+  /** A lead with its handed-over (frozen) versions. */
+  getCaseLead: 'engine',
+  updateCaseLead: 'engine',
+  mergeCaseLeads: 'engine',
+  splitCaseLead: 'engine',
+  /** 线索来源 that new leads take (村级财务审计 unless set). */
+  getLeadSource: 'engine',
+  /** 线索来源 for new leads, e.g. 村级财务审计 第三审计组. */
+  setLeadSource: 'engine',
+  /** Writes <乡镇>.xlsx/.csv/.pdf per township into dir, records the handoff and freezes the leads. */
+  handoffLeads: 'engine',
+  listHandoffs: 'engine',
+  listRectifications: 'engine',
+  /** From a lead (leadNumber), a finding (findingId) or typed in (township, village, description); one item per lead or finding. */
+  createRectification: 'engine',
+  updateRectification: 'engine',
+  addRectificationEvidence: 'engine',
+  /** Copies a stored evidence file to path, refusing one whose bytes no longer match its SHA-256. */
+  saveRectificationEvidence: 'engine',
+  /** 销号: needs evidence or a note. */
+  closeRectification: 'engine',
+  exportRectifications: 'engine',
+  /** Per township and village: items, open, overdue, closed, money at issue and recovered. */
+  rectificationSummary: 'engine',
+  /** The ledger's state at the end of each day on which it changed, replayed from the trail. */
+  rectificationProgress: 'engine',
+  listTrail: 'engine',
+  /** Native open dialog: ledger, project, roster or evidence files; [] when cancelled. */
+  chooseFiles: 'shell',
+  /** Native folder dialog, for exports; null when cancelled. */
+  chooseDirectory: 'shell',
+  /** Native dialog for a workspace file to open or create; null when cancelled. */
+  chooseWorkspace: 'shell',
+  /** Native save dialog for one export file (e.g. 整改台账.xlsx), filtered by its extension; null when cancelled. */
+  chooseSaveFile: 'shell',
+  /** Workspaces opened before, most recent first. */
+  recentWorkspaces: 'shell',
+} as const satisfies Record<string, 'shell' | 'engine'>;
 
-export type AuditMethodName = (typeof AUDIT_METHOD_NAMES)[number];
+export type AuditMethod = keyof typeof METHODS;
+export type ShellMethod = { [M in AuditMethod]: (typeof METHODS)[M] extends 'shell' ? M : never }[AuditMethod];
+export type EngineMethod = Exclude<AuditMethod, ShellMethod>;
+
+export const AUDIT_METHODS = Object.keys(METHODS) as AuditMethod[];
+export const SHELL_METHODS = AUDIT_METHODS.filter((m): m is ShellMethod => METHODS[m] === 'shell');
+
+export const isAuditMethod = (m: string): m is AuditMethod => Object.hasOwn(METHODS, m);
+export const isShellMethod = (m: string): m is ShellMethod => isAuditMethod(m) && METHODS[m] === 'shell';
+export const isEngineMethod = (m: string): m is EngineMethod => isAuditMethod(m) && METHODS[m] === 'engine';
+
+/** Methods that answer with the workspace they opened (its path is remembered: recent list, a restarted worker). */
+export const opensWorkspace = (m: string): m is 'openWorkspace' | 'openSampleDistrict' => m === 'openWorkspace' || m === 'openSampleDistrict';
 
 /** IPC channel of a method; engine events come on EVENT_CHANNEL. */
 export const channelOf = (method: string): string => `audit:${method}`;

@@ -337,8 +337,15 @@ export interface LeadExport {
 
 // ---- case leads, handoffs, rectification, trail (issue 5) ----
 
+// Stored values, as the commissions write them (and migration 002's CHECK); shown through the
+// catalogue (ui.lead.disposition.*, ui.rect.progress.*).
+/* eslint-disable no-restricted-syntax -- stored values, not text shown as is */
 export const DISPOSITIONS = ['谈话函询', '初步核实', '暂存待查', '予以了结'] as const;
+export const RECT_PROGRESS = ['未启动', '整改中', '已完成'] as const;
+/* eslint-enable no-restricted-syntax */
 export type Disposition = (typeof DISPOSITIONS)[number];
+/** What a new lead proposes: 初步核实. */
+export const DEFAULT_DISPOSITION: Disposition = DISPOSITIONS[1];
 
 export interface CadreImportResult {
   status: 'imported' | 'duplicate' | 'rejected' | 'needs-mapping';
@@ -407,6 +414,14 @@ export interface CaseLead {
   updatedAt: string;
 }
 
+/** A lead as it was handed over: frozen, readable for ever. */
+export interface LeadVersion {
+  version: number;
+  frozenAt: string;
+  handoffId: number | null;
+  lead: CaseLead;
+}
+
 export interface LeadPatch {
   persons?: LeadPerson[];
   problem?: string;
@@ -436,8 +451,8 @@ export interface HandoffRecord {
   files: HandoffFile[];
 }
 
-export const RECT_PROGRESS = ['未启动', '整改中', '已完成'] as const;
 export type RectProgress = (typeof RECT_PROGRESS)[number];
+export const [NOT_STARTED, IN_PROGRESS, DONE] = RECT_PROGRESS;
 
 export interface RectificationItem {
   id: number;

@@ -1,306 +1,82 @@
 // The one message catalogue: every text a user reads, Simplified Chinese first, English second.
-// Placeholders are {name}. The engine, the CLI and the renderer all format from here.
+// Placeholders are {name}. The engine, the CLI, the shell and the renderer all format from here.
+// Split by domain into messages-*.ts; a key belongs to exactly one of them (test/unit/messages.test.ts).
+import type { Lang } from '../contract/types';
+import { cliMessages } from './messages-cli';
+import { commonMessages } from './messages-common';
+import { errorMessages } from './messages-errors';
+import { importMessages } from './messages-import';
 import { leadMessages } from './messages-leads';
+import { ruleMessages } from './messages-rules';
+import { uiAppMessages } from './messages-ui-app';
+import { uiFindingsMessages } from './messages-ui-findings';
+import { uiImportMessages } from './messages-ui-import';
+import { uiLeadsMessages } from './messages-ui-leads';
+import { uiRectificationMessages } from './messages-ui-rectification';
+import { shellMessages } from './messages-shell';
+import { uiSettingsMessages } from './messages-ui-settings';
 
 export const messages = {
-  // ingest: row errors
-  'row.date': { zh: '日期无法识别：应为 2018-03-05、2018/3/5、2018年3月5日 或 20180305 之类的日期', en: 'Unrecognised date: expected a date such as 2018-03-05, 2018/3/5, 2018年3月5日 or 20180305' },
-  'row.date.missing': { zh: '日期为空', en: 'Date is empty' },
-  'row.money.not-a-number': { zh: '金额无法识别：应为 1234.50、1,234.50、¥1,234.50、-500 或 (500.00) 之类的数字', en: 'Unrecognised amount: expected a number such as 1234.50, 1,234.50, ¥1,234.50, -500 or (500.00)' },
-  'row.money.too-many-decimals': { zh: '金额超过两位小数（精确到分）', en: 'Amount has more than two decimals (money is exact to the fen)' },
-  'row.money.too-large': { zh: '金额过大', en: 'Amount is too large' },
-  'row.voucher.missing': { zh: '凭证号为空', en: 'Voucher number is empty' },
-  'row.required': { zh: '“{field}”为空', en: '"{fieldEn}" is empty' },
-  'row.count': { zh: '张数应为非负整数', en: 'Count must be a whole number, 0 or more' },
-  'row.quantity': { zh: '工程量无法识别：应为数字', en: 'Unrecognised quantity: expected a number' },
-  'row.decode': { zh: '无法按 {encoding} 解码，按 UTF-8、GB18030、UTF-16 也都无法完整解码：文件可能已损坏，或混用了多种编码', en: 'Cannot be decoded as {encoding}, nor wholly as UTF-8, GB18030 or UTF-16: the file may be damaged or mix encodings' },
-  'row.decode.suggest': { zh: '无法按 {encoding} 解码；整个文件可按 {suggestionUpper} 解码：请指定 --encoding {suggestion}（导入页面：编码选 {suggestionUpper}）', en: 'Cannot be decoded as {encoding}; the whole file decodes as {suggestionUpper}: give --encoding {suggestion} (import screen: set the encoding to {suggestionUpper})' },
-  'row.direction': { zh: '借贷方向无法识别：应为“借”或“贷”', en: 'Unrecognised direction: expected 借 (debit) or 贷 (credit)' },
-  'row.width': { zh: '列数不符：表头有 {expected} 列，此行有 {found} 列（可能有未加引号的逗号，或文件在此行被截断），整个文件未导入', en: 'Wrong number of cells: the header has {expected} columns, this row {found} (an unquoted comma, or the file was cut off here); nothing was imported' },
-  'row.format': { zh: 'CSV 格式错误：{detail}', en: 'Malformed CSV: {detail}' },
-  'row.more': { zh: '另有 {count} 处错误未列出', en: '{count} more errors not listed' },
-
-  // ingest: file-level outcomes
-  'import.ok': { zh: '已导入 {file}：{rows} 行，跳过合计/余额行 {skipped} 行', en: 'Imported {file}: {rows} lines, {skipped} subtotal/balance rows skipped' },
-  'import.duplicate': { zh: '{file} 已导入过（SHA-256 相同），未重复导入', en: '{file} was already imported (same SHA-256); not imported again' },
-  'import.rejected': { zh: '{file} 有 {count} 处错误，整个文件未导入，工作区保持不变', en: '{file} has {count} errors; nothing from it was imported and the workspace is unchanged' },
-  'import.cancelled': { zh: '已取消导入 {file}，工作区保持不变', en: 'Import of {file} cancelled; the workspace is unchanged' },
-  'import.no-header': { zh: '{file}：前 {rows} 行中找不到表头。找到的第一行：{headers}', en: '{file}: no header row among the first {rows} rows. First row found: {headers}' },
-  'import.needs-mapping': { zh: '{file}：无法识别这些字段：{missing}。文件中的列：{headers}。请指定对应的列，例如 {advice}（或在配置文件 map 中；一列只能对应一个字段）', en: '{file}: these fields are not recognised: {missingEn}. Columns in the file: {headers}. Say which column holds each, e.g. {adviceEn} (or in the config file\'s map; one column holds one field)' },
-  'import.needs-direction': { zh: '{file} 只有一个金额列“{amount}”，没有借贷方向列：请用 --map 方向=列名 指定写有“借/贷”的列，或用 --map 借方金额=列名 --map 贷方金额=列名 分别指定借方和贷方两列（不能把两者都指到同一列）。文件中的列：{headers}', en: '{file} has one amount column "{amount}" and no debit/credit direction column: give the column that says 借/贷 with --map direction=column, or the separate debit and credit columns with --map debit=column --map credit=column (never both to one column). Columns in the file: {headers}' },
-  'import.map-same-column': { zh: '映射无效：“{a}”和“{b}”不能对应同一列“{column}”（一列只能对应一个字段；只有一个金额列时请指定借贷方向列）', en: 'Invalid mapping: "{aEn}" and "{bEn}" cannot both be column "{column}" (one column holds one field; with one amount column, map its direction column)' },
-  'import.looks-like.ledger': { zh: '{file} 看起来是账目文件（有凭证日期、凭证号、摘要、借贷金额），请作为账目导入', en: '{file} looks like a ledger (voucher dates, numbers, summaries, debits and credits): import it as a ledger' },
-  'import.looks-like.projects': { zh: '{file} 看起来是项目文件（项目编号、合同金额、验收工程量），不是账目：请作为项目资料导入（命令行 --projects）', en: '{file} looks like a project file (project codes, contract amounts, accepted quantities), not a ledger: import it as projects (--projects)' },
-  'import.looks-like.cadres': { zh: '{file} 看起来是村干部名册（姓名、职务、任职起止），不是账目：请在“问题线索”页的村干部名册中导入（命令行 --cadres）', en: '{file} looks like the officers roster (names, posts, terms), not a ledger: import it as the roster on the Case leads screen (--cadres)' },
-  'import.no-sheet-header': { zh: '{file} 的工作表（{sheets}）中都找不到表头', en: '{file}: no sheet ({sheets}) has a header row' },
-  'import.sheets': { zh: '读取了 {count} 张工作表：{sheets}', en: '{count} sheets read: {sheets}' },
-  'import.sheets-no-header': { zh: '没有表头、未导入的工作表：{sheets}', en: 'sheets without a header, not imported: {sheets}' },
-  'import.sheets-duplicate': { zh: '已导入过、未重复导入的工作表：{sheets}', en: 'sheets imported before, not again: {sheets}' },
-  'import.filled-down': { zh: '{rows} 行分录的凭证日期和凭证号为空，已沿用同一凭证首行的日期和凭证号', en: '{rows} lines had a blank date and voucher number and took them from their voucher\'s first line' },
-  'import.not-regular': { zh: '{file} 不是普通文件（可能是设备或文件夹），未读取', en: '{file} is not a regular file (a device or a folder); not read' },
-  'import.corrupt-xlsx': { zh: '{file} 不是有效的 .xlsx 工作簿（文件已损坏或不完整，或是改了扩展名的其他文件）：请在 Excel/WPS 中打开后重新另存为 .xlsx', en: '{file} is not a valid .xlsx workbook (damaged, incomplete, or another file renamed): open it in Excel/WPS and save it again as .xlsx' },
-  'import.corrupt-xls': { zh: '{file} 不是有效的 .xls 工作簿（文件已损坏或不完整）：请在 Excel/WPS 中打开后另存为 .xlsx', en: '{file} is not a valid .xls workbook (damaged or incomplete): open it in Excel/WPS and save it as .xlsx' },
-  'import.corrupt-html': { zh: '{file} 是网页格式的表格，但无法读出其中的表格', en: '{file} is a web-page table but no table could be read from it' },
-  'import.html-decode': { zh: '{file} 是网页格式的表格，但无法按 {encoding} 解码：请指定编码', en: '{file} is a web-page table but cannot be decoded as {encoding}: give its encoding' },
-  'import.encrypted': { zh: '{file} 是加密（设置了打开密码）的工作簿，无法读取：请在 Excel/WPS 中取消密码后另存再导入', en: '{file} is an encrypted (password-protected) workbook and cannot be read: remove the password in Excel/WPS, save, and import again' },
-  'import.zip-bomb': { zh: '{file} 解压后异常巨大（压缩比异常，可能是恶意文件），未读取', en: '{file} would unpack to an abnormal size (a suspicious compression ratio, possibly a hostile file); not read' },
-  'import.shared-strings': { zh: '{file} 的共享文本表解压后达 {mb} MB，超出可读取的范围：请另存为 CSV 后导入', en: '{file} has a shared-string table of {mb} MB unpacked, more than can be read: save it as CSV and import that' },
-  'import.needs-place': { zh: '{file} 没有“乡镇”或“村”列：请指定 --township 和 --village（每个文件一个村时常见）', en: '{file} has no township or village column: give --township and --village (common when a file holds one village)' },
-  'import.bad-map': { zh: '映射“{key}”无效：没有这个字段（可用：{fields}）', en: 'Mapping "{key}" is invalid: no such field (known: {fields})' },
-  'import.bad-map-column': { zh: '映射“{key}={column}”无效：文件中没有“{column}”列', en: 'Mapping "{key}={column}" is invalid: the file has no column "{column}"' },
-  'import.no-sheet': { zh: '{file} 中没有名为“{sheet}”的工作表（有：{sheets}）', en: '{file} has no sheet named "{sheet}" (it has: {sheets})' },
-  'import.unsupported': { zh: '{file}：不支持的文件类型（支持 .csv、.txt、.tsv、.xlsx、.xls，以及另存为 .xls 的网页表格）', en: '{file}: unsupported file type (.csv, .txt, .tsv, .xlsx, .xls, and web-page tables saved as .xls are supported)' },
-  'import.map-example': { zh: '--map 字段=列名', en: '--map field=column' },
-  'import.not-found': { zh: '找不到文件 {file}', en: 'File not found: {file}' },
-
-  // rules
-  'rule.no-attachments-column': { zh: '{file} 没有“附件张数”列，无法判断是否白条入账，本文件未检查', en: '{file} has no attachment-count column, so unreceipted payments could not be checked in it' },
-  'rule.no-projects': { zh: '未导入项目文件（合同、验收、实测），工程款超付未检查', en: 'No project file (contracts, acceptance, measurement) imported; project overpayment was not checked' },
-
-  // service errors
-  'err.no-workspace': { zh: '尚未打开工作区', en: 'No workspace is open' },
-  'err.not-found': { zh: '找不到：{what}', en: 'Not found: {what}' },
-  'err.invalid-arguments': { zh: '参数无效：{detail}', en: 'Invalid arguments: {detail}' },
-  'err.settings': { zh: '规则设置无效：{detail}', en: 'Invalid rule settings: {detail}' },
-  'err.engine': { zh: '引擎错误：{detail}', en: 'Engine error: {detail}' },
-  'err.forbidden': { zh: '拒绝访问', en: 'Forbidden' },
-  // ---- renderer (UI) strings: begin. Owned by the renderer; keys start with "ui." ----
-  'ui.app.title': { zh: '村级财务审计助手', en: 'Village Audit' },
-  'ui.lang.switch': { zh: 'English', en: '中文' },
-  'ui.nav.start': { zh: '开始', en: 'Start' },
-  'ui.nav.import': { zh: '导入', en: 'Import' },
-  'ui.nav.overview': { zh: '总览', en: 'Overview' },
-  'ui.nav.findings': { zh: '疑点', en: 'Findings' },
-  'ui.nav.projects': { zh: '项目', en: 'Projects' },
-  'ui.nav.settings': { zh: '规则设置', en: 'Rule settings' },
-  'ui.ws.none': { zh: '未打开工作区', en: 'No workspace open' },
-  'ui.ws.current': { zh: '工作区：{path}', en: 'Workspace: {path}' },
-  'ui.ws.stats': { zh: '{files} 个文件 · {lines} 行 · {findings} 个疑点', en: '{files} files · {lines} lines · {findings} findings' },
-  'ui.ws.needed': { zh: '请先在“开始”页创建或打开一个工作区。', en: 'Create or open a workspace on the Start screen first.' },
-  'ui.start.title': { zh: '开始审计', en: 'Start an audit' },
-  'ui.start.intro': { zh: '一个工作区保存一次巡察的全部账目、疑点和审核记录，只存在本机，不联网。', en: 'A workspace holds one inspection\'s ledgers, findings and review trail. It stays on this computer; nothing goes online.' },
-  'ui.start.create': { zh: '新建工作区', en: 'New workspace' },
-  'ui.start.open': { zh: '打开工作区', en: 'Open workspace' },
-  'ui.start.sample': { zh: '打开示例区县', en: 'Open the sample district' },
-  'ui.start.sample.hint': { zh: '石板冲乡、城南镇的示例账目、项目资料和村干部名册，已导入并完成检查。', en: 'Sample ledgers, projects and officers roster of 石板冲乡 and 城南镇, imported and checked.' },
-  'ui.start.recent': { zh: '最近的工作区', en: 'Recent workspaces' },
-  'ui.start.recent.empty': { zh: '还没有打开过工作区', en: 'No workspace opened yet' },
-  'ui.start.opened': { zh: '已打开 {path}', en: 'Opened {path}' },
-  'ui.import.title': { zh: '导入账目或项目资料', en: 'Import ledgers or project files' },
-  'ui.import.pickLedger': { zh: '选择账目文件…', en: 'Choose ledger files…' },
-  'ui.import.pickProjects': { zh: '选择项目文件…', en: 'Choose project files…' },
-  'ui.import.none': { zh: '选择一个或多个 CSV / XLSX 文件。导入前可先预览。', en: 'Choose one or more CSV / XLSX files. You see a preview before anything is imported.' },
-  'ui.import.encoding': { zh: '编码', en: 'Encoding' },
-  'ui.import.encoding.auto': { zh: '自动识别', en: 'Detect' },
-  'ui.import.format': { zh: '格式', en: 'Format' },
-  'ui.import.format.csv': { zh: '文本（CSV/TXT）', en: 'Text (CSV/TXT)' },
-  'ui.import.format.xlsx': { zh: 'Excel 工作簿（.xlsx）', en: 'Excel workbook (.xlsx)' },
-  'ui.import.format.xls': { zh: 'Excel 97-2003（.xls）', en: 'Excel 97-2003 (.xls)' },
-  'ui.import.format.html': { zh: '网页表格（存为 .xls）', en: 'Web-page table (saved as .xls)' },
-  'ui.import.sheets': { zh: '共 {count} 张工作表，导入时读取所有带表头的工作表：{sheets}', en: '{count} sheets; every sheet with the header is imported: {sheets}' },
-  'ui.import.asKind.ledger': { zh: '改为账目导入', en: 'Import as a ledger' },
-  'ui.import.asKind.projects': { zh: '改为项目资料导入', en: 'Import as projects' },
-  'ui.import.asKind.cadres': { zh: '导入为村干部名册', en: 'Import as the officers roster' },
-  'ui.import.columns.title': { zh: '调整字段对应（可重新指定已识别的列）', en: 'Adjust the mapping (re-map recognised columns)' },
-  'ui.import.columns.hint': { zh: '每个字段读自哪一列；识别错了可改，选“无此列”表示文件中没有。带 * 的为必需字段。', en: 'Which column each field is read from; change a wrong match, or choose "not in the file". * marks required fields.' },
-  'ui.import.columns.none': { zh: '无此列', en: 'Not in the file' },
-  'ui.import.headerLine': { zh: '表头行', en: 'Header line' },
-  'ui.import.size': { zh: '大小', en: 'Size' },
-  'ui.import.kind.ledger': { zh: '账目', en: 'Ledger' },
-  'ui.import.kind.projects': { zh: '项目', en: 'Projects' },
-  'ui.import.recognised': { zh: '已识别为“{field}”', en: 'Recognised as "{field}"' },
-  'ui.import.row.subtotal': { zh: '合计/余额行，不导入', en: 'Subtotal/balance row, skipped' },
-  'ui.import.row.blank': { zh: '空行，不导入', en: 'Blank row, skipped' },
-  'ui.import.row.error': { zh: '有错误', en: 'Has errors' },
-  'ui.import.row.col': { zh: '导入时', en: 'On import' },
-  'ui.import.already': { zh: '此文件已导入过', en: 'This file was already imported' },
-  'ui.import.mapping': { zh: '字段对应', en: 'Map fields' },
-  'ui.import.mapping.hint': { zh: '以下字段未能自动识别，请指定文件中的对应列：', en: 'These fields were not recognised; choose the column that holds each:' },
-  'ui.import.mapping.column': { zh: '选择列', en: 'Choose column' },
-  'ui.import.mapping.place': { zh: '文件中没有乡镇或村列：请填写本文件所属的乡镇和村。', en: 'The file has no township or village column: enter the township and village this file belongs to.' },
-  'ui.import.mapping.apply': { zh: '重新预览', en: 'Preview again' },
-  'ui.import.start': { zh: '导入', en: 'Import' },
-  'ui.import.startAll': { zh: '全部导入（{count} 个文件）', en: 'Import all ({count} files)' },
-  'ui.import.cancel': { zh: '取消导入', en: 'Cancel import' },
-  'ui.import.remove': { zh: '移除', en: 'Remove' },
-  'ui.import.progress': { zh: '已读 {lines} 行 · {speed} 行/秒 · 剩余约 {left} 秒', en: '{lines} lines read · {speed} lines/s · about {left} s left' },
-  'ui.import.result.imported': { zh: '已导入 {rows} 行（跳过合计/余额行 {skipped} 行）', en: 'Imported {rows} lines ({skipped} subtotal/balance rows skipped)' },
-  'ui.import.result.duplicate': { zh: '此文件已导入过，未重复导入', en: 'File already imported; not imported again' },
-  'ui.import.result.rejected': { zh: '{count} 处错误，整个文件未导入', en: '{count} errors; nothing from this file was imported' },
-  'ui.import.result.cancelled': { zh: '已取消，工作区保持不变', en: 'Cancelled; the workspace is unchanged' },
-  'ui.import.result.needs-mapping': { zh: '需要先指定字段对应', en: 'Fields must be mapped first' },
-  'ui.import.errors.place': { zh: '位置', en: 'Location' },
-  'ui.import.errors.file': { zh: '文件', en: 'File' },
-  'ui.import.errors.sheet': { zh: '工作表', en: 'Sheet' },
-  'ui.import.errors.line': { zh: '行', en: 'Line' },
-  'ui.import.errors.columnName': { zh: '列名', en: 'Column name' },
-  'ui.import.errors.messageEn': { zh: '问题（英文）', en: 'Problem (English)' },
-  'ui.import.errors.save': { zh: '错误清单另存为…', en: 'Save the error list…' },
-  'ui.import.errors.saved': { zh: '已保存 {count} 处错误：{path}', en: 'Saved {count} errors: {path}' },
-  'ui.import.errors.fileName': { zh: '{file}-错误清单.csv', en: '{file}-errors.csv' },
-  'ui.import.errors.column': { zh: '列', en: 'Column' },
-  'ui.import.errors.found': { zh: '内容', en: 'Found' },
-  'ui.import.errors.message': { zh: '问题', en: 'Problem' },
-  'ui.import.runRules': { zh: '正在检查规则…', en: 'Running the rules…' },
-  'ui.import.rulesDone': { zh: '检查完成：{count} 个疑点，涉及金额 {amount}', en: 'Rules run: {count} findings, {amount} at issue' },
-  'ui.import.toFindings': { zh: '查看疑点', en: 'See findings' },
-  'ui.overview.townships': { zh: '乡镇', en: 'Townships' },
-  'ui.overview.villages': { zh: '村', en: 'Villages' },
-  'ui.overview.lines': { zh: '账目行', en: 'Ledger lines' },
-  'ui.overview.findings': { zh: '疑点', en: 'Findings' },
-  'ui.overview.amount': { zh: '涉及金额', en: 'Amount at issue' },
-  'ui.overview.reviewed': { zh: '已审核', en: 'Reviewed' },
-  'ui.overview.byRule': { zh: '按规则（涉及金额）', en: 'By rule (amount at issue)' },
-  'ui.overview.byTownship': { zh: '按乡镇（涉及金额）', en: 'By township (amount at issue)' },
-  'ui.overview.byMonth': { zh: '按月份（涉及金额）', en: 'By month (amount at issue)' },
-  'ui.overview.progress': { zh: '审核进度', en: 'Review progress' },
-  'ui.overview.ranked': { zh: '各村涉及金额排名', en: 'Villages ranked by amount at issue' },
-  'ui.overview.clickHint': { zh: '点击柱条查看对应疑点', en: 'Click a bar to see its findings' },
-  'ui.overview.empty': { zh: '尚无疑点。导入账目并检查规则后，这里会显示统计。', en: 'No findings yet. Import ledgers and run the rules to see figures here.' },
-  'ui.status.pending': { zh: '待审核', en: 'Pending' },
-  'ui.status.confirmed': { zh: '已确认', en: 'Confirmed' },
-  'ui.status.dismissed': { zh: '已排除', en: 'Dismissed' },
-  'ui.col.rule': { zh: '规则', en: 'Rule' },
-  'ui.col.township': { zh: '乡镇', en: 'Township' },
-  'ui.col.village': { zh: '村', en: 'Village' },
-  'ui.col.date': { zh: '日期', en: 'Date' },
-  'ui.col.vouchers': { zh: '凭证号', en: 'Vouchers' },
-  'ui.col.amount': { zh: '涉及金额', en: 'Amount' },
-  'ui.col.status': { zh: '状态', en: 'Status' },
-  'ui.col.reason': { zh: '疑点说明', en: 'Reason' },
-  'ui.col.count': { zh: '疑点数', en: 'Findings' },
-  'ui.col.rank': { zh: '名次', en: 'Rank' },
-  'ui.col.file': { zh: '来源文件', en: 'Source file' },
-  'ui.col.line': { zh: '行号', en: 'Line' },
-  'ui.col.summary': { zh: '摘要', en: 'Summary' },
-  'ui.col.account': { zh: '科目', en: 'Account' },
-  'ui.col.debit': { zh: '借方', en: 'Debit' },
-  'ui.col.credit': { zh: '贷方', en: 'Credit' },
-  'ui.col.attachments': { zh: '附件', en: 'Attach.' },
-  'ui.col.counterparty': { zh: '对方单位', en: 'Counterparty' },
-  'ui.col.entity': { zh: '核算单位', en: 'Accounting entity' },
-  'ui.filter.rule': { zh: '规则', en: 'Rule' },
-  'ui.filter.township': { zh: '乡镇', en: 'Township' },
-  'ui.filter.village': { zh: '村', en: 'Village' },
-  'ui.filter.status': { zh: '状态', en: 'Status' },
-  'ui.filter.month': { zh: '月份 {month}', en: 'Month {month}' },
-  'ui.filter.amountMin': { zh: '最低金额（元）', en: 'Min amount (yuan)' },
-  'ui.filter.amountMax': { zh: '最高金额（元）', en: 'Max amount (yuan)' },
-  'ui.filter.text': { zh: '搜索摘要、凭证号、项目…', en: 'Search summary, voucher, project…' },
-  'ui.filter.clear': { zh: '清除筛选', en: 'Clear filters' },
-  'ui.findings.total': { zh: '共 {total} 个疑点，涉及金额 {amount}', en: '{total} findings, {amount} at issue' },
-  'ui.findings.selected': { zh: '已选 {count} 个', en: '{count} selected' },
-  'ui.findings.bulkConfirm': { zh: '批量确认', en: 'Confirm selected' },
-  'ui.findings.bulkDismiss': { zh: '批量排除', en: 'Dismiss selected' },
-  'ui.findings.bulkReset': { zh: '恢复待审核', en: 'Reset to pending' },
-  'ui.findings.keys': { zh: 'J/K 上下移动 · Y 确认 · N 排除 · 备注中 Ctrl+Enter 确认', en: 'J/K move · Y confirm · N dismiss · Ctrl+Enter in the note confirms' },
-  'ui.findings.reviewed': { zh: '已标记 {count} 个疑点为“{status}”', en: 'Marked {count} findings as "{status}"' },
-  'ui.findings.rerun': { zh: '重新检查规则', en: 'Re-run rules' },
-  'ui.findings.rerunDone': { zh: '规则已重新检查，审核结论均已保留', en: 'Rules re-run; every review decision was kept' },
-  'ui.detail.empty': { zh: '选择左侧一个疑点查看详情', en: 'Select a finding to see its details' },
-  'ui.detail.reason': { zh: '疑点说明', en: 'Reason' },
-  'ui.detail.lines': { zh: '凭证分录（来源文件与行号）', en: 'Voucher lines (source file and line)' },
-  'ui.detail.project': { zh: '项目数据', en: 'Project figures' },
-  'ui.detail.history': { zh: '审核记录', en: 'Review history' },
-  'ui.detail.history.empty': { zh: '尚未审核', en: 'Not reviewed yet' },
-  'ui.detail.history.item': { zh: '{at} {reviewer}：{decision}', en: '{at} {reviewer}: {decision}' },
-  'ui.detail.note': { zh: '审核备注（如：已调阅纸质凭证第 12 号）', en: 'Review note (e.g. paper voucher 12 pulled)' },
-  'ui.detail.confirm': { zh: '确认 (Y)', en: 'Confirm (Y)' },
-  'ui.detail.dismiss': { zh: '排除 (N)', en: 'Dismiss (N)' },
-  'ui.detail.reset': { zh: '恢复待审核', en: 'Reset to pending' },
-  'ui.reviewer.title': { zh: '审核人', en: 'Reviewer' },
-  'ui.reviewer.ask': { zh: '请输入您的姓名，审核记录会写明由谁作出结论。只需填写一次。', en: 'Enter your name: the review trail records who decided. You are asked once.' },
-  'ui.reviewer.placeholder': { zh: '姓名', en: 'Name' },
-  'ui.reviewer.current': { zh: '审核人：{name}', en: 'Reviewer: {name}' },
-  'ui.reviewer.change': { zh: '更换', en: 'Change' },
-  'ui.ok': { zh: '确定', en: 'OK' },
-  'ui.save': { zh: '保存', en: 'Save' },
-  'ui.project.code': { zh: '项目编号', en: 'Code' },
-  'ui.project.name': { zh: '项目名称', en: 'Project' },
-  'ui.project.contractor': { zh: '施工单位', en: 'Contractor' },
-  'ui.project.contract': { zh: '合同金额', en: 'Contract' },
-  'ui.project.contractQty': { zh: '合同工程量', en: 'Contracted qty' },
-  'ui.project.accepted': { zh: '验收工程量', en: 'Accepted qty' },
-  'ui.project.measured': { zh: '实测工程量', en: 'Measured qty' },
-  'ui.project.paid': { zh: '已付金额', en: 'Paid' },
-  'ui.project.payable': { zh: '应付金额', en: 'Payable' },
-  'ui.project.excess': { zh: '超付金额', en: 'Excess' },
-  'ui.project.acceptedDate': { zh: '验收日期', en: 'Accepted on' },
-  'ui.project.none': { zh: '未导入项目文件', en: 'No project file imported' },
-  'ui.settings.policy': { zh: '所依据的规定：', en: 'Policy enforced: ' },
-  'ui.settings.default': { zh: '默认：{value}', en: 'Default: {value}' },
-  'ui.settings.save': { zh: '保存并重新检查', en: 'Save and re-run' },
-  'ui.settings.reset': { zh: '恢复默认并重新检查', en: 'Reset to defaults and re-run' },
-  'ui.settings.saved': { zh: '设置已保存，规则已重新检查，审核结论均已保留', en: 'Settings saved and rules re-run; every review decision was kept' },
-  'ui.settings.key.banDate': { zh: '禁止日期（此日起发生的招待费为疑点）', en: 'Ban date (hospitality from this day is flagged)' },
-  'ui.settings.key.accountWords': { zh: '招待类科目关键词', en: 'Hospitality account words' },
-  'ui.settings.key.keywords': { zh: '摘要关键词', en: 'Summary keywords' },
-  'ui.settings.key.venues': { zh: '餐饮场所关键词', en: 'Venue words' },
-  'ui.settings.key.lodgingWords': { zh: '住宿差旅关键词', en: 'Lodging words' },
-  'ui.settings.key.masks': { zh: '排除词（含这些词不算）', en: 'Exclusion words (these do not count)' },
-  'ui.settings.key.words': { zh: '白条关键词', en: 'IOU words' },
-  'ui.settings.key.minAmountFen': { zh: '最低金额（元）', en: 'Minimum amount (yuan)' },
-  'ui.settings.key.toleranceFen': { zh: '容差（元）', en: 'Tolerance (yuan)' },
-  'ui.error.title': { zh: '操作失败', en: 'Something went wrong' },
-  'ui.loading': { zh: '加载中…', en: 'Loading…' },
-  'ui.field.township': { zh: '乡镇', en: 'township' },
-  'ui.field.village': { zh: '村', en: 'village' },
-  'ui.field.date': { zh: '凭证日期', en: 'date' },
-  'ui.field.voucherWord': { zh: '凭证字', en: 'voucher word' },
-  'ui.field.voucher': { zh: '凭证号', en: 'voucher number' },
-  'ui.field.summary': { zh: '摘要', en: 'summary' },
-  'ui.field.accountCode': { zh: '科目编码', en: 'account code' },
-  'ui.field.accountName': { zh: '科目名称', en: 'account name' },
-  'ui.field.debit': { zh: '借方金额', en: 'debit' },
-  'ui.field.credit': { zh: '贷方金额', en: 'credit' },
-  'ui.field.attachments': { zh: '附件张数', en: 'attachments' },
-  'ui.field.receiptType': { zh: '票据类型', en: 'receipt type' },
-  'ui.field.counterparty': { zh: '对方单位', en: 'counterparty' },
-  'ui.field.project': { zh: '项目编号', en: 'project' },
-  'ui.field.handler': { zh: '经办人', en: 'handled by' },
-  'ui.field.approver': { zh: '审批人', en: 'approved by' },
-  'ui.field.amount': { zh: '金额', en: 'amount' },
-  'ui.field.direction': { zh: '借贷方向', en: 'debit/credit direction' },
-  'ui.field.preparer': { zh: '制单人', en: 'prepared by' },
-  'ui.field.checker': { zh: '审核人', en: 'checked by' },
-  'ui.field.bookkeeper': { zh: '记账人', en: 'posted by' },
-  'ui.field.invoice': { zh: '发票号码', en: 'invoice number' },
-  'ui.field.entity': { zh: '核算单位', en: 'accounting entity' },
-  'ui.field.name': { zh: '姓名', en: 'name' },
-  'ui.field.post': { zh: '职务', en: 'post' },
-  'ui.field.termStart': { zh: '任职起', en: 'term start' },
-  'ui.field.termEnd': { zh: '任职止', en: 'term end' },
-  'ui.field.projectCode': { zh: '项目编号', en: 'project code' },
-  'ui.field.projectName': { zh: '项目名称', en: 'project name' },
-  'ui.field.contractor': { zh: '施工单位', en: 'contractor' },
-  'ui.field.contractAmount': { zh: '合同金额', en: 'contract amount' },
-  'ui.field.contractQty': { zh: '合同工程量', en: 'contracted quantity' },
-  'ui.field.unit': { zh: '计量单位', en: 'unit' },
-  'ui.field.acceptedQty': { zh: '验收工程量', en: 'accepted quantity' },
-  'ui.field.measuredQty': { zh: '实测工程量', en: 'measured quantity' },
-  'ui.field.acceptedDate': { zh: '验收日期', en: 'acceptance date' },
-  // ---- renderer (UI) strings: end ----
-  // ---- case leads, handoff, rectification (issue 5): start ----
-  'cadres.imported': { zh: '已导入村干部名册 {file}：{rows} 人次', en: 'Imported officers roster {file}: {rows} rows' },
-  'cadres.term-order': { zh: '任职止早于任职起', en: 'Term end is before term start' },
-  'rect.close-needs-evidence': { zh: '销号需要整改证据或说明', en: 'Closing an item needs evidence or a note' },
-  // ---- case leads, handoff, rectification (issue 5): end ----
-  // The screens for leads, handoffs, rectification and the trail.
+  ...commonMessages,
+  ...importMessages,
+  ...ruleMessages,
+  ...errorMessages,
+  ...uiAppMessages,
+  ...uiImportMessages,
+  ...uiFindingsMessages,
+  ...uiSettingsMessages,
   ...leadMessages,
+  ...uiLeadsMessages,
+  ...uiRectificationMessages,
+  ...cliMessages,
+  ...shellMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;
-export type Params = Record<string, string | number>;
 
-export function fill(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+/** A text in both languages: a catalogue entry filled in, or parts of one joined. */
+export interface Bilingual {
+  zh: string;
+  en: string;
 }
 
-export function t(lang: 'zh' | 'en', key: MessageKey, params: Params = {}): string {
-  return fill(messages[key][lang], params);
+/** Placeholder values; a Bilingual value is put in each language's own words. */
+export type Params = Record<string, string | number | Bilingual>;
+
+function fill(template: string, params: Params, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
+    const v = params[k];
+    if (v === undefined) return m;
+    return typeof v === 'object' ? v[lang] : String(v);
+  });
+}
+
+export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
+  return fill(messages[key][lang], params, lang);
+}
+
+/** The Chinese text, for what is written in Chinese whatever the UI's language: the commissions' documents, a lead's stored texts. */
+export function zh(key: MessageKey, params: Params = {}): string {
+  return t('zh', key, params);
+}
+
+/** One entry filled in, in both languages. */
+export function bi(key: MessageKey, params: Params = {}): Bilingual {
+  return { zh: t('zh', key, params), en: t('en', key, params) };
+}
+
+/** Bilingual parts joined, each language with its own separator (、 and ", "; ； and "; "). */
+export function joinBi(parts: readonly Bilingual[], sep: MessageKey): Bilingual {
+  return { zh: parts.map((p) => p.zh).join(t('zh', sep)), en: parts.map((p) => p.en).join(t('en', sep)) };
+}
+
+/** Names listed in each language's way: 1月、2月 / 1月, 2月. */
+export function listBi(items: readonly string[]): Bilingual {
+  return { zh: items.join(t('zh', 'fmt.list')), en: items.join(t('en', 'fmt.list')) };
 }
 
 /** Both languages at once, for results that cross the contract. */
 export function both(key: MessageKey, params: Params = {}): { message: string; messageEn: string } {
-  return { message: t('zh', key, params), messageEn: t('en', key, params) };
+  const m = bi(key, params);
+  return { message: m.zh, messageEn: m.en };
 }

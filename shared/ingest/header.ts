@@ -1,7 +1,7 @@
 // Finding the header among title lines, reading a header that spans two or three rows (merged
 // cells: 凭证 over 字/号, 科目 over 编码/名称, 金额 over 借方/贷方), and matching its columns to fields.
 import type { ColumnMatch, FieldId, TableKind } from '../contract';
-import { both } from '../i18n/messages';
+import { both, listBi } from '../i18n/messages';
 import { fieldLabel, fieldsFor, normaliseHeader, type FieldSpec } from './fields';
 import { MappingError } from './table';
 
@@ -136,7 +136,7 @@ export function mapColumns(headerCells: string[], opts: MapOptions): ColumnMap {
   for (const [key, column] of Object.entries(opts.map ?? {})) {
     const spec = resolveFieldKey(opts.kind, key);
     if (!spec) {
-      const m = both('import.bad-map', { key, fields: specs.map((s) => `${fieldLabel(s.id)}(${s.id})`).join('、') });
+      const m = both('import.bad-map', { key, fields: listBi(specs.map((s) => `${fieldLabel(s.id)}(${s.id})`)) });
       throw new MappingError(m.message, m.messageEn);
     }
     if (normaliseHeader(column) === '') {
@@ -196,12 +196,14 @@ export function mapColumns(headerCells: string[], opts: MapOptions): ColumnMap {
 }
 
 /** Words that hint at a field in a header no alias matches (凭证编码 is likely the voucher number). */
+/* eslint-disable no-restricted-syntax -- header words are data, matched against the file's headers */
 const HINTS: Partial<Record<FieldId, string[]>> = {
   date: ['日期', '时间'], voucher: ['凭证', '字号', '编号'], summary: ['摘要', '说明', '事由', '内容'], debit: ['借'], credit: ['贷'],
   accountName: ['科目'], accountCode: ['科目'], township: ['乡', '镇', '街道'], village: ['村', '社区', '单位'], direction: ['方向', '借贷'],
   amount: ['金额', '发生'], projectCode: ['项目'], projectName: ['名称'], contractAmount: ['合同'], contractQty: ['工程量'], acceptedQty: ['验收'],
   name: ['姓名'], post: ['职务'], termStart: ['任职', '起'],
 };
+/* eslint-enable no-restricted-syntax */
 
 /**
  * `--map` advice that would work: for each missing field, an unmatched column whose name hints at

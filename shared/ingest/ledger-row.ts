@@ -2,6 +2,7 @@
 // one table (a file or a sheet): continuation lines take their voucher's date and number from the
 // line above, which only the table's reader can know.
 import type { LedgerField, RowError } from '../contract';
+import { zh } from '../i18n/messages';
 import type { ColumnMap } from './header';
 import { splitPlace, type Place } from './place';
 import { requiredError, rowError, type RowContext } from './row-errors';
@@ -84,12 +85,14 @@ type Columns = Record<(typeof FIELDS)[number], number>;
 const CODE_AND_NAME = /^[[【(（]?\s*(\d{3,})\s*[\]】)）]?\s*[-—:：]?\s*(\S.*)$/;
 
 /** The direction column of a one-amount export: 借 / 贷 and their spellings. */
+/* eslint-disable no-restricted-syntax -- direction words are data, as exports write them */
 function directionOf(s: string): 'debit' | 'credit' | null {
   const v = halfWidth(s).trim().toLowerCase();
   if (v === '借' || v === '借方' || v === 'dr' || v === 'd' || v === 'debit' || v === '+') return 'debit';
   if (v === '贷' || v === '贷方' || v === 'cr' || v === 'c' || v === 'credit' || v === '-') return 'credit';
   return null;
 }
+/* eslint-enable no-restricted-syntax */
 
 export class LedgerRowMapper {
   private readonly c: Columns;
@@ -158,7 +161,7 @@ export class LedgerRowMapper {
       const found = textCell(rawDate);
       errors.push(rowError(ctx, Math.max(c.date, 0), 'date', found === '' ? 'row.date.missing' : 'row.date', 'YYYY-MM-DD', found));
     }
-    if (!voucher) errors.push(rowError(ctx, Math.max(c.voucher, 0), 'voucher', 'row.voucher.missing', '记-15', ''));
+    if (!voucher) errors.push(rowError(ctx, Math.max(c.voucher, 0), 'voucher', 'row.voucher.missing', zh('row.example.voucher'), ''));
     else this.current = date ? { voucher, word, dateCell: rawDate } : null;
     let voucherText = halfWidth(voucher);
     if (word && voucherText && !voucherText.startsWith(word)) voucherText = `${halfWidth(word)}-${voucherText}`;
@@ -171,7 +174,7 @@ export class LedgerRowMapper {
       const dirText = this.text(cells, c.direction);
       const dir = directionOf(dirText);
       if (!amount.ok) errors.push(rowError(ctx, c.amount, 'amount', `row.money.${amount.reason}`, '1234.50', textCell(rawAmount)));
-      else if (dir === null && amount.fen !== 0) errors.push(rowError(ctx, c.direction, 'direction', 'row.direction', '借 / 贷', dirText));
+      else if (dir === null && amount.fen !== 0) errors.push(rowError(ctx, c.direction, 'direction', 'row.direction', zh('row.example.direction'), dirText));
       else if (dir === 'debit') debitFen = amount.fen;
       else if (dir === 'credit') creditFen = amount.fen;
     } else {

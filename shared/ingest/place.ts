@@ -3,6 +3,7 @@
 // roster, the projects and the commissions know (赵湾村); the entity is kept beside it, because
 // a village's committee and its cooperative keep separate books with their own voucher numbers.
 
+/* eslint-disable no-restricted-syntax -- entity kinds and place endings are data, as the books name them */
 /** Entity kinds, longest first so 股份经济合作社 is not read as 经济合作社. */
 const SUFFIXES = [
   '股份经济合作社', '经济股份合作社', '集体经济组织', '经济联合社', '股份合作社', '经济合作社', '村民委员会', '居民委员会',
@@ -13,6 +14,10 @@ const SUFFIXES = [
 const VILLAGE_END = /(村|社区|居)$/;
 /** A township name in front of the village: 石板冲乡赵湾村…, 城南镇…, 东城街道…. */
 const TOWNSHIP_PREFIX = /^(.{1,8}?(?:乡|镇|街道))(.{2,})$/;
+/** Kinds whose name holds the village's 村 (赵湾村委会 is 赵湾村's committee). */
+const HOLDS_VILLAGE = new Set(['村委会', '村民委员会']);
+const VILLAGE_WORD = '村';
+/* eslint-enable no-restricted-syntax */
 
 export interface Place {
   village: string;
@@ -31,7 +36,7 @@ export function splitPlace(raw: string, township: string): Place {
   if (!suffix) return { village: stripTownship(s, township, false), entity: '' };
   let base = s.slice(0, -suffix.length);
   // 赵湾村委会: the 村 is in the suffix.
-  if ((suffix === '村委会' || suffix === '村民委员会') && !VILLAGE_END.test(base)) base = `${base}村`;
+  if (HOLDS_VILLAGE.has(suffix) && !VILLAGE_END.test(base)) base = `${base}${VILLAGE_WORD}`;
   base = stripTownship(base, township, true);
   if (!VILLAGE_END.test(base) || base.length < 2) return { village: s, entity: s };
   return { village: base, entity: s };

@@ -35,9 +35,9 @@ export function requiredError(ctx: RowContext, column: number, field: FieldId): 
 
 /** `赵湾村.csv:12:5 日期无法识别…（找到“2018-13-01”）`; a workbook's sheet is named: `账簿.xlsx[3月]:12:5`. */
 export function formatRowError(e: RowError, lang: 'zh' | 'en' = 'zh'): string {
-  const col = e.columnName ? (lang === 'zh' ? `${e.column}（${e.columnName}）` : `${e.column} (${e.columnName})`) : String(e.column);
-  const found = lang === 'zh' ? `（找到“${e.found}”）` : ` (found "${e.found}")`;
-  return `${e.file}${e.sheet ? `[${e.sheet}]` : ''}:${e.line}:${col} ${lang === 'zh' ? e.message : e.messageEn}${e.found !== '' ? found : ''}`;
+  const col = e.columnName ? t(lang, 'row.format.column', { column: e.column, name: e.columnName }) : String(e.column);
+  const found = e.found !== '' ? t(lang, 'row.format.found', { found: e.found }) : '';
+  return `${e.file}${e.sheet ? `[${e.sheet}]` : ''}:${e.line}:${col} ${lang === 'zh' ? e.message : e.messageEn}${found}`;
 }
 
 /** The row errors as a CSV file a person opens in Excel or WPS (UTF-8 with BOM, formula-safe cells). */

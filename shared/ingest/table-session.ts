@@ -2,7 +2,7 @@
 // buffer the first rows, find the header among them (one to three rows, under title lines), map
 // its columns, then hand the rows after it on.
 import type { FieldId, TableKind } from '../contract';
-import { both, type MessageKey } from '../i18n/messages';
+import { both, listBi, type MessageKey } from '../i18n/messages';
 import { fieldLabel, normaliseHeader } from './fields';
 import { bestHeaderSpan, HEADER_MIN_SCORE, HEADER_SCAN_ROWS, mapColumns, MAX_HEADER_ROWS, suggestMapping, type ColumnMap } from './header';
 import { cellText, type RawRow } from './table';
@@ -114,8 +114,8 @@ export class HeaderFinder {
     const adviceEn = hints.length ? hints.map((h) => `--map ${h.field}=${h.column}`).join(' ') : generic.messageEn;
     return both('import.needs-mapping', {
       file,
-      missing: missing.map((f) => fieldLabel(f)).join('、'),
-      missingEn: missing.map((f) => fieldLabel(f, 'en')).join(', '),
+      missing: listBi(missing.map((f) => fieldLabel(f))).zh,
+      missingEn: listBi(missing.map((f) => fieldLabel(f, 'en'))).en,
       headers: headers.filter(Boolean).join(' | '),
       advice,
       adviceEn,

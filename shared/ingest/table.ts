@@ -2,7 +2,7 @@
 // a text file or an HTML table, one per sheet for a workbook. Readers push rows to synchronous
 // callbacks so the importer can write each batch inside its transaction.
 import type { Encoding, FileFormat } from '../contract';
-import { both, type MessageKey, type Params } from '../i18n/messages';
+import { both, listBi, type MessageKey, type Params } from '../i18n/messages';
 
 export type Cell = string | number | Date | boolean | null;
 
@@ -85,6 +85,6 @@ export class MappingError extends Error {
 
 /** No sheet of that name: the user picks another one, as with a mapping. */
 export function noSheet(file: string, sheet: string, sheets: string[]): MappingError {
-  const m = both('import.no-sheet', { file, sheet, sheets: sheets.join('、') });
+  const m = both('import.no-sheet', { file, sheet, sheets: listBi(sheets) });
   return new MappingError(m.message, m.messageEn);
 }

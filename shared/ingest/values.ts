@@ -13,7 +13,7 @@ const ZERO: MoneyParse = { ok: true, fen: 0 };
 export function halfWidth(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) return s.replace(/[\uff01-\uff5e\u3000]/g, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) return s.replace(/[\uff01-\uff5e\u3000]/g, (ch) => (ch.charCodeAt(0) === 0x3000 ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
   }
   return s;
 }
@@ -25,6 +25,7 @@ export function textCell(c: Cell): string {
 }
 
 /** Texts that mean nothing is there: an amount of `-` or `—` is zero. */
+// eslint-disable-next-line no-restricted-syntax -- dashes are data, as exports write them
 const NIL = new Set(['-', '—', '--', '——', '－']);
 
 export function moneyCell(c: Cell): MoneyParse {

@@ -2,12 +2,13 @@
 // numbered per township in a fixed order so the same findings always give the same numbers.
 import type { Finding, Lead, SourceRef } from '../contract';
 import { fenToDecimalString, formatFen } from '../format/money';
+import { zh } from '../i18n/messages';
 import type { Rule } from '../rules/types';
 
 export function buildLeads(findings: Finding[], rules: Rule[]): Lead[] {
   const groups = new Map<string, Finding[]>();
   const live = findings.filter((f) => f.status !== 'dismissed');
-  const ruleOrder = new Map(rules.map((r, i) => [r.id, i]));
+  const ruleOrder = new Map<string, number>(rules.map((r, i) => [r.id, i]));
   live.sort((a, b) =>
     a.township.localeCompare(b.township, 'zh-CN') || a.village.localeCompare(b.village, 'zh-CN') ||
     (ruleOrder.get(a.rule) ?? 99) - (ruleOrder.get(b.rule) ?? 99) || a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
@@ -41,8 +42,11 @@ export function buildLeads(findings: Finding[], rules: Rule[]): Lead[] {
       dates,
       sources,
       findingIds: g.map((f) => f.id),
-      summary: `${first.township}${first.village}${dates[0] ?? ''}${dates.length > 1 ? `至${dates[dates.length - 1]}` : ''}` +
-        `存在${problem}问题 ${g.length} 项，涉及金额 ${formatFen(amountFen)}：${g.map((f) => f.reason).join('；')}`,
+      summary: zh('lead.candidate.summary', {
+        place: `${first.township}${first.village}`,
+        span: dates.length > 1 ? zh('lead.span', { from: dates[0] ?? '', to: dates[dates.length - 1] ?? '' }) : (dates[0] ?? ''),
+        problem, count: g.length, amount: formatFen(amountFen), reasons: g.map((f) => f.reason).join(zh('fmt.items')),
+      }),
     });
   }
   return leads;

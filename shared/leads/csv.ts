@@ -1,10 +1,17 @@
 // Lead files for the township discipline commissions: UTF-8 with BOM so Excel and WPS open
 // them right, and every cell neutralised against CSV injection (counterparty names come from
 // outside): papaparse's escapeFormulae prefixes ' to cells starting with = + - @ tab or CR.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
-import type { Lead } from '../contract';
+import type { Lead, LeadExport } from '../contract';
+import { zh, type MessageKey } from '../i18n/messages';
+import { safeFileName } from './file-names';
 
-export const LEAD_COLUMNS = ['线索编号', '乡镇', '村', '问题类型', '涉及金额（元）', '凭证号', '凭证日期', '来源（文件:行）', '反映的主要问题', '发现数'] as const;
+const COLUMN_KEYS: MessageKey[] = ['doc.lead-number', 'doc.township', 'doc.village', 'doc.problem-type', 'doc.amount-yuan', 'doc.voucher', 'doc.voucher-date', 'doc.source-lines', 'doc.problem', 'doc.finding-count'];
+/** The lead file's columns, in Chinese (the commissions' files are). */
+export const LEAD_COLUMNS: readonly string[] = COLUMN_KEYS.map((k) => zh(k));
+const LIST = zh('fmt.list');
 
 export function leadsToCsv(leads: Lead[]): string {
   const rows = leads.map((l) => [
@@ -13,11 +20,26 @@ export function leadsToCsv(leads: Lead[]): string {
     l.village,
     l.problem,
     l.amount,
-    l.vouchers.join('、'),
-    l.dates.join('、'),
-    l.sources.map((s) => `${s.file}:${s.line}`).join('、'),
+    l.vouchers.join(LIST),
+    l.dates.join(LIST),
+    l.sources.map((s) => `${s.file}:${s.line}`).join(LIST),
     l.summary,
     String(l.findingIds.length),
   ]);
   return '\ufeff' + Papa.unparse({ fields: [...LEAD_COLUMNS], data: rows }, { escapeFormulae: true, quotes: true, newline: '\r\n' }) + '\r\n';
+}
+
+/** One lead file per township, `<乡镇>.csv`, into dir. */
+export function writeLeadFiles(dirPath: string, leads: Lead[]): LeadExport {
+  const dir = resolve(dirPath);
+  mkdirSync(dir, { recursive: true });
+  const byTownship = new Map<string, Lead[]>();
+  for (const l of leads) byTownship.set(l.township, [...(byTownship.get(l.township) ?? []), l]);
+  const files: LeadExport['files'] = [];
+  for (const [township, list] of byTownship) {
+    const path = join(dir, `${safeFileName(township)}.csv`);
+    writeFileSync(path, leadsToCsv(list));
+    files.push({ township, path, leads: list.length, amountFen: list.reduce((s, l) => s + l.amountFen, 0) });
+  }
+  return { dir, files };
 }

@@ -5,11 +5,13 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { RectificationItem, RectificationProgressPoint, RectificationSummaryRow, RectProgress } from '../contract';
+import { DONE, IN_PROGRESS, NOT_STARTED, type RectificationItem, type RectificationProgressPoint, type RectificationSummaryRow, type RectProgress } from '../contract';
 import type { Db } from '../workspace/db';
-import { getCaseLead, LeadError } from './store';
+import { EngineError } from '../i18n/errors';
+import { zh, type MessageKey } from '../i18n/messages';
+import { getCaseLead } from './store';
 import { appendTrail } from './trail';
-import { MONEY_FORMAT } from './handoff';
+import { MONEY_FORMAT, safeText } from './handoff-sheet';
 
 interface Row {
   id: number; lead_number: string | null; finding_id: string | null; township: string; village: string; description: string; unit: string; responsible: string;
@@ -18,7 +20,7 @@ interface Row {
 }
 
 function toItem(db: Db, r: Row, today: string): RectificationItem {
-  const evidence = db.prepare('SELECT id, name, sha256, size, added_by AS addedBy, added_at AS addedAt FROM rectification_evidence WHERE item_id = ? ORDER BY id').all(r.id) as RectificationItem['evidence'];
+  const evidence = db.prepare<[number], RectificationItem['evidence'][number]>('SELECT id, name, sha256, size, added_by AS addedBy, added_at AS addedAt FROM rectification_evidence WHERE item_id = ? ORDER BY id').all(r.id);
   return {
     id: r.id, leadNumber: r.lead_number, findingId: r.finding_id, township: r.township, village: r.village, description: r.description, unit: r.unit,
     responsible: r.responsible, measures: r.measures, dueDate: r.due_date, progress: r.progress, amountAtIssueFen: r.amount_at_issue_fen, recoveredFen: r.recovered_fen,
@@ -28,14 +30,20 @@ function toItem(db: Db, r: Row, today: string): RectificationItem {
 }
 
 export function getRectification(db: Db, id: number, today: string): RectificationItem {
-  const r = db.prepare('SELECT * FROM rectifications WHERE id = ?').get(id) as Row | undefined;
-  if (!r) throw new LeadError(`找不到整改事项 ${id}`, `Rectification item not found: ${id}`);
+  const r = db.prepare<[number], Row>('SELECT * FROM rectifications WHERE id = ?').get(id);
+  if (!r) throw new EngineError('not-found', 'rect.err.not-found', { id });
   return toItem(db, r, today);
 }
 
+/** The rectification item made from a finding, or from the lead it is part of. */
+export function rectificationIdOf(db: Db, findingId: string, leadNumber: string | null): number | null {
+  return db.prepare<[string, string | null], number>('SELECT id FROM rectifications WHERE finding_id = ? OR (lead_number IS NOT NULL AND lead_number = ?) ORDER BY id LIMIT 1')
+    .pluck().get(findingId, leadNumber) ?? null;
+}
+
 export function listRectifications(db: Db, q: { township?: string; openOnly?: boolean }, today: string): RectificationItem[] {
-  return (db.prepare('SELECT * FROM rectifications WHERE (@t IS NULL OR township = @t) AND (@open = 0 OR closed = 0) ORDER BY id')
-    .all({ t: q.township ?? null, open: q.openOnly ? 1 : 0 }) as Row[]).map((r) => toItem(db, r, today));
+  return db.prepare<{ t: string | null; open: number }, Row>('SELECT * FROM rectifications WHERE (@t IS NULL OR township = @t) AND (@open = 0 OR closed = 0) ORDER BY id')
+    .all({ t: q.township ?? null, open: q.openOnly ? 1 : 0 }).map((r) => toItem(db, r, today));
 }
 
 export interface RectificationInput {
@@ -55,24 +63,24 @@ interface ItemBase { township: string; village: string; description: string; uni
 /** What an item starts from: a lead (its problem, officers, amount), a finding (its reason and amount), or only what was typed. */
 function itemBase(db: Db, input: RectificationInput & { township?: string; village?: string; amountAtIssueFen?: number }): ItemBase {
   const typed = { township: input.township ?? '', village: input.village ?? '', description: input.description ?? '', unit: input.unit ?? '', responsible: input.responsible ?? '', amount: input.amountAtIssueFen ?? 0 };
-  const existing = (col: 'lead_number' | 'finding_id', v: string) => db.prepare(`SELECT id FROM rectifications WHERE ${col} = ? ORDER BY id LIMIT 1`).get(v) as { id: number } | undefined;
+  const existing = (col: 'lead_number' | 'finding_id', v: string) => db.prepare<[string], { id: number }>(`SELECT id FROM rectifications WHERE ${col} = ? ORDER BY id LIMIT 1`).get(v);
   if (input.leadNumber) {
     const l = getCaseLead(db, input.leadNumber);
-    if (!l) throw new LeadError(`找不到线索 ${input.leadNumber}`, `Lead not found: ${input.leadNumber}`);
-    if (l.status === 'merged') throw new LeadError(`线索 ${l.number} 已并入 ${l.mergedInto ?? ''}`, `Lead ${l.number} was merged into ${l.mergedInto ?? ''}`);
+    if (!l) throw new EngineError('not-found', 'lead.err.not-found', { number: input.leadNumber });
+    if (l.status === 'merged') throw new EngineError('conflict', 'rect.err.lead-merged', { number: l.number, into: l.mergedInto ?? '' });
     const dup = existing('lead_number', l.number);
-    if (dup) throw new LeadError(`线索 ${l.number} 已有整改事项 #${dup.id}`, `Lead ${l.number} already has rectification item #${dup.id}`);
+    if (dup) throw new EngineError('conflict', 'rect.err.lead-has-item', { number: l.number, id: dup.id });
     return { township: l.township, village: l.village, description: input.description ?? l.problem, unit: input.unit ?? `${l.township}${l.village}`, responsible: input.responsible ?? l.personNames, amount: l.amountFen };
   }
   if (input.findingId) {
-    const f = db.prepare('SELECT township, village, reason, amount_fen FROM findings WHERE id = ?').get(input.findingId) as { township: string; village: string; reason: string; amount_fen: number } | undefined;
-    if (!f) throw new LeadError(`找不到疑点 ${input.findingId}`, `Finding not found: ${input.findingId}`);
+    const f = db.prepare<[string], { township: string; village: string; reason: string; amount_fen: number }>('SELECT township, village, reason, amount_fen FROM findings WHERE id = ?').get(input.findingId);
+    if (!f) throw new EngineError('not-found', 'rect.err.finding-not-found', { id: input.findingId });
     const dup = existing('finding_id', input.findingId);
-    if (dup) throw new LeadError(`该疑点已有整改事项 #${dup.id}`, `This finding already has rectification item #${dup.id}`);
+    if (dup) throw new EngineError('conflict', 'rect.err.finding-has-item', { id: dup.id });
     return { ...typed, township: f.township, village: f.village, description: input.description ?? f.reason, unit: input.unit ?? `${f.township}${f.village}`, amount: f.amount_fen };
   }
   if (!typed.township.trim() || !typed.village.trim() || !typed.description.trim()) {
-    throw new LeadError('整改事项需要乡镇、村和问题描述（或来自一条线索、一个疑点）', 'An item needs a township, a village and a description (or comes from a lead or a finding)');
+    throw new EngineError('invalid-arguments', 'rect.err.needs-place');
   }
   return typed;
 }
@@ -83,7 +91,7 @@ export function createRectification(db: Db, input: RectificationInput & { townsh
     const base = itemBase(db, input);
     id = Number(db.prepare(`INSERT INTO rectifications (lead_number, finding_id, township, village, description, unit, responsible, measures, due_date, progress, amount_at_issue_fen, recovered_fen, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(input.leadNumber ?? null, input.findingId ?? null, base.township, base.village, base.description, base.unit, base.responsible,
-      input.measures ?? '', input.dueDate ?? null, input.progress ?? '未启动', base.amount, input.recoveredFen ?? 0, now, now).lastInsertRowid);
+      input.measures ?? '', input.dueDate ?? null, input.progress ?? NOT_STARTED, base.amount, input.recoveredFen ?? 0, now, now).lastInsertRowid);
     appendTrail(db, { at: now, actor, entity: 'rectification', entityId: String(id), action: 'create', after: { ...input, ...base } });
   })();
   return getRectification(db, id, now.slice(0, 10));
@@ -93,7 +101,7 @@ export function updateRectification(db: Db, id: number, patch: RectificationInpu
   const map: Record<string, string> = { description: 'description', unit: 'unit', responsible: 'responsible', measures: 'measures', dueDate: 'due_date', progress: 'progress', recoveredFen: 'recovered_fen' };
   db.transaction(() => {
     const before = getRectification(db, id, now.slice(0, 10));
-    if (before.closed) throw new LeadError(`整改事项 ${id} 已销号`, `Rectification item ${id} is closed`);
+    if (before.closed) throw new EngineError('conflict', 'rect.err.closed', { id });
     const keys = Object.keys(patch).filter((k) => k in map && (patch as Record<string, unknown>)[k] !== undefined);
     if (keys.length === 0) return;
     db.prepare(`UPDATE rectifications SET ${keys.map((k) => `${map[k]} = @${k}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...patch, now, id });
@@ -106,7 +114,7 @@ export function updateRectification(db: Db, id: number, patch: RectificationInpu
 
 /** Copies the file into `<workspace>.files/<sha256>` and records it. */
 export function addRectificationEvidence(db: Db, filesDir: string, id: number, path: string, actor: string, now: string): RectificationItem {
-  if (!existsSync(path)) throw new LeadError(`找不到文件 ${path}`, `File not found: ${path}`);
+  if (!existsSync(path)) throw new EngineError('not-found', 'rect.err.file-not-found', { path });
   const bytes = readFileSync(path);
   const sha = createHash('sha256').update(bytes).digest('hex');
   mkdirSync(filesDir, { recursive: true });
@@ -126,13 +134,13 @@ export function addRectificationEvidence(db: Db, filesDir: string, id: number, p
  * copied to another laptop together with its `.files` folder still finds its evidence.
  */
 export function saveRectificationEvidence(db: Db, filesDir: string, evidenceId: number, dest: string): { path: string; name: string; sha256: string } {
-  const e = db.prepare('SELECT name, sha256, stored_path AS storedPath FROM rectification_evidence WHERE id = ?').get(evidenceId) as { name: string; sha256: string; storedPath: string } | undefined;
-  if (!e) throw new LeadError(`没有编号为 ${evidenceId} 的整改证据`, `No evidence file ${evidenceId}`);
+  const e = db.prepare<[number], { name: string; sha256: string; storedPath: string }>('SELECT name, sha256, stored_path AS storedPath FROM rectification_evidence WHERE id = ?').get(evidenceId);
+  if (!e) throw new EngineError('not-found', 'rect.err.evidence-not-found', { id: evidenceId });
   const found = [join(filesDir, e.sha256), e.storedPath].find((p) => existsSync(p));
-  if (!found) throw new LeadError(`整改证据“${e.name}”不在工作区文件夹 ${filesDir} 中`, `Evidence "${e.name}" is missing from the workspace folder ${filesDir}`);
+  if (!found) throw new EngineError('not-found', 'rect.err.evidence-missing', { name: e.name, dir: filesDir });
   const bytes = readFileSync(found);
   if (createHash('sha256').update(bytes).digest('hex') !== e.sha256) {
-    throw new LeadError(`整改证据“${e.name}”已被改动：SHA-256 与登记时不符`, `Evidence "${e.name}" has changed: its SHA-256 differs from the one recorded`);
+    throw new EngineError('conflict', 'rect.err.evidence-changed', { name: e.name });
   }
   writeFileSync(dest, bytes);
   return { path: dest, name: e.name, sha256: e.sha256 };
@@ -142,19 +150,19 @@ export function saveRectificationEvidence(db: Db, filesDir: string, evidenceId: 
 export function closeRectification(db: Db, id: number, note: string | undefined, actor: string, now: string): RectificationItem {
   db.transaction(() => {
     const it = getRectification(db, id, now.slice(0, 10));
-    if (it.closed) throw new LeadError(`整改事项 ${id} 已销号`, `Rectification item ${id} is already closed`);
-    if (it.evidence.length === 0 && !note?.trim()) throw new LeadError('销号需要整改证据或说明', 'Closing an item needs evidence or a note');
-    db.prepare("UPDATE rectifications SET closed = 1, closed_by = ?, closed_at = ?, close_note = ?, progress = '已完成', updated_at = ? WHERE id = ?").run(actor, now, note?.trim() || null, now, id);
+    if (it.closed) throw new EngineError('conflict', 'rect.err.already-closed', { id });
+    if (it.evidence.length === 0 && !note?.trim()) throw new EngineError('invalid-arguments', 'rect.err.close-needs-evidence');
+    db.prepare('UPDATE rectifications SET closed = 1, closed_by = ?, closed_at = ?, close_note = ?, progress = ?, updated_at = ? WHERE id = ?').run(actor, now, note?.trim() || null, DONE, now, id);
     appendTrail(db, { at: now, actor, entity: 'rectification', entityId: String(id), action: 'close', before: { closed: false, progress: it.progress }, after: { closed: true, note: note ?? null } });
   })();
   return getRectification(db, id, now.slice(0, 10));
 }
 
 export function rectificationSummary(db: Db, today: string): RectificationSummaryRow[] {
-  return db.prepare(`SELECT township, village, COUNT(*) AS items, SUM(closed = 0) AS open,
+  return db.prepare<{ today: string }, RectificationSummaryRow>(`SELECT township, village, COUNT(*) AS items, SUM(closed = 0) AS open,
       SUM(closed = 0 AND due_date IS NOT NULL AND due_date < @today) AS overdue, SUM(closed = 1) AS closed,
       SUM(amount_at_issue_fen) AS amountAtIssueFen, SUM(recovered_fen) AS recoveredFen
-    FROM rectifications GROUP BY township, village ORDER BY township, village`).all({ today }) as RectificationSummaryRow[];
+    FROM rectifications GROUP BY township, village ORDER BY township, village`).all({ today });
 }
 
 /**
@@ -162,9 +170,9 @@ export function rectificationSummary(db: Db, today: string): RectificationSummar
  * only dated record of every change): items opened, in progress, closed, money recovered.
  */
 export function rectificationProgress(db: Db, q: { township?: string } = {}): RectificationProgressPoint[] {
-  const rows = db.prepare(`SELECT t.at, t.entity_id AS id, t.action, t.after, r.amount_at_issue_fen AS amount FROM trail t
+  const rows = db.prepare<{ t: string | null }, { at: string; id: string; action: string; after: string | null; amount: number }>(`SELECT t.at, t.entity_id AS id, t.action, t.after, r.amount_at_issue_fen AS amount FROM trail t
       JOIN rectifications r ON r.id = CAST(t.entity_id AS INTEGER)
-    WHERE t.entity = 'rectification' AND (@t IS NULL OR r.township = @t) ORDER BY t.id`).all({ t: q.township ?? null }) as { at: string; id: string; action: string; after: string | null; amount: number }[];
+    WHERE t.entity = 'rectification' AND (@t IS NULL OR r.township = @t) ORDER BY t.id`).all({ t: q.township ?? null });
   const items = new Map<string, { progress: string; recovered: number; closed: boolean; amount: number }>();
   const points: RectificationProgressPoint[] = [];
   const snapshot = (date: string) => {
@@ -172,8 +180,8 @@ export function rectificationProgress(db: Db, q: { township?: string } = {}): Re
     for (const it of items.values()) {
       p.items++;
       if (it.closed) p.closed++;
-      else if (it.progress === '已完成') p.done++;
-      else if (it.progress === '整改中') p.inProgress++;
+      else if (it.progress === DONE) p.done++;
+      else if (it.progress === IN_PROGRESS) p.inProgress++;
       else p.notStarted++;
       p.amountAtIssueFen += it.amount;
       p.recoveredFen += it.recovered;
@@ -185,26 +193,34 @@ export function rectificationProgress(db: Db, q: { township?: string } = {}): Re
   };
   for (const r of rows) {
     const after = (r.after ? JSON.parse(r.after) : {}) as { progress?: string; recoveredFen?: number };
-    const it = items.get(r.id) ?? { progress: '未启动', recovered: 0, closed: false, amount: r.amount };
+    const it = items.get(r.id) ?? { progress: NOT_STARTED as string, recovered: 0, closed: false, amount: r.amount };
     if (after.progress) it.progress = after.progress;
     if (typeof after.recoveredFen === 'number') it.recovered = after.recoveredFen;
-    if (r.action === 'close') { it.closed = true; it.progress = '已完成'; }
+    if (r.action === 'close') { it.closed = true; it.progress = DONE; }
     items.set(r.id, it);
     snapshot(r.at.slice(0, 10));
   }
   return points;
 }
 
+/** Writes the ledger's items as an .xlsx file; answers where, with its SHA-256. */
+export async function writeRectificationXlsx(items: RectificationItem[], path: string): Promise<{ path: string; sha256: string; items: number }> {
+  const bytes = await rectificationXlsx(items);
+  writeFileSync(path, bytes);
+  return { path, sha256: createHash('sha256').update(bytes).digest('hex'), items: items.length };
+}
+
 export async function rectificationXlsx(items: RectificationItem[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('整改台账', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const cols: [string, number][] = [['序号', 6], ['线索编号', 22], ['乡镇', 10], ['村', 10], ['问题描述', 50], ['责任单位', 18], ['责任人', 18], ['整改措施', 30],
-    ['完成时限', 12], ['整改进度', 10], ['涉及金额（元）', 16], ['追缴金额（元）', 16], ['整改证据', 30], ['是否销号', 8], ['销号时间', 20]];
-  ws.columns = cols.map(([header, width], i) => ({ header, key: `c${i}`, width }));
+  const ws = wb.addWorksheet(zh('rect.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const cols: [MessageKey, number][] = [['doc.seq', 6], ['doc.lead-number', 22], ['doc.township', 10], ['doc.village', 10], ['rect.col.description', 50],
+    ['rect.col.unit', 18], ['rect.col.responsible', 18], ['rect.col.measures', 30], ['rect.col.due', 12], ['rect.col.progress', 10], ['doc.amount-yuan', 16],
+    ['rect.col.recovered-yuan', 16], ['rect.col.evidence', 30], ['rect.col.closed', 8], ['rect.col.closed-at', 20]];
+  ws.columns = cols.map(([header, width], i) => ({ header: zh(header), key: `c${i}`, width }));
   items.forEach((it, i) => {
     const row = ws.addRow([i + 1, it.leadNumber ?? '', it.township, it.village, it.description, it.unit, it.responsible, it.measures, it.dueDate ?? '', it.progress,
-      it.amountAtIssueFen / 100, it.recoveredFen / 100, it.evidence.map((e) => `${e.name} (${e.sha256.slice(0, 12)})`).join('；'), it.closed ? '是' : '否', it.closedAt ?? '']
-      .map((v) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
+      it.amountAtIssueFen / 100, it.recoveredFen / 100, it.evidence.map((e) => `${e.name} (${e.sha256.slice(0, 12)})`).join(zh('fmt.items')), zh(it.closed ? 'doc.yes' : 'doc.no'), it.closedAt ?? '']
+      .map((v) => (typeof v === 'string' ? safeText(v) : v)));
     if (it.overdue) row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE0E0' } };
   });
   ws.getColumn(11).numFmt = MONEY_FORMAT;

@@ -6,19 +6,23 @@
 //   after a merge retires a lead.
 // - Frozen: a lead handed over is frozen; an edit afterwards raises its version (the handed-over
 //   version stays readable in lead_versions).
-import type { CaseLead, Disposition, LeadEvidence, LeadPatch, LeadPerson } from '../contract';
+import { DEFAULT_DISPOSITION, type CaseLead, type Disposition, type LeadEvidence, type LeadPatch, type LeadPerson, type LeadVersion } from '../contract';
 import { fenToDecimalString, formatFen } from '../format/money';
+import { EngineError } from '../i18n/errors';
+import { zh } from '../i18n/messages';
 import { RULES } from '../rules';
 import type { Db } from '../workspace/db';
 import { officersOnDates } from './cadres';
 import { appendTrail } from './trail';
 
-export const DEFAULT_LEAD_SOURCE = '村级财务审计';
+export const DEFAULT_LEAD_SOURCE = zh('lead.default-source');
+/** A lead's lists are joined the Chinese way: the commissions' form is filled in Chinese. */
+const LIST = zh('fmt.list');
 const SOURCE_KEY = 'leads.source';
 
 export function leadSource(db: Db): string {
-  const r = db.prepare('SELECT value FROM settings WHERE key = ?').get(SOURCE_KEY) as { value: string } | undefined;
-  return r ? (JSON.parse(r.value) as string) : DEFAULT_LEAD_SOURCE;
+  const r = db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck().get(SOURCE_KEY);
+  return r === undefined ? DEFAULT_LEAD_SOURCE : (JSON.parse(r) as string);
 }
 
 export function setLeadSource(db: Db, source: string, actor: string, now: string): void {
@@ -43,29 +47,42 @@ function ruleTitle(id: string): string {
   return RULES.find((r) => r.id === id)?.title ?? id;
 }
 
+interface LineFacts { id: number; voucher: string; date: string; line: number; handler: string; approver: string; file: string; sha256: string }
+
+/** The findings, each read once (one query for all). */
+function findingFacts(db: Db, ids: readonly string[]): FindingFacts[] {
+  return db.prepare<[string], FindingFacts>(`SELECT id, rule, township, village, date, vouchers, amount_fen, reason, line_ids, sources FROM findings
+    WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
+}
+
+/** The ledger lines behind the findings, by id (one query for all). */
+function lineFacts(db: Db, ids: readonly number[]): Map<number, LineFacts> {
+  const rows = db.prepare<[string], LineFacts>(`SELECT l.id, l.voucher, l.date, l.line_no AS line, l.handler, l.approver, f.name AS file, f.sha256
+    FROM ledger_lines l JOIN source_files f ON f.id = l.file_id WHERE l.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** Everything a lead derives from its findings: year, amount, evidence, responsible persons, the generated paragraph. */
 export function computeLead(db: Db, findingIds: string[]): Computed {
-  const fs = findingIds
-    .map((id) => db.prepare('SELECT id, rule, township, village, date, vouchers, amount_fen, reason, line_ids, sources FROM findings WHERE id = ?').get(id) as FindingFacts | undefined)
-    .filter((f): f is FindingFacts => !!f)
-    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  if (fs.length === 0) throw new Error('a lead needs at least one finding');
+  const fs = findingFacts(db, findingIds).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  if (fs.length === 0) throw new EngineError('invalid-arguments', 'lead.err.no-findings');
   const first = fs[0] as FindingFacts;
-  const lineStmt = db.prepare(`SELECT l.voucher, l.date, l.line_no AS line, l.handler, l.approver, f.name AS file, f.sha256 FROM ledger_lines l JOIN source_files f ON f.id = l.file_id WHERE l.id = ?`);
+  const lineIdsOf = new Map(fs.map((f) => [f.id, JSON.parse(f.line_ids) as number[]]));
+  const lines = lineFacts(db, [...lineIdsOf.values()].flat());
   const evidence: LeadEvidence[] = [];
   const handlers: LeadPerson[] = [];
   const dates = new Set<string>();
   const seenEv = new Set<string>();
   for (const f of fs) {
-    const ids = JSON.parse(f.line_ids) as number[];
+    const ids = lineIdsOf.get(f.id) ?? [];
     for (const id of ids) {
-      const l = lineStmt.get(id) as { voucher: string; date: string; line: number; handler: string; approver: string; file: string; sha256: string } | undefined;
+      const l = lines.get(id);
       if (!l) continue;
       dates.add(l.date);
       const k = `${l.sha256}:${l.line}`;
       if (!seenEv.has(k)) { seenEv.add(k); evidence.push({ voucher: l.voucher, date: l.date, file: l.file, line: l.line, sha256: l.sha256 }); }
-      if (l.handler) handlers.push({ name: l.handler, post: '经办人', basis: 'ledger' });
-      if (l.approver) handlers.push({ name: l.approver, post: '审批人', basis: 'ledger' });
+      if (l.handler) handlers.push({ name: l.handler, post: zh('lead.post.handler'), basis: 'ledger' });
+      if (l.approver) handlers.push({ name: l.approver, post: zh('lead.post.approver'), basis: 'ledger' });
     }
     // Sources that are not ledger lines (the project file's line) are evidence too.
     for (const s of JSON.parse(f.sources) as { file: string; line: number; sha256: string }[]) {
@@ -83,17 +100,22 @@ export function computeLead(db: Db, findingIds: string[]): Computed {
   }
   const amountFen = fs.reduce((s, f) => s + f.amount_fen, 0);
   const vouchers = [...new Set(fs.flatMap((f) => JSON.parse(f.vouchers) as string[]))];
-  const rules = [...new Set(fs.map((f) => ruleTitle(f.rule)))].join('、');
-  const span = sortedDates.length > 1 ? `${sortedDates[0]}至${sortedDates[sortedDates.length - 1]}` : (sortedDates[0] ?? first.date);
-  const problem = `${first.township}${first.village}于${span}存在${rules}问题${fs.length > 1 ? ` ${fs.length} 项` : ''}，涉及凭证 ${vouchers.join('、')}，` +
-    `涉及金额 ${formatFen(amountFen)}。${fs.map((f) => f.reason).join('；')}。`;
+  const problem = zh('lead.problem', {
+    place: `${first.township}${first.village}`,
+    span: sortedDates.length > 1 ? zh('lead.span', { from: sortedDates[0] ?? '', to: sortedDates[sortedDates.length - 1] ?? '' }) : (sortedDates[0] ?? first.date),
+    rules: [...new Set(fs.map((f) => ruleTitle(f.rule)))].join(LIST),
+    count: fs.length > 1 ? zh('lead.problem.count', { count: fs.length }) : '',
+    vouchers: vouchers.join(LIST),
+    amount: formatFen(amountFen),
+    reasons: fs.map((f) => f.reason).join(zh('fmt.items')),
+  });
   const year = Number((sortedDates[0] ?? first.date).slice(0, 4));
   return { year, amountFen, evidence, persons, problem };
 }
 
 export function nextNumber(db: Db, township: string, year: number): string {
-  const r = db.prepare('SELECT last FROM lead_counters WHERE township = ? AND year = ?').get(township, year) as { last: number } | undefined;
-  const n = (r?.last ?? 0) + 1;
+  const last = db.prepare<[string, number], number>('SELECT last FROM lead_counters WHERE township = ? AND year = ?').pluck().get(township, year);
+  const n = (last ?? 0) + 1;
   db.prepare('INSERT INTO lead_counters (township, year, last) VALUES (?, ?, ?) ON CONFLICT(township, year) DO UPDATE SET last = excluded.last').run(township, year, n);
   return `${township}-${year}-${String(n).padStart(3, '0')}`;
 }
@@ -104,14 +126,19 @@ interface LeadRow {
   remarks: string; merged_into: string | null; created_at: string; updated_at: string;
 }
 
+/** A lead's findings, in the order they joined it. */
+function findingIdsOf(db: Db, leadId: number): string[] {
+  return db.prepare<[number], string>('SELECT finding_id FROM lead_findings WHERE lead_id = ? ORDER BY rowid').pluck().all(leadId);
+}
+
 function toLead(db: Db, r: LeadRow): CaseLead {
   const persons = JSON.parse(r.persons) as LeadPerson[];
-  const findingIds = (db.prepare('SELECT finding_id FROM lead_findings WHERE lead_id = ? ORDER BY rowid').all(r.id) as { finding_id: string }[]).map((x) => x.finding_id);
+  const findingIds = findingIdsOf(db, r.id);
   return {
     number: r.number, township: r.township, village: r.village, year: r.year, rule: r.rule, status: r.status, mergedInto: r.merged_into,
     version: r.version, frozen: !!r.frozen, persons,
-    personNames: persons.map((p) => p.name).join('、'),
-    unitAndPosts: persons.map((p) => `${r.village}${p.post}`).join('、'),
+    personNames: persons.map((p) => p.name).join(LIST),
+    unitAndPosts: persons.map((p) => `${r.village}${p.post}`).join(LIST),
     source: r.source, receivedAt: r.received_at, problem: r.problem, amountFen: r.amount_fen, amount: fenToDecimalString(r.amount_fen),
     evidence: JSON.parse(r.evidence) as LeadEvidence[], disposition: r.disposition, remarks: r.remarks, findingIds,
     createdAt: r.created_at, updatedAt: r.updated_at,
@@ -119,20 +146,29 @@ function toLead(db: Db, r: LeadRow): CaseLead {
 }
 
 export function listCaseLeads(db: Db, q: { township?: string; includeMerged?: boolean } = {}): CaseLead[] {
-  const rows = db.prepare(`SELECT * FROM leads WHERE (@township IS NULL OR township = @township) AND (@all = 1 OR status = 'open') ORDER BY township, year, number`)
-    .all({ township: q.township ?? null, all: q.includeMerged ? 1 : 0 }) as LeadRow[];
+  const rows = db.prepare<{ township: string | null; all: number }, LeadRow>(`SELECT * FROM leads WHERE (@township IS NULL OR township = @township) AND (@all = 1 OR status = 'open') ORDER BY township, year, number`)
+    .all({ township: q.township ?? null, all: q.includeMerged ? 1 : 0 });
   return rows.map((r) => toLead(db, r));
 }
 
+function leadRow(db: Db, number: string): LeadRow | undefined {
+  return db.prepare<[string], LeadRow>('SELECT * FROM leads WHERE number = ?').get(number);
+}
+
 export function getCaseLead(db: Db, number: string): CaseLead | null {
-  const r = db.prepare('SELECT * FROM leads WHERE number = ?').get(number) as LeadRow | undefined;
+  const r = leadRow(db, number);
   return r ? toLead(db, r) : null;
 }
 
+/** The number of the lead a finding is part of, if leads were built from it. */
+export function leadNumberOfFinding(db: Db, findingId: string): string | null {
+  return db.prepare<[string], string>('SELECT l.number FROM lead_findings lf JOIN leads l ON l.id = lf.lead_id WHERE lf.finding_id = ?').pluck().get(findingId) ?? null;
+}
+
 /** A frozen version as it was handed over. */
-export function leadVersions(db: Db, number: string): { version: number; frozenAt: string; handoffId: number | null; lead: CaseLead }[] {
-  return (db.prepare(`SELECT v.version, v.frozen_at AS frozenAt, v.handoff_id AS handoffId, v.snapshot FROM lead_versions v JOIN leads l ON l.id = v.lead_id WHERE l.number = ? ORDER BY v.version`)
-    .all(number) as { version: number; frozenAt: string; handoffId: number | null; snapshot: string }[])
+export function leadVersions(db: Db, number: string): LeadVersion[] {
+  return db.prepare<[string], Omit<LeadVersion, 'lead'> & { snapshot: string }>(`SELECT v.version, v.frozen_at AS frozenAt, v.handoff_id AS handoffId, v.snapshot
+      FROM lead_versions v JOIN leads l ON l.id = v.lead_id WHERE l.number = ? ORDER BY v.version`).all(number)
     .map((v) => ({ version: v.version, frozenAt: v.frozenAt, handoffId: v.handoffId, lead: JSON.parse(v.snapshot) as CaseLead }));
 }
 
@@ -141,7 +177,7 @@ function insertLead(db: Db, findingIds: string[], rule: string, township: string
   const number = nextNumber(db, township, c.year);
   const id = Number(db.prepare(`INSERT INTO leads (number, township, village, year, rule, persons, source, received_at, problem, amount_fen, evidence, disposition, remarks, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`).run(number, township, village, c.year, rule, JSON.stringify(c.persons), leadSource(db), now.slice(0, 10),
-    c.problem, c.amountFen, JSON.stringify(c.evidence), '初步核实', now, now).lastInsertRowid);
+    c.problem, c.amountFen, JSON.stringify(c.evidence), DEFAULT_DISPOSITION, now, now).lastInsertRowid);
   const link = db.prepare('INSERT INTO lead_findings (lead_id, finding_id) VALUES (?, ?)');
   for (const f of findingIds) link.run(id, f);
   appendTrail(db, { at: now, actor, entity: 'lead', entityId: number, action: 'create', after: { findingIds, amountFen: c.amountFen, persons: c.persons } });
@@ -153,9 +189,9 @@ function insertLead(db: Db, findingIds: string[], rule: string, township: string
  * rule, in a fixed order (township, village, rule order, date). Returns the new numbers.
  */
 export function buildCaseLeads(db: Db, now: string, actor: string): string[] {
-  const free = db.prepare(`SELECT id, rule, township, village, date FROM findings WHERE active = 1 AND status = 'confirmed'
-    AND id NOT IN (SELECT finding_id FROM lead_findings) ORDER BY township, village, date, id`).all() as { id: string; rule: string; township: string; village: string; date: string }[];
-  const order = new Map(RULES.map((r, i) => [r.id, i]));
+  const free = db.prepare<[], { id: string; rule: string; township: string; village: string; date: string }>(`SELECT id, rule, township, village, date FROM findings
+    WHERE active = 1 AND status = 'confirmed' AND id NOT IN (SELECT finding_id FROM lead_findings) ORDER BY township, village, date, id`).all();
+  const order = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
   const groups = new Map<string, typeof free>();
   for (const f of free) {
     const k = `${f.township}\n${f.village}\n${f.rule}`;
@@ -180,13 +216,9 @@ export function buildCaseLeads(db: Db, now: string, actor: string): string[] {
 }
 
 function rowOf(db: Db, number: string): LeadRow {
-  const r = db.prepare('SELECT * FROM leads WHERE number = ?').get(number) as LeadRow | undefined;
-  if (!r) throw new LeadError(`找不到线索 ${number}`, `Lead not found: ${number}`);
+  const r = leadRow(db, number);
+  if (!r) throw new EngineError('not-found', 'lead.err.not-found', { number });
   return r;
-}
-
-export class LeadError extends Error {
-  constructor(readonly messageZh: string, readonly messageEn: string) { super(messageZh); }
 }
 
 /** Writes new field values; a frozen lead becomes a new version (the handed-over one stays in lead_versions). */
@@ -200,7 +232,7 @@ function writeLead(db: Db, r: LeadRow, set: Partial<{ persons: string; problem: 
 export function updateCaseLead(db: Db, number: string, patch: LeadPatch, actor: string, now: string): CaseLead {
   db.transaction(() => {
     const r = rowOf(db, number);
-    if (r.status !== 'open') throw new LeadError(`线索 ${number} 已合并到 ${r.merged_into}，不能修改`, `Lead ${number} was merged into ${r.merged_into}; it cannot be edited`);
+    if (r.status !== 'open') throw new EngineError('conflict', 'lead.err.merged-no-edit', { number, into: r.merged_into ?? '' });
     const before = toLead(db, r);
     const set: Parameters<typeof writeLead>[2] = {};
     if (patch.persons) set.persons = JSON.stringify(patch.persons);
@@ -219,8 +251,7 @@ export function updateCaseLead(db: Db, number: string, patch: LeadPatch, actor: 
 }
 
 function recompute(db: Db, r: LeadRow, now: string): void {
-  const ids = (db.prepare('SELECT finding_id FROM lead_findings WHERE lead_id = ?').all(r.id) as { finding_id: string }[]).map((x) => x.finding_id);
-  const c = computeLead(db, ids);
+  const c = computeLead(db, findingIdsOf(db, r.id));
   // The number keeps its year; persons added or removed by hand are kept (manual names stay, roster and ledger names are refreshed).
   const manual = (JSON.parse(r.persons) as LeadPerson[]).filter((p) => p.basis === 'manual');
   writeLead(db, r, { amount_fen: c.amountFen, evidence: JSON.stringify(c.evidence), problem: c.problem, persons: JSON.stringify([...c.persons, ...manual]) }, now);
@@ -228,14 +259,14 @@ function recompute(db: Db, r: LeadRow, now: string): void {
 
 /** Merges leads of one township and village into the first; the others keep their numbers, marked merged. */
 export function mergeCaseLeads(db: Db, numbers: string[], actor: string, now: string): CaseLead {
-  if (numbers.length < 2) throw new LeadError('合并需要至少两条线索', 'Merging needs at least two leads');
+  if (numbers.length < 2) throw new EngineError('invalid-arguments', 'lead.err.merge-needs-two');
   const target = numbers[0] as string;
   db.transaction(() => {
     const t = rowOf(db, target);
     for (const n of numbers.slice(1)) {
       const o = rowOf(db, n);
-      if (o.status !== 'open' || t.status !== 'open') throw new LeadError(`线索 ${n} 已合并`, `Lead ${n} is already merged`);
-      if (o.township !== t.township || o.village !== t.village) throw new LeadError('只能合并同一乡镇同一村的线索', 'Only leads of the same township and village can be merged');
+      if (o.status !== 'open' || t.status !== 'open') throw new EngineError('conflict', 'lead.err.already-merged', { number: n });
+      if (o.township !== t.township || o.village !== t.village) throw new EngineError('invalid-arguments', 'lead.err.merge-other-place');
       db.prepare('UPDATE lead_findings SET lead_id = ? WHERE lead_id = ?').run(t.id, o.id);
       db.prepare("UPDATE leads SET status = 'merged', merged_into = ?, updated_at = ? WHERE id = ?").run(target, now, o.id);
     }
@@ -250,9 +281,9 @@ export function splitCaseLead(db: Db, number: string, findingIds: string[], acto
   let created = '';
   db.transaction(() => {
     const r = rowOf(db, number);
-    const own = new Set((db.prepare('SELECT finding_id FROM lead_findings WHERE lead_id = ?').all(r.id) as { finding_id: string }[]).map((x) => x.finding_id));
+    const own = new Set(findingIdsOf(db, r.id));
     if (findingIds.length === 0 || findingIds.length >= own.size || findingIds.some((f) => !own.has(f))) {
-      throw new LeadError('拆分需选择该线索的部分（非全部）发现', 'Splitting needs some, not all, of the lead\'s findings');
+      throw new EngineError('invalid-arguments', 'lead.err.split-some');
     }
     db.prepare(`DELETE FROM lead_findings WHERE lead_id = ? AND finding_id IN (${findingIds.map(() => '?').join(', ')})`).run(r.id, ...findingIds);
     created = insertLead(db, findingIds, r.rule, r.township, r.village, now, actor);

@@ -9,8 +9,9 @@ export function appendTrail(db: Db, e: { at: string; actor: string; entity: Trai
 }
 
 export function listTrail(db: Db, q: { entity?: TrailEntry['entity']; entityId?: string; limit?: number } = {}): TrailEntry[] {
-  const rows = db.prepare(`SELECT id, at, actor, entity, entity_id AS entityId, action, before, after FROM trail
+  const rows = db.prepare<{ entity: string | null; entityId: string | null; limit: number }, Omit<TrailEntry, 'before' | 'after'> & { before: string | null; after: string | null }>(
+    `SELECT id, at, actor, entity, entity_id AS entityId, action, before, after FROM trail
     WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId) ORDER BY id LIMIT @limit`)
-    .all({ entity: q.entity ?? null, entityId: q.entityId ?? null, limit: q.limit ?? 10_000 }) as (Omit<TrailEntry, 'before' | 'after'> & { before: string | null; after: string | null })[];
+    .all({ entity: q.entity ?? null, entityId: q.entityId ?? null, limit: q.limit ?? 10_000 });
   return rows.map((r) => ({ ...r, before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after) }));
 }

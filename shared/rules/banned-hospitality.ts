@@ -1,9 +1,11 @@
 // 村级招待费: hospitality spending after the district banned it for villages.
 import { z } from 'zod';
 import { formatFen } from '../format/money';
+import { bi, joinBi, type Bilingual } from '../i18n/messages';
 import { defineRule, type RuleFinding } from './types';
 import { attrIdsWhere, IN_IDS, loadVoucherGroups, sourcesOf, textIdsWhere, voucherLabel, voucherRefsWhere, wordsIn, type VoucherLine } from './voucher-lines';
 
+/* eslint-disable no-restricted-syntax -- the default words are data, matched against ledger texts */
 const settings = z.object({
   /** The day the ban took effect (the seed's district: February 2017). */
   banDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).default('2017-02-01'),
@@ -20,38 +22,35 @@ const settings = z.object({
   /** Look-alike phrases masked out before matching. */
   masks: z.array(z.string().min(1)).default(['酒精', '消毒', '餐饮街', '伙食', '五保', '接待室']),
 });
+/** A 招待所 is a guesthouse: a night there on a trip is lodging, not hospitality. */
+const GUESTHOUSE = '招待所';
+/* eslint-enable no-restricted-syntax */
 type Settings = z.infer<typeof settings>;
 
 interface Hit {
   line: VoucherLine;
-  why: string;
-  whyEn: string;
+  why: Bilingual;
 }
 
 function classify(l: VoucherLine, s: Settings): Hit | null {
   const lodging = wordsIn(`${l.summary} ${l.accountName}`, s.lodgingWords, s.masks).length > 0;
-  // A 招待所 is a guesthouse: a night there on a trip is lodging, not hospitality.
-  const masks = lodging ? [...s.masks, '招待所'] : s.masks;
-  const acct = wordsIn(l.accountName, s.accountWords, masks)[0];
-  if (acct) return { line: l, why: `科目“${l.accountName}”`, whyEn: `account “${l.accountName}”` };
+  const masks = lodging ? [...s.masks, GUESTHOUSE] : s.masks;
+  const account = { line: l, why: bi('rule.banned-hospitality.why.account', { account: l.accountName }) };
+  const counterparty = { line: l, why: bi('rule.banned-hospitality.why.counterparty', { counterparty: l.counterparty }) };
+  const summary = (word: string): Hit => ({ line: l, why: bi('rule.why.summary', { word }) });
+  if (wordsIn(l.accountName, s.accountWords, masks)[0]) return account;
   const kw = wordsIn(l.summary, s.keywords, masks)[0];
-  if (kw) return { line: l, why: `摘要含“${kw}”`, whyEn: `summary contains “${kw}”` };
-  const ckw = wordsIn(l.counterparty, s.keywords, masks)[0];
-  if (ckw) return { line: l, why: `对方单位“${l.counterparty}”`, whyEn: `counterparty “${l.counterparty}”` };
+  if (kw) return summary(kw);
+  if (wordsIn(l.counterparty, s.keywords, masks)[0]) return counterparty;
   if (lodging) return null;
   const venue = wordsIn(l.summary, s.venues, s.masks)[0];
-  if (venue) return { line: l, why: `摘要含“${venue}”`, whyEn: `summary contains “${venue}”` };
-  const cv = wordsIn(l.counterparty, s.venues, s.masks)[0];
-  if (cv) return { line: l, why: `对方单位“${l.counterparty}”`, whyEn: `counterparty “${l.counterparty}”` };
+  if (venue) return summary(venue);
+  if (wordsIn(l.counterparty, s.venues, s.masks)[0]) return counterparty;
   return null;
 }
 
 export const bannedHospitality = defineRule<Settings>({
   id: 'banned-hospitality',
-  title: '村级招待费',
-  titleEn: 'Banned village hospitality',
-  policy: '禁令生效后（默认 2017-02-01），村级不得安排和发生招待费支出，包括以会议费、办公费等名义列支的宴请、烟酒、礼品。',
-  policyEn: 'After the ban (default 2017-02-01) villages may not spend on hospitality, including banquets, tobacco, liquor and gifts booked as meetings or office costs.',
   settings,
   defaults: settings.parse({}),
   run(db, s) {
@@ -67,9 +66,10 @@ export const bannedHospitality = defineRule<Settings>({
       const hits = expense.map((l) => classify(l, s)).filter((h): h is Hit => h !== null);
       if (hits.length === 0) continue;
       const amountFen = hits.reduce((n, h) => n + h.line.debitFen, 0);
-      const whys = [...new Set(hits.map((h) => h.why))];
-      const whysEn = [...new Set(hits.map((h) => h.whyEn))];
+      // Each reason once (the same account or word on several lines).
+      const whys = [...new Map(hits.map((h) => [h.why.zh, h.why])).values()];
       const date = hits[0]?.line.date ?? '';
+      const reason = bi('rule.banned-hospitality.reason', { date, voucher: voucherLabel(key), amount: formatFen(amountFen), whys: joinBi(whys, 'fmt.items'), banDate: s.banDate });
       findings.push({
         township: key.township,
         village: key.village,
@@ -77,8 +77,8 @@ export const bannedHospitality = defineRule<Settings>({
         vouchers: [key.voucher],
         project: null,
         amountFen,
-        reason: `${date} 凭证 ${voucherLabel(key).zh} 列支 ${formatFen(amountFen)}，${whys.join('；')}，属禁令（${s.banDate} 起）后的村级招待费支出`,
-        reasonEn: `Voucher ${voucherLabel(key).en} of ${date} spent ${formatFen(amountFen)}; ${whysEn.join('; ')}: village hospitality after the ban of ${s.banDate}`,
+        reason: reason.zh,
+        reasonEn: reason.en,
         lineIds: lines.map((l) => l.id),
         sources: sourcesOf(lines),
         key: keyString,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ProjectFigures, SourceRef } from '../contract';
 import type { ProjectRecord } from '../ingest/project-row';
 import { formatFen, prorateFen } from '../format/money';
-import { both } from '../i18n/messages';
+import { bi, both, type Bilingual } from '../i18n/messages';
 import type { Db } from '../workspace/db';
 import { defineRule, type RuleFinding } from './types';
 import { attrIdsWhere, cashPaidOut, IN_IDS, loadVoucherGroups, sourceRef, sourcesOf, voucherRefsWhere, type VoucherLine } from './voucher-lines';
@@ -34,12 +34,12 @@ export interface ProjectPayments {
 
 /** The latest import of each project code wins (a corrected measurement replaces the old). */
 export function loadProjects(db: Db): ProjectRow[] {
-  return db.prepare(`
+  return db.prepare<[], ProjectRow>(`
     SELECT p.code, p.township, p.village, p.name, p.contractor, p.contract_fen AS contractFen, p.contract_qty AS contractQty, p.unit,
            p.accepted_qty AS acceptedQty, p.measured_qty AS measuredQty, p.accepted_date AS acceptedDate, f.name AS file, f.sheet, f.sha256, p.line_no AS line
     FROM projects p JOIN source_files f ON f.id = p.file_id
     WHERE p.id = (SELECT MAX(id) FROM projects q WHERE q.code = p.code)
-    ORDER BY p.township, p.village, p.code`).all() as ProjectRow[];
+    ORDER BY p.township, p.village, p.code`).all();
 }
 
 /** payable = contract × min(accepted, measured if measured) / contracted, half-up to the fen, at most the contract. */
@@ -115,35 +115,19 @@ export function figuresOf(p: ProjectPayments): ProjectFigures {
   };
 }
 
-function explain(p: ProjectPayments): { zh: string; en: string } {
-  const { project: pr, paidFen, payableFen: payable } = p;
-  const u = pr.unit;
-  const paid = formatFen(paidFen);
-  const due = formatFen(payable);
-  if (pr.measuredQty !== null && new Decimal(pr.measuredQty).lessThan(pr.acceptedQty)) {
-    return {
-      zh: `${pr.name}：实测 ${pr.measuredQty} ${u} < 验收 ${pr.acceptedQty} ${u}，按实测应付 ${due}，已付 ${paid}`,
-      en: `${pr.name}: measured ${pr.measuredQty} ${u} < accepted ${pr.acceptedQty} ${u}; payable on the measurement ${due}, paid ${paid}`,
-    };
-  }
-  if (new Decimal(pr.acceptedQty).lessThan(pr.contractQty)) {
-    return {
-      zh: `${pr.name}：验收 ${pr.acceptedQty} ${u} < 合同 ${pr.contractQty} ${u}，按验收应付 ${due}，已付 ${paid}`,
-      en: `${pr.name}: accepted ${pr.acceptedQty} ${u} < contracted ${pr.contractQty} ${u}; payable on acceptance ${due}, paid ${paid}`,
-    };
-  }
-  return {
-    zh: `${pr.name}：已付 ${paid} 超过合同金额 ${formatFen(pr.contractFen)}`,
-    en: `${pr.name}: paid ${paid}, more than the contract amount ${formatFen(pr.contractFen)}`,
+function explain(p: ProjectPayments): Bilingual {
+  const { project: pr } = p;
+  const figures = {
+    name: pr.name, unit: pr.unit, measured: pr.measuredQty ?? '', accepted: pr.acceptedQty, contracted: pr.contractQty,
+    due: formatFen(p.payableFen), paid: formatFen(p.paidFen), contract: formatFen(pr.contractFen),
   };
+  if (pr.measuredQty !== null && new Decimal(pr.measuredQty).lessThan(pr.acceptedQty)) return bi('rule.payment-exceeds-acceptance.why.measured', figures);
+  if (new Decimal(pr.acceptedQty).lessThan(pr.contractQty)) return bi('rule.payment-exceeds-acceptance.why.accepted', figures);
+  return bi('rule.payment-exceeds-acceptance.why.contract', figures);
 }
 
 export const paymentExceedsAcceptance = defineRule<Settings>({
   id: 'payment-exceeds-acceptance',
-  title: '工程款超付',
-  titleEn: 'Project paid beyond acceptance',
-  policy: '工程款按合同单价和验收、实测工程量中较小者结算，不得超过合同金额；超出部分应予追缴。',
-  policyEn: 'Projects are paid at the contract rate for the smaller of the accepted and the measured quantity, never above the contract; any excess is to be recovered.',
   settings,
   defaults: settings.parse({}),
   run(db, s) {
@@ -153,7 +137,7 @@ export const paymentExceedsAcceptance = defineRule<Settings>({
     for (const p of payments) {
       const excess = p.paidFen - p.payableFen;
       if (excess <= s.toleranceFen) continue;
-      const why = explain(p);
+      const reason = bi('rule.payment-exceeds-acceptance.reason', { why: explain(p), excess: formatFen(excess) });
       const projectSource: SourceRef = sourceRef(p.project);
       const uniq = [...new Map(p.lines.map((l) => [l.id, l])).values()];
       findings.push({
@@ -163,8 +147,8 @@ export const paymentExceedsAcceptance = defineRule<Settings>({
         vouchers: [...new Set(p.vouchers)],
         project: p.project.code,
         amountFen: excess,
-        reason: `${why.zh}，超付 ${formatFen(excess)}`,
-        reasonEn: `${why.en}; overpaid ${formatFen(excess)}`,
+        reason: reason.zh,
+        reasonEn: reason.en,
         lineIds: uniq.map((l) => l.id),
         sources: [projectSource, ...sourcesOf(uniq)],
         key: `project|${p.project.code}`,

@@ -1,41 +1,40 @@
 import type { z } from 'zod';
-import type { RuleNotice, SourceRef } from '../contract';
+import type { RuleNotice } from '../contract';
+import { bi, type MessageKey } from '../i18n/messages';
 import type { Db } from '../workspace/db';
+import type { NewFinding } from '../workspace/findings-store';
 
-/** What a rule returns for one problem; the service fingerprints and stores it. */
-export interface RuleFinding {
-  township: string;
-  village: string;
-  date: string;
-  vouchers: string[];
-  project: string | null;
-  amountFen: number;
-  reason: string;
-  reasonEn: string;
-  lineIds: number[];
-  sources: SourceRef[];
-  /** What identifies this problem across re-runs and re-imports (not the amount, not file ids). */
-  key: string;
-  details?: unknown;
-}
+/** What a rule returns for one problem: the shape the findings store fingerprints and keeps. */
+export type RuleFinding = NewFinding;
 
 export interface RuleOutput {
   findings: RuleFinding[];
   notices: RuleNotice[];
 }
 
-export interface Rule<S extends Record<string, unknown> = Record<string, unknown>> {
-  id: string;
-  title: string;
-  titleEn: string;
-  /** The policy the rule enforces, in one sentence. */
-  policy: string;
-  policyEn: string;
+/** Rule ids with a title and a policy in the catalogue (`rule.<id>.title`, `rule.<id>.policy` in messages-rules.ts). */
+type TitledIds = { [K in MessageKey]: K extends `rule.${infer Id}.title` ? Id : never }[MessageKey];
+export type RuleId = { [Id in TitledIds]: `rule.${Id}.policy` extends MessageKey ? Id : never }[TitledIds];
+
+/** What a rule's file declares. */
+export interface RuleSpec<S extends Record<string, unknown>> {
+  id: RuleId;
   settings: z.ZodType<S>;
   defaults: S;
   run(db: Db, settings: S): RuleOutput;
 }
 
-export function defineRule<S extends Record<string, unknown>>(rule: Rule<S>): Rule<S> {
-  return rule;
+/** A rule with its texts from the catalogue. */
+export interface Rule<S extends Record<string, unknown> = Record<string, unknown>> extends RuleSpec<S> {
+  title: string;
+  titleEn: string;
+  /** The policy the rule enforces, in one sentence. */
+  policy: string;
+  policyEn: string;
+}
+
+export function defineRule<S extends Record<string, unknown>>(spec: RuleSpec<S>): Rule<S> {
+  const title = bi(`rule.${spec.id}.title`);
+  const policy = bi(`rule.${spec.id}.policy`);
+  return { ...spec, title: title.zh, titleEn: title.en, policy: policy.zh, policyEn: policy.en };
 }

@@ -2,6 +2,7 @@
 // with its source file and line number) for the few candidates SQL has narrowed down.
 import type { SourceRef } from '../contract';
 import type { LedgerRecord } from '../ingest/ledger-row';
+import { bi, type Bilingual } from '../i18n/messages';
 import type { Db } from '../workspace/db';
 
 /** A ledger line as the rules read it back: the imported record, plus where it is stored and whether it is cash. */
@@ -47,16 +48,15 @@ export function voucherKeyOf(v: VoucherKey): string {
 }
 
 /** How a person finds the paper voucher: 记-1, 3月 记-1 where numbers restart monthly, and the entity's books it is in. */
-export function voucherLabel(k: VoucherKey): { zh: string; en: string } {
-  const zh = k.month === undefined ? k.voucher : `${k.month}月 ${k.voucher}`;
-  const en = k.month === undefined ? k.voucher : `${k.voucher} of month ${k.month}`;
-  return k.entity ? { zh: `${k.entity} ${zh}`, en: `${en} (${k.entity})` } : { zh, en };
+export function voucherLabel(k: VoucherKey): Bilingual {
+  const label = k.month === undefined ? { zh: k.voucher, en: k.voucher } : bi('rule.voucher.monthly', { month: k.month, voucher: k.voucher });
+  return k.entity ? bi('rule.voucher.entity', { entity: k.entity, voucher: label }) : label;
 }
 
 /** Ids of the distinct texts that satisfy a test: words are matched once per text, not per line. */
 export function textIdsWhere(db: Db, test: (text: string) => boolean): number[] {
   const ids: number[] = [];
-  for (const r of db.prepare('SELECT id, text FROM texts WHERE id <> 0').iterate() as IterableIterator<{ id: number; text: string }>) {
+  for (const r of db.prepare<[], { id: number; text: string }>('SELECT id, text FROM texts WHERE id <> 0').iterate()) {
     if (test(r.text)) ids.push(r.id);
   }
   return ids;
@@ -64,12 +64,12 @@ export function textIdsWhere(db: Db, test: (text: string) => boolean): number[] 
 
 /** Ids of the attribute tuples (line_attrs) matching a SQL condition on their columns. */
 export function attrIdsWhere(db: Db, where: string, params: unknown[]): number[] {
-  return (db.prepare(`SELECT id FROM line_attrs WHERE ${where}`).raw().all(...params) as [number][]).map((r) => r[0]);
+  return db.prepare<unknown[], number>(`SELECT id FROM line_attrs WHERE ${where}`).pluck().all(...params);
 }
 
 /** Voucher refs (vouchers.id) of the ledger rows matching a SQL condition; `?` params follow. */
 export function voucherRefsWhere(db: Db, where: string, params: unknown[]): number[] {
-  return (db.prepare(`SELECT DISTINCT voucher_ref AS ref FROM ledger_rows WHERE ${where}`).raw().all(...params) as [number][]).map((r) => r[0]);
+  return db.prepare<unknown[], number>(`SELECT DISTINCT voucher_ref AS ref FROM ledger_rows WHERE ${where}`).pluck().all(...params);
 }
 
 /** `IN (SELECT value FROM json_each(?))`: an id list as one bound parameter. */
@@ -81,6 +81,14 @@ const LINE_COLUMNS = `l.id, l.voucher_ref AS voucherRef, l.township, l.village, 
   l.line_no AS line, f.has_attachments AS hasAttachments`;
 
 /**
+ * The ledger_rows ids of vouchers by their row ranges: one parameter, a JSON array of
+ * [first_row, last_row, voucher ref]. Each range is a SEARCH of ledger_rows by its INTEGER
+ * PRIMARY KEY (test/integration/query-plans.test.ts holds the planner to it).
+ */
+export const RANGED_LINE_IDS = `SELECT r.id FROM json_each(?) j JOIN ledger_rows r ON r.id BETWEEN j.value ->> 0 AND j.value ->> 1
+  WHERE r.voucher_ref = j.value ->> 2`;
+
+/**
  * Every line of the vouchers these refs belong to (across files), grouped by voucher, in source
  * order: one scan of the lines for all candidates together.
  */
@@ -90,10 +98,10 @@ export function loadVoucherGroups(db: Db, refs: Iterable<number>): VoucherGroup[
   // All refs sharing a key with a candidate (a voucher may be split over two files), and the
   // candidates whose number also names a voucher of another month (numbering restarts monthly;
   // a voucher's month is its date's, as the importer keys it).
-  const same = db.prepare(`SELECT w.id, substr(w.date, 1, 7) <> substr(v.date, 1, 7) AS otherMonth, v.id AS candidate, w.first_row, w.last_row
+  const same = db.prepare<[string], [number, number, number, number | null, number | null]>(`SELECT w.id, substr(w.date, 1, 7) <> substr(v.date, 1, 7) AS otherMonth, v.id AS candidate, w.first_row, w.last_row
       FROM vouchers v JOIN vouchers w ON w.township_id = v.township_id AND w.village_id = v.village_id AND w.year = v.year AND w.voucher_id = v.voucher_id
         AND w.entity_id = v.entity_id
-      WHERE v.id ${IN_IDS}`).raw().all(JSON.stringify(unique)) as [number, number, number, number | null, number | null][];
+      WHERE v.id ${IN_IDS}`).raw().all(JSON.stringify(unique));
   const sharing = new Map(same.filter(([, other]) => !other).map(([id, , , first, last]) => [id, [first, last]] as const));
   const monthly = new Set(same.filter(([, other]) => other).map(([, , candidate]) => candidate));
   // Two steps on purpose: find the line ids, then read them through the view by id (joined to the
@@ -103,12 +111,11 @@ export function loadVoucherGroups(db: Db, refs: Iterable<number>): VoucherGroup[
   const ranged = [...sharing].filter(([, [first]]) => first !== null).map(([id, [first, last]]) => [first, last, id]);
   const unranged = [...sharing].filter(([, [first]]) => first === null).map(([id]) => id);
   const lineIds = [
-    ...(ranged.length ? db.prepare(`SELECT r.id FROM json_each(?) j JOIN ledger_rows r ON r.id BETWEEN j.value ->> 0 AND j.value ->> 1
-        WHERE r.voucher_ref = j.value ->> 2`).raw().all(JSON.stringify(ranged)) as [number][] : []),
-    ...(unranged.length ? db.prepare(`SELECT id FROM ledger_rows WHERE voucher_ref ${IN_IDS}`).raw().all(JSON.stringify(unranged)) as [number][] : []),
-  ].map((r) => r[0]);
-  const rows = db.prepare(`SELECT ${LINE_COLUMNS} FROM ledger_lines l JOIN source_files f ON f.id = l.file_id
-    WHERE l.id ${IN_IDS} ORDER BY l.file_id, l.line_no`).all(JSON.stringify(lineIds)) as VoucherLine[];
+    ...(ranged.length ? db.prepare<[string], number>(RANGED_LINE_IDS).pluck().all(JSON.stringify(ranged)) : []),
+    ...(unranged.length ? db.prepare<[string], number>(`SELECT id FROM ledger_rows WHERE voucher_ref ${IN_IDS}`).pluck().all(JSON.stringify(unranged)) : []),
+  ];
+  const rows = db.prepare<[string], VoucherLine>(`SELECT ${LINE_COLUMNS} FROM ledger_lines l JOIN source_files f ON f.id = l.file_id
+    WHERE l.id ${IN_IDS} ORDER BY l.file_id, l.line_no`).all(JSON.stringify(lineIds));
   const groups = new Map<string, VoucherGroup>();
   // Lines of a voucher whose number repeats in other months are keyed with their month too.
   const yearKey = (l: VoucherLine): VoucherKey => ({ township: l.township, village: l.village, entity: l.entity, year: l.year, voucher: l.voucher });

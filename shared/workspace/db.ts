@@ -16,6 +16,28 @@ export function openDb(path: string, opts: { log?: (msg: string) => void; migrat
   return db;
 }
 
+/** The one row of a query that always has one (an aggregate without GROUP BY). */
+export function oneRow<T>(row: T | undefined): T {
+  if (row === undefined) throw new Error('the query returned no row');
+  return row;
+}
+
+/**
+ * An all-or-nothing transaction around asynchronous work (better-sqlite3's own transactions are
+ * synchronous): committed when `work` answers true, rolled back when it answers false or throws.
+ */
+export async function asyncTransaction<T extends { ok: boolean }>(db: Db, work: () => Promise<T>): Promise<T> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const r = await work();
+    db.exec(r.ok ? 'COMMIT' : 'ROLLBACK');
+    return r;
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+}
+
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -3,14 +3,30 @@
 import { createHash } from 'node:crypto';
 import type { Finding, FindingQuery, FindingPage, FindingStatus, ReviewEvent, RuleNotice, SourceRef } from '../contract';
 import { fenToDecimalString } from '../format/money';
-import type { RuleFinding } from '../rules/types';
-import type { Db } from './db';
+import { oneRow, type Db } from './db';
+
+/** A finding as a rule reports it and this store keeps it (fingerprinted by rule and key). */
+export interface NewFinding {
+  township: string;
+  village: string;
+  date: string;
+  vouchers: string[];
+  project: string | null;
+  amountFen: number;
+  reason: string;
+  reasonEn: string;
+  lineIds: number[];
+  sources: SourceRef[];
+  /** What identifies this problem across re-runs and re-imports (not the amount, not file ids). */
+  key: string;
+  details?: unknown;
+}
 
 export function fingerprint(rule: string, key: string): string {
   return createHash('sha256').update(`${rule}\n${key}`).digest('hex').slice(0, 20);
 }
 
-export function storeRun(db: Db, results: { rule: string; findings: RuleFinding[]; notices: RuleNotice[] }[], now: string): void {
+export function storeRun(db: Db, results: { rule: string; findings: NewFinding[]; notices: RuleNotice[] }[], now: string): void {
   const upsert = db.prepare(`INSERT INTO findings (id, rule, township, village, date, vouchers, project, amount_fen, reason, reason_en, line_ids, sources, details, active, first_seen, last_seen)
     VALUES (@id, @rule, @township, @village, @date, @vouchers, @project, @amountFen, @reason, @reasonEn, @lineIds, @sources, @details, 1, @now, @now)
     ON CONFLICT(id) DO UPDATE SET township = excluded.township, village = excluded.village, date = excluded.date, vouchers = excluded.vouchers,
@@ -78,16 +94,16 @@ function whereOf(q: FindingQuery): { sql: string; params: unknown[] } {
 
 export function queryFindings(db: Db, q: FindingQuery): FindingPage {
   const w = whereOf(q);
-  const agg = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS s FROM findings WHERE ${w.sql}`).get(...w.params) as { n: number; s: number };
+  const agg = oneRow(db.prepare<unknown[], { n: number; s: number }>(`SELECT COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS s FROM findings WHERE ${w.sql}`).get(...w.params));
   const by = SORT_COLUMNS[q.sort?.by ?? 'date'];
   const dir = q.sort?.dir === 'desc' ? 'DESC' : 'ASC';
-  const rows = db.prepare(`SELECT * FROM findings WHERE ${w.sql} ORDER BY ${by} ${dir}, township, village, date, id LIMIT ? OFFSET ?`)
-    .all(...w.params, q.limit ?? 1000, q.offset ?? 0) as FindingRow[];
+  const rows = db.prepare<unknown[], FindingRow>(`SELECT * FROM findings WHERE ${w.sql} ORDER BY ${by} ${dir}, township, village, date, id LIMIT ? OFFSET ?`)
+    .all(...w.params, q.limit ?? 1000, q.offset ?? 0);
   return { total: agg.n, totalAmountFen: agg.s, rows: rows.map(toFinding) };
 }
 
 export function getFindingRow(db: Db, id: string): (Finding & { lineIds: number[]; details: unknown }) | null {
-  const r = db.prepare('SELECT * FROM findings WHERE id = ?').get(id) as FindingRow | undefined;
+  const r = db.prepare<[string], FindingRow>('SELECT * FROM findings WHERE id = ?').get(id);
   if (!r) return null;
   return { ...toFinding(r), lineIds: JSON.parse(r.line_ids) as number[], details: r.details ? JSON.parse(r.details) : null };
 }
@@ -110,5 +126,5 @@ export function reviewFindings(db: Db, ids: string[], decision: FindingStatus, r
 }
 
 export function reviewHistory(db: Db, id: string): ReviewEvent[] {
-  return (db.prepare('SELECT decision, note, reviewer, decided_at AS at FROM reviews WHERE finding_id = ? ORDER BY id').all(id) as ReviewEvent[]);
+  return db.prepare<[string], ReviewEvent>('SELECT decision, note, reviewer, decided_at AS at FROM reviews WHERE finding_id = ? ORDER BY id').all(id);
 }

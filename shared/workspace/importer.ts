@@ -4,7 +4,7 @@
 import { basename, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { FieldId, FileFormat, ImportOptions, ImportProgress, ImportResult, RowError, TableKind } from '../contract';
-import { both } from '../i18n/messages';
+import { both, joinBi, listBi } from '../i18n/messages';
 import { suggestEncoding } from '../ingest/decode';
 import { sha256File } from '../ingest/hash';
 import { MappingError } from '../ingest/header';
@@ -235,7 +235,7 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
       result.status = 'needs-mapping';
       const h = noHeader as Extract<FoundHeader, { state: 'needs-mapping' }> | null;
       if (h?.looksLike) Object.assign(result, { message: h.message, messageEn: h.messageEn });
-      else Object.assign(result, both('import.no-sheet-header', { file, sheets: imp.sheets.map((s) => s.name).join('、') }));
+      else Object.assign(result, both('import.no-sheet-header', { file, sheets: listBi(imp.sheets.map((s) => s.name)) }));
       return finish();
     }
     const ids = imp.commit({ format: read.format, encoding: read.encoding }, opts, now());
@@ -296,9 +296,10 @@ function importedMessage(file: string, imp: FileImport): { message: string; mess
   const parts = [base];
   const imported = imp.sheets.filter((s) => s.status === 'imported').map((s) => s.name);
   const skipped = imp.sheets.filter((s) => s.status !== 'imported');
-  if (imp.sheets.length > 1 && imported.length > 0) parts.push(both('import.sheets', { count: imported.length, sheets: imported.join('、') }));
-  if (skipped.some((s) => s.status === 'no-header')) parts.push(both('import.sheets-no-header', { sheets: skipped.filter((s) => s.status === 'no-header').map((s) => s.name).join('、') }));
-  if (skipped.some((s) => s.status === 'duplicate')) parts.push(both('import.sheets-duplicate', { sheets: skipped.filter((s) => s.status === 'duplicate').map((s) => s.name).join('、') }));
+  if (imp.sheets.length > 1 && imported.length > 0) parts.push(both('import.sheets', { count: imported.length, sheets: listBi(imported) }));
+  if (skipped.some((s) => s.status === 'no-header')) parts.push(both('import.sheets-no-header', { sheets: listBi(skipped.filter((s) => s.status === 'no-header').map((s) => s.name)) }));
+  if (skipped.some((s) => s.status === 'duplicate')) parts.push(both('import.sheets-duplicate', { sheets: listBi(skipped.filter((s) => s.status === 'duplicate').map((s) => s.name)) }));
   if (imp.filledDown > 0) parts.push(both('import.filled-down', { rows: imp.filledDown }));
-  return { message: parts.map((p) => p.message).join('；'), messageEn: parts.map((p) => p.messageEn).join('; ') };
+  const joined = joinBi(parts.map((p) => ({ zh: p.message, en: p.messageEn })), 'fmt.items');
+  return { message: joined.zh, messageEn: joined.en };
 }

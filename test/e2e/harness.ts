@@ -10,8 +10,11 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { ARG_SCHEMAS, AUDIT_METHODS, SHELL_METHODS, type AuditEvent, type AuditMethod, type AuditResponse, type AuditErrorPayload } from '../../shared/contract';
-import { AuditError, AuditService } from '../../shared/service';
+import { AUDIT_METHODS, isAuditMethod, opensWorkspace, type AuditEvent, type AuditMethod, type AuditResponse } from '../../shared/contract';
+import { handleCall, type IpcDeps } from '../../electron/ipc';
+import { EngineError, errorPayload } from '../../shared/i18n/errors';
+import { AuditService } from '../../shared/service';
+import { sampleDistrict } from '../../fixtures/district-files';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -94,12 +97,6 @@ export interface AppSession {
   close: () => Promise<void>;
 }
 
-function toPayload(e: unknown): AuditErrorPayload {
-  if (e instanceof AuditError) return { code: e.code, message: e.messageZh, messageEn: e.messageEn };
-  const text = e instanceof Error ? e.message : String(e);
-  return { code: 'engine-error', message: `引擎错误：${text}`, messageEn: `Engine error: ${text}` };
-}
-
 /** Installed in the page before any of its scripts: the preload's job, over a binding. */
 function installBridge(methods: string[]): void {
   type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; messageEn: string } };
@@ -142,7 +139,7 @@ export async function openApp(opts: OpenOptions): Promise<AppSession> {
   const emit = (e: AuditEvent) => {
     page?.evaluate((ev) => (window as unknown as { __auditEmit?: (x: unknown) => void }).__auditEmit?.(ev), e).catch(() => undefined);
   };
-  const service = new AuditService({ onEvent: emit, sampleWorkspacePath: join(dir, 'sample.sqlite') });
+  const service = new AuditService({ onEvent: emit, sample: sampleDistrict(), sampleWorkspacePath: join(dir, 'sample.sqlite') });
   const shell: ShellAnswers = { files: [], directory: null, workspace: null, saveFile: null, recent: [] };
   const context = await opts.browser.newContext({ viewport: opts.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN' });
   page = await context.newPage();
@@ -155,43 +152,45 @@ export async function openApp(opts: OpenOptions): Promise<AppSession> {
   };
   page.on('console', (m) => { if (m.type() === 'error') session.errors.push(m.text()); });
   page.on('pageerror', (e) => session.errors.push(String(e)));
-  const answerShell = (method: string): unknown => {
-    switch (method) {
-      case 'chooseFiles': return shell.files;
-      case 'chooseDirectory': return shell.directory;
-      case 'chooseWorkspace': return shell.workspace;
-      case 'chooseSaveFile': return shell.saveFile;
-      case 'recentWorkspaces': return shell.recent;
-      default: throw new Error(`not a shell method: ${method}`);
-    }
+  // The shell's answers and the engine behind main's own IPC handling (sender check, zod
+  // validation, shell or engine as the contract's table says): only the transport differs.
+  const sender = {};
+  const deps: IpcDeps = {
+    ipcMain: null as never,
+    mainWebContents: () => sender as never,
+    shell: {
+      chooseFiles: async () => shell.files,
+      chooseDirectory: async () => shell.directory,
+      chooseWorkspace: async () => shell.workspace,
+      chooseSaveFile: async () => shell.saveFile,
+      recentWorkspaces: async () => shell.recent,
+    },
+    engine: {
+      async call(m: string, args: unknown[]): Promise<AuditResponse> {
+        try {
+          const fn = opts.overrides?.[m as AuditMethod] ?? (service as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[m];
+          if (!fn) throw new Error(`engine lacks ${m}`);
+          const value = await fn.apply(service, args);
+          if (m === 'importFile' && session.holdImport) await session.holdImport;
+          // The shell remembers opened workspaces for the recent list.
+          if (opensWorkspace(m) && value && typeof value === 'object' && 'path' in value) {
+            const p = String((value as { path: string }).path);
+            shell.recent = [p, ...shell.recent.filter((x) => x !== p)];
+          }
+          return { ok: true, value };
+        } catch (e) {
+          return { ok: false, error: errorPayload(e) };
+        }
+      },
+    },
   };
   // The envelope crosses as JSON text: Playwright's own value serialiser is far slower than
   // Electron's structured clone on 100,000-row answers, and contract values are plain data.
   await page.exposeBinding('__audit', async (_src, method: string, args: unknown[]): Promise<string> => JSON.stringify(await answer(method, args)));
   async function answer(method: string, args: unknown[]): Promise<AuditResponse> {
-    if (!(AUDIT_METHODS as string[]).includes(method)) return { ok: false, error: { code: 'forbidden', message: '拒绝访问', messageEn: 'Forbidden' } };
-    const m = method as AuditMethod;
-    session.calls.push(m);
-    const parsed = ARG_SCHEMAS[m].safeParse(args);
-    if (!parsed.success) {
-      const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      return { ok: false, error: { code: 'invalid-arguments', message: `参数无效：${detail}`, messageEn: `Invalid arguments: ${detail}` } };
-    }
-    try {
-      if ((SHELL_METHODS as readonly string[]).includes(m)) return { ok: true, value: answerShell(m) };
-      const fn = opts.overrides?.[m] ?? (service as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[m];
-      if (!fn) throw new Error(`engine lacks ${m}`);
-      const value = await fn.apply(service, parsed.data as unknown[]);
-      if (m === 'importFile' && session.holdImport) await session.holdImport;
-      // The shell remembers opened workspaces for the recent list.
-      if ((m === 'openWorkspace' || m === 'openSampleDistrict') && value && typeof value === 'object' && 'path' in value) {
-        const p = String((value as { path: string }).path);
-        shell.recent = [p, ...shell.recent.filter((x) => x !== p)];
-      }
-      return { ok: true, value };
-    } catch (e) {
-      return { ok: false, error: toPayload(e) };
-    }
+    if (!isAuditMethod(method)) return { ok: false, error: errorPayload(new EngineError('forbidden', 'err.forbidden')) };
+    session.calls.push(method);
+    return handleCall(deps, method, { sender: sender as never }, args);
   }
   await page.addInitScript(installBridge, AUDIT_METHODS as string[]);
   if (opts.storage) {

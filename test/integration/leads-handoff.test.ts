@@ -7,11 +7,11 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DISTRICT_DIR, FILES } from '../../fixtures/district-files';
 import { runLeadsCommand } from '../../shared/cli-leads';
-import { handoffHtml } from '../../shared/leads/handoff';
+import { handoffHtml } from '../../shared/leads/handoff-sheet';
 import { computeLead } from '../../shared/leads/store';
 import type { AuditService } from '../../shared/service';
 import type { Db } from '../../shared/workspace/db';
-import { importDistrict, openTempService, tempDir } from '../helpers';
+import { importDistrict, openTempService } from '../helpers';
 
 const cadresPath = join(DISTRICT_DIR, FILES.cadres);
 // The db is private to the service; tests reach it for the trigger and SQL checks.
@@ -271,43 +271,6 @@ describe('CLI review, leads, handoff, rectify', () => {
     expect(r.stdout[0]).toContain('追缴 ¥46,200.00 / ¥46,200.00 已销号');
     await expect(run('review', ['--all', '--decision', 'maybe', '--reviewer', 'x'])).rejects.toThrow(/decision/);
   }, 60_000);
-});
-
-describe('migration 002', () => {
-  it('upgrades a version-1 workspace and sends later reviews to the trail', async () => {
-    const { openDb, schemaVersion } = await import('../../shared/workspace/db');
-    const { MIGRATIONS } = await import('../../shared/workspace/migrations');
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const path = join(mkdtempSync(join(tmpdir(), 'va-mig-')), 'ws.sqlite');
-    const v1 = openDb(path, { migrations: MIGRATIONS.filter((m) => m.version === 1) });
-    v1.prepare("INSERT INTO reviews (finding_id, decision, note, reviewer, decided_at) VALUES ('f1', 'confirmed', NULL, 'a', '2026-01-01')").run();
-    expect(schemaVersion(v1)).toBe(1);
-    v1.close();
-    const db = openDb(path, { migrations: MIGRATIONS.filter((m) => m.version <= 2) });
-    expect(schemaVersion(db)).toBe(2);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM reviews').get()).toEqual({ n: 1 });
-    db.prepare("INSERT INTO reviews (finding_id, decision, note, reviewer, decided_at) VALUES ('f1', 'dismissed', 'x', 'b', '2026-01-02')").run();
-    expect(db.prepare('SELECT actor, entity, entity_id AS id, action FROM trail').all()).toEqual([{ actor: 'b', entity: 'finding', id: 'f1', action: 'review' }]);
-    db.close();
-  });
-});
-
-describe('migration 003', () => {
-  it('adds row ranges to the vouchers of a version-2 workspace, empty for those already there, and they stay unchangeable', async () => {
-    const { openDb, schemaVersion } = await import('../../shared/workspace/db');
-    const { MIGRATIONS } = await import('../../shared/workspace/migrations');
-    const path = join(tempDir(), 'ws.sqlite');
-    const v2 = openDb(path, { migrations: MIGRATIONS.filter((m) => m.version <= 2) });
-    v2.prepare("INSERT INTO source_files (id, sha256, name, path, kind, format, size, line_count, rows_imported, rows_skipped, has_attachments, options, imported_at) VALUES (1, 'x', 'a.csv', '/a.csv', 'ledger', 'csv', 1, 1, 1, 0, 1, '{}', '')").run();
-    v2.prepare("INSERT INTO vouchers (id, file_id, township_id, village_id, year, voucher_id, date, cash_out_fen, max_attachments, line_count) VALUES (1, 1, 1, 2, 2018, 3, '2018-03-05', 0, 1, 2)").run();
-    v2.close();
-    const db = openDb(path, { migrations: MIGRATIONS.filter((m) => m.version <= 3) });
-    expect(schemaVersion(db)).toBe(3);
-    expect(db.prepare('SELECT first_row, last_row FROM vouchers WHERE id = 1').get()).toEqual({ first_row: null, last_row: null });
-    expect(() => db.prepare('UPDATE vouchers SET first_row = 1').run()).toThrow(/source data and never change/);
-    db.close();
-  });
 });
 
 describe('handing over twice', () => {

@@ -27,7 +27,7 @@ function valueText(key: string, v: unknown, t: T): string {
   if (key === 'closed' && typeof v === 'boolean') return v ? t('ui.rect.closedTag') : t('ui.rect.openTag');
   if (key === 'progress' && typeof v === 'string' && (RECT_PROGRESS as readonly string[]).includes(v)) return t(`ui.rect.progress.${v}` as MessageKey);
   if (key === 'disposition' && typeof v === 'string' && (DISPOSITIONS as readonly string[]).includes(v)) return t(`ui.lead.disposition.${v}` as MessageKey);
-  if (Array.isArray(v)) return v.map((x) => (x && typeof x === 'object' && 'name' in x ? String((x as { name: unknown }).name) : String(x))).join('、');
+  if (Array.isArray(v)) return v.map((x) => (x && typeof x === 'object' && 'name' in x ? String((x as { name: unknown }).name) : String(x))).join(t('fmt.list'));
   if (typeof v === 'object') return short(JSON.stringify(v));
   return short(String(v));
 }

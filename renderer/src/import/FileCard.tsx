@@ -73,7 +73,7 @@ export function FileCard({ file, busy, onImport, onRemove, onPlacement, onKind }
             { key: 'size', label: t('ui.import.size'), children: `${(p.size / 1024).toFixed(1)} KB` },
             { key: 'dup', label: '', children: p.alreadyImported ? <Tag color="blue">{t('ui.import.already')}</Tag> : null },
           ]} />
-          {p.sheets.length > 1 && <div data-testid="preview-sheets">{t('ui.import.sheets', { count: p.sheets.length, sheets: p.sheets.join('、') })}</div>}
+          {p.sheets.length > 1 && <div data-testid="preview-sheets">{t('ui.import.sheets', { count: p.sheets.length, sheets: p.sheets.join(t('fmt.list')) })}</div>}
           {wrongKind && (
             <Alert
               type="warning"

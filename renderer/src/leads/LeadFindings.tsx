@@ -43,7 +43,7 @@ export function LeadFindings({ findingIds, canSplit, onSplit }: Props) {
         columns={[
           { key: 'rule', title: t('ui.col.rule'), width: 120, ellipsis: true, render: (_, f) => ruleTitle(app.rules, f.rule, lang) },
           { key: 'date', title: t('ui.col.date'), dataIndex: 'date', width: 96 },
-          { key: 'vouchers', title: t('ui.col.vouchers'), width: 90, render: (_, f) => f.vouchers.join('、') || '—' },
+          { key: 'vouchers', title: t('ui.col.vouchers'), width: 90, render: (_, f) => f.vouchers.join(t('fmt.list')) || '—' },
           { key: 'amount', title: t('ui.col.amount'), width: 110, align: 'right', render: (_, f) => <span className="va-amount">{formatFen(f.amountFen)}</span> },
           { key: 'reason', title: t('ui.col.reason'), render: (_, f) => <Typography.Text style={{ fontSize: 12 }}>{pick(lang, f.reason, f.reasonEn)}</Typography.Text> },
         ]}

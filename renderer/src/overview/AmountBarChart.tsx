@@ -1,6 +1,7 @@
 // A bar chart of amounts at issue; clicking a bar hands its key back (to filter the findings).
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Lang } from '../../../shared/contract';
+import { t } from '../../../shared/i18n/messages';
 import { formatFen } from '../format';
 import { useLang } from '../i18n';
 
@@ -14,8 +15,8 @@ export interface AmountBar {
 /** Axis ticks: 4.5万 in Chinese, 45k in English. */
 export function shortYuan(fen: number, lang: Lang): string {
   const yuan = fen / 100;
-  if (lang === 'zh' && Math.abs(yuan) >= 10_000) return `${Math.round(yuan / 1000) / 10}万`;
-  if (lang === 'en' && Math.abs(yuan) >= 1_000) return `${Math.round(yuan / 100) / 10}k`;
+  if (lang === 'zh' && Math.abs(yuan) >= 10_000) return t(lang, 'ui.amount.short', { n: Math.round(yuan / 1000) / 10 });
+  if (lang === 'en' && Math.abs(yuan) >= 1_000) return t(lang, 'ui.amount.short', { n: Math.round(yuan / 100) / 10 });
   return String(Math.round(yuan));
 }
 

@@ -1,7 +1,7 @@
 // 整改进度 over time: items by state at the end of each day something changed (stacked bars)
 // and the money recovered so far (line, right axis), replayed from the trail by the engine.
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { RectificationProgressPoint } from '../../../shared/contract';
+import { DONE, IN_PROGRESS, NOT_STARTED, type RectificationProgressPoint } from '../../../shared/contract';
 import { formatFen } from '../format';
 import { useLang } from '../i18n';
 import { shortYuan } from '../overview/AmountBarChart';
@@ -10,9 +10,9 @@ export function RectProgressChart({ points }: { points: RectificationProgressPoi
   const { t, lang } = useLang();
   const bars = [
     { key: 'closed', color: '#52c41a', label: t('ui.rect.stat.closed') },
-    { key: 'done', color: '#95de64', label: t('ui.rect.progress.已完成') },
-    { key: 'inProgress', color: '#1677ff', label: t('ui.rect.progress.整改中') },
-    { key: 'notStarted', color: '#d9d9d9', label: t('ui.rect.progress.未启动') },
+    { key: 'done', color: '#95de64', label: t(`ui.rect.progress.${DONE}`) },
+    { key: 'inProgress', color: '#1677ff', label: t(`ui.rect.progress.${IN_PROGRESS}`) },
+    { key: 'notStarted', color: '#d9d9d9', label: t(`ui.rect.progress.${NOT_STARTED}`) },
   ] as const;
   return (
     <div style={{ width: '100%', height: 240 }} data-testid="rect-progress-chart" data-points={points.length}>

@@ -64,7 +64,7 @@ export function LeadsScreen() {
     try {
       const made = await audit().buildCaseLeads({ actor });
       if (made.length === 0) void message.info(t('ui.lead.builtNone'), 6);
-      else void message.success(t('ui.lead.built', { count: made.length, numbers: made.slice(0, 5).join('、') + (made.length > 5 ? '…' : '') }));
+      else void message.success(t('ui.lead.built', { count: made.length, numbers: made.slice(0, 5).join(t('fmt.list')) + (made.length > 5 ? '…' : '') }));
       reload();
     } catch (e) { app.reportError(e); }
   });

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Col, Empty, Row, Select, Space, Switch, Typography } from 'antd';
 import type { RectificationItem, RectificationProgressPoint, RectificationSummaryRow } from '../../../shared/contract';
+import { zh } from '../../../shared/i18n/messages';
 import { audit } from '../api';
 import { useApp } from '../context';
 import { useReviewer } from '../findings/useReviewer';
@@ -52,7 +53,7 @@ export function RectificationScreen() {
   const shown = (items ?? []).filter((i) => !openOnly || !i.closed);
   const exportLedger = async () => {
     try {
-      const path = await audit().chooseSaveFile({ defaultName: `整改台账${township ? `-${township}` : ''}.xlsx`, title: t('ui.rect.export') });
+      const path = await audit().chooseSaveFile({ defaultName: `${zh('rect.sheet')}${township ? `-${township}` : ''}.xlsx`, title: t('ui.rect.export') });
       if (!path) return;
       const r = await audit().exportRectifications({ path, ...(township ? { township } : {}) });
       void message.success(t('ui.rect.exported', { count: r.items, path: r.path }), 6);

@@ -1,6 +1,6 @@
 // Start: create or open a workspace, reopen a recent one, or open the sample district.
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Card, Empty, List, Space, Typography } from 'antd';
+import { App as AntApp, Button, Card, Empty, Space, Typography } from 'antd';
 import { ExperimentOutlined, FileAddOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { audit } from '../api';
 import { useApp } from '../context';
@@ -50,15 +50,11 @@ export function StartScreen() {
       </Card>
       <Card title={t('ui.start.recent')}>
         {recent.length === 0 ? <Empty description={t('ui.start.recent.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
-          <List
-            size="small"
-            dataSource={recent}
-            renderItem={(path) => (
-              <List.Item>
-                <Button type="link" onClick={() => run('recent', () => audit().openWorkspace({ path }))}>{path}</Button>
-              </List.Item>
-            )}
-          />
+          <Space orientation="vertical" size={2} data-testid="recent-list">
+            {recent.map((path) => (
+              <Button key={path} type="link" style={{ paddingInline: 0 }} onClick={() => run('recent', () => audit().openWorkspace({ path }))}>{path}</Button>
+            ))}
+          </Space>
         )}
       </Card>
     </Space>

@@ -15,6 +15,7 @@ interface Props {
 export function RuleSettingField({ name, value, fallback, onChange, testId }: Props) {
   if (Array.isArray(fallback)) {
     const list = Array.isArray(value) ? (value as string[]) : [];
+    // eslint-disable-next-line no-restricted-syntax -- input, not text shown: the full-width comma Chinese keyboards type
     return <Select mode="tags" style={{ width: '100%' }} value={list} onChange={(v: string[]) => onChange(v)} data-testid={testId} open={false} tokenSeparators={[',', '，', ' ']} />;
   }
   if (typeof fallback === 'number' && name.endsWith('Fen')) {

@@ -15,9 +15,9 @@ interface Props {
   onReset: () => void;
 }
 
-function show(key: string, v: unknown): string {
+function show(key: string, v: unknown, listSeparator: string): string {
   if (key.endsWith('Fen') && typeof v === 'number') return formatFen(v);
-  return Array.isArray(v) ? v.join('、') : String(v);
+  return Array.isArray(v) ? v.join(listSeparator) : String(v);
 }
 
 export function RuleSettingsCard({ rule, busy, onSave, onReset }: Props) {
@@ -39,7 +39,7 @@ export function RuleSettingsCard({ rule, busy, onSave, onReset }: Props) {
       <Typography.Paragraph><Typography.Text type="secondary">{t('ui.settings.policy')}</Typography.Text>{pick(lang, rule.policy, rule.policyEn)}</Typography.Paragraph>
       <Form layout="vertical" size="small">
         {Object.keys(rule.defaults).map((key) => (
-          <Form.Item key={key} label={label(key)} extra={t('ui.settings.default', { value: show(key, rule.defaults[key]) })} style={{ marginBottom: 8 }}>
+          <Form.Item key={key} label={label(key)} extra={t('ui.settings.default', { value: show(key, rule.defaults[key], t('fmt.list')) })} style={{ marginBottom: 8 }}>
             <RuleSettingField name={key} value={draft[key]} fallback={rule.defaults[key]} onChange={(v) => setDraft({ ...draft, [key]: v })} testId={`setting-${rule.id}-${key}`} />
           </Form.Item>
         ))}

@@ -1,0 +1,58 @@
+// What each contract method answers: one map, checked against the method table (api.ts).
+import type {
+  Cadre, CadreImportResult, CaseLead, FilePreview, FindingDetail, FindingPage, HandoffRecord, ImportResult, Lead, LeadExport, LeadVersion,
+  Overview, ProjectFigures, RectificationItem, RectificationProgressPoint, RectificationSummaryRow, RuleInfo, RunSummary, SourceFileInfo,
+  TrailEntry, WorkspaceInfo,
+} from './types';
+
+export interface AuditResults {
+  workspaceInfo: WorkspaceInfo | null;
+  openWorkspace: WorkspaceInfo;
+  closeWorkspace: void;
+  previewFile: FilePreview;
+  importFile: ImportResult;
+  /** Where the list went, and how many errors it holds. */
+  saveImportErrors: { path: string; errors: number };
+  cancelImport: void;
+  listFiles: SourceFileInfo[];
+  runRules: RunSummary;
+  listFindings: FindingPage;
+  getFinding: FindingDetail;
+  /** How many findings the decision was recorded for. */
+  reviewFindings: number;
+  overview: Overview;
+  listProjects: ProjectFigures[];
+  listRules: RuleInfo[];
+  saveRuleSettings: RuleInfo;
+  resetRuleSettings: RuleInfo;
+  buildLeads: Lead[];
+  exportLeads: LeadExport;
+  openSampleDistrict: WorkspaceInfo;
+  importCadres: CadreImportResult;
+  listCadres: Cadre[];
+  buildCaseLeads: string[];
+  listCaseLeads: CaseLead[];
+  getCaseLead: { lead: CaseLead; versions: LeadVersion[] };
+  updateCaseLead: CaseLead;
+  mergeCaseLeads: CaseLead;
+  splitCaseLead: CaseLead;
+  getLeadSource: string;
+  setLeadSource: void;
+  handoffLeads: HandoffRecord[];
+  listHandoffs: HandoffRecord[];
+  listRectifications: RectificationItem[];
+  createRectification: RectificationItem;
+  updateRectification: RectificationItem;
+  addRectificationEvidence: RectificationItem;
+  saveRectificationEvidence: { path: string; name: string; sha256: string };
+  closeRectification: RectificationItem;
+  exportRectifications: { path: string; sha256: string; items: number };
+  rectificationSummary: RectificationSummaryRow[];
+  rectificationProgress: RectificationProgressPoint[];
+  listTrail: TrailEntry[];
+  chooseFiles: string[];
+  chooseDirectory: string | null;
+  chooseWorkspace: string | null;
+  chooseSaveFile: string | null;
+  recentWorkspaces: string[];
+}

@@ -1,0 +1,33 @@
+// Part of the message catalogue (spread into `messages` in messages.ts). The app's frame: title,
+// navigation, the workspace, the start screen, common buttons. Chinese first, English second;
+// placeholders are {name}.
+
+export const uiAppMessages = {
+  'ui.app.title': { zh: '村级财务审计助手', en: 'Village Audit' },
+  'ui.lang.switch': { zh: 'English', en: '中文' },
+  'ui.nav.start': { zh: '开始', en: 'Start' },
+  'ui.nav.import': { zh: '导入', en: 'Import' },
+  'ui.nav.overview': { zh: '总览', en: 'Overview' },
+  'ui.nav.findings': { zh: '疑点', en: 'Findings' },
+  'ui.nav.projects': { zh: '项目', en: 'Projects' },
+  'ui.nav.settings': { zh: '规则设置', en: 'Rule settings' },
+  'ui.ws.none': { zh: '未打开工作区', en: 'No workspace open' },
+  'ui.ws.current': { zh: '工作区：{path}', en: 'Workspace: {path}' },
+  'ui.ws.stats': { zh: '{files} 个文件 · {lines} 行 · {findings} 个疑点', en: '{files} files · {lines} lines · {findings} findings' },
+  'ui.ws.needed': { zh: '请先在“开始”页创建或打开一个工作区。', en: 'Create or open a workspace on the Start screen first.' },
+  'ui.start.title': { zh: '开始审计', en: 'Start an audit' },
+  'ui.start.intro': { zh: '一个工作区保存一次巡察的全部账目、疑点和审核记录，只存在本机，不联网。', en: 'A workspace holds one inspection\'s ledgers, findings and review trail. It stays on this computer; nothing goes online.' },
+  'ui.start.create': { zh: '新建工作区', en: 'New workspace' },
+  'ui.start.open': { zh: '打开工作区', en: 'Open workspace' },
+  'ui.start.sample': { zh: '打开示例区县', en: 'Open the sample district' },
+  'ui.start.sample.hint': { zh: '石板冲乡、城南镇的示例账目、项目资料和村干部名册，已导入并完成检查。', en: 'Sample ledgers, projects and officers roster of 石板冲乡 and 城南镇, imported and checked.' },
+  'ui.start.recent': { zh: '最近的工作区', en: 'Recent workspaces' },
+  'ui.start.recent.empty': { zh: '还没有打开过工作区', en: 'No workspace opened yet' },
+  'ui.start.opened': { zh: '已打开 {path}', en: 'Opened {path}' },
+  'ui.ok': { zh: '确定', en: 'OK' },
+  'ui.save': { zh: '保存', en: 'Save' },
+  'ui.error.title': { zh: '操作失败', en: 'Something went wrong' },
+  'ui.loading': { zh: '加载中…', en: 'Loading…' },
+  'ui.nav.leads': { zh: '问题线索', en: 'Case leads' },
+  'ui.nav.rectification': { zh: '整改台账', en: 'Rectification' },
+} as const;
