@@ -1,7 +1,7 @@
 // Finding the header among title lines, reading a header that spans two or three rows (merged
 // cells: 凭证 over 字/号, 科目 over 编码/名称, 金额 over 借方/贷方), and matching its columns to fields.
 import type { ColumnMatch, FieldId, TableKind } from '../contract';
-import { both, listBi } from '../i18n/messages';
+import { listBi } from '../i18n/messages';
 import { fieldLabel, fieldsFor, normaliseHeader, type FieldSpec } from './fields';
 import { MappingError } from './table';
 
@@ -136,8 +136,7 @@ export function mapColumns(headerCells: string[], opts: MapOptions): ColumnMap {
   for (const [key, column] of Object.entries(opts.map ?? {})) {
     const spec = resolveFieldKey(opts.kind, key);
     if (!spec) {
-      const m = both('import.bad-map', { key, fields: listBi(specs.map((s) => `${fieldLabel(s.id)}(${s.id})`)) });
-      throw new MappingError(m.message, m.messageEn);
+      throw new MappingError('import.bad-map', { key, fields: listBi(specs.map((s) => `${fieldLabel(s.id)}(${s.id})`)) });
     }
     if (normaliseHeader(column) === '') {
       unmapped.add(spec.id);
@@ -145,14 +144,12 @@ export function mapColumns(headerCells: string[], opts: MapOptions): ColumnMap {
     }
     const idx = headers.indexOf(normaliseHeader(column));
     if (idx < 0) {
-      const m = both('import.bad-map-column', { key, column });
-      throw new MappingError(m.message, m.messageEn);
+      throw new MappingError('import.bad-map-column', { key, column });
     }
     const other = taken.get(idx);
     if (other !== undefined && other !== spec.id) {
       // One column can hold one field: 借方金额 and 贷方金额 both mapped to 金额 would import every amount twice over.
-      const m = both('import.map-same-column', { column, a: fieldLabel(other), b: fieldLabel(spec.id), aEn: fieldLabel(other, 'en'), bEn: fieldLabel(spec.id, 'en') });
-      throw new MappingError(m.message, m.messageEn);
+      throw new MappingError('import.map-same-column', { column, a: fieldLabel(other), b: fieldLabel(spec.id), aEn: fieldLabel(other, 'en'), bEn: fieldLabel(spec.id, 'en') });
     }
     byField[spec.id] = idx;
     taken.set(idx, spec.id);

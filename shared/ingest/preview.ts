@@ -6,10 +6,9 @@ import type { FilePreview, ImportOptions, TableKind } from '../contract';
 import { both } from '../i18n/messages';
 import { suggestEncoding } from './decode';
 import { sha256File } from './hash';
-import { MappingError } from './header';
 import { readTable } from './read-table';
 import { headBytes, sniffFormat } from './sniff';
-import { cellText, FileDecodeError, FileRejectedError, type RawRow } from './table';
+import { cellText, FileDecodeError, FileRejectedError, MappingError, refusalText, type RawRow } from './table';
 import { mapperFor, widthError } from './table-rows';
 import { HeaderFinder, type HeaderState } from './table-session';
 import { villageOfSheet } from './place';
@@ -33,7 +32,7 @@ export async function previewFile(opts: ImportOptions, isImported: (sha256: stri
     preview.size = headBytes(path, file, 0).size;
   } catch (e) {
     if (!(e instanceof FileRejectedError)) throw e;
-    preview.problem = { message: e.messageZh, messageEn: e.messageEn };
+    preview.problem = refusalText(e);
     return preview;
   }
   const allSheets = (preview.format === 'xlsx' || preview.format === 'xls') && opts.sheet === undefined;
@@ -75,7 +74,7 @@ export async function previewFile(opts: ImportOptions, isImported: (sha256: stri
     preview.sheets = read.sheets;
   } catch (e) {
     if (e instanceof FileRejectedError || e instanceof MappingError) {
-      preview.problem = { message: e instanceof FileRejectedError ? e.messageZh : e.messageZh, messageEn: e.messageEn };
+      preview.problem = refusalText(e);
       return preview;
     }
     if (e instanceof FileDecodeError) {

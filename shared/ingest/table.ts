@@ -2,6 +2,7 @@
 // a text file or an HTML table, one per sheet for a workbook. Readers push rows to synchronous
 // callbacks so the importer can write each batch inside its transaction.
 import type { Encoding, FileFormat } from '../contract';
+import { EngineError } from '../i18n/errors';
 import { both, listBi, type MessageKey, type Params } from '../i18n/messages';
 
 export type Cell = string | number | Date | boolean | null;
@@ -58,15 +59,18 @@ export class FileDecodeError extends Error {
   }
 }
 
-/** The file cannot be read as a table at all (not a regular file, corrupt, encrypted, too large to unpack): nothing is imported. */
-export class FileRejectedError extends Error {
-  constructor(readonly messageZh: string, readonly messageEn: string) {
-    super(messageZh);
+/**
+ * The file cannot be read as a table at all (not a regular file, corrupt, encrypted, too large to
+ * unpack): nothing is imported. Like a mapping that must be given first (MappingError), an
+ * EngineError the importer turns into its result's status ('rejected', 'needs-mapping').
+ */
+export class FileRejectedError extends EngineError {
+  constructor(key: MessageKey, params: Params = {}) {
+    super('invalid-arguments', key, params);
   }
 
   static of(key: MessageKey, params: Params = {}): FileRejectedError {
-    const m = both(key, params);
-    return new FileRejectedError(m.message, m.messageEn);
+    return new FileRejectedError(key, params);
   }
 }
 
@@ -77,14 +81,18 @@ export function cellText(c: Cell | undefined): string {
 }
 
 /** The columns (or the sheet) must be said before the file can be read: the user maps them and tries again. */
-export class MappingError extends Error {
-  constructor(readonly messageZh: string, readonly messageEn: string) {
-    super(messageZh);
+export class MappingError extends EngineError {
+  constructor(key: MessageKey, params: Params = {}) {
+    super('invalid-arguments', key, params);
   }
 }
 
 /** No sheet of that name: the user picks another one, as with a mapping. */
 export function noSheet(file: string, sheet: string, sheets: string[]): MappingError {
-  const m = both('import.no-sheet', { file, sheet, sheets: listBi(sheets) });
-  return new MappingError(m.message, m.messageEn);
+  return new MappingError('import.no-sheet', { file, sheet, sheets: listBi(sheets) });
+}
+
+/** What an ingest refusal says, in both languages, for a result that carries it. */
+export function refusalText(e: EngineError): { message: string; messageEn: string } {
+  return both(e.messageKey, e.params);
 }

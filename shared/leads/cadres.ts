@@ -8,11 +8,10 @@ import type { Cadre, CadreImportResult, Encoding, LeadPerson } from '../contract
 import { both } from '../i18n/messages';
 import type { CadreRecord } from '../ingest/cadre-row';
 import { sha256File } from '../ingest/hash';
-import { MappingError } from '../ingest/header';
 import { readTable } from '../ingest/read-table';
 import { rowError } from '../ingest/row-errors';
 import { sniffFormat } from '../ingest/sniff';
-import { FileDecodeError, FileRejectedError } from '../ingest/table';
+import { FileDecodeError, FileRejectedError, MappingError, refusalText } from '../ingest/table';
 import { TableRows, type FoundHeader } from '../ingest/table-rows';
 import type { Db } from '../workspace/db';
 import { appendTrail } from './trail';
@@ -34,7 +33,7 @@ export async function importCadres(db: Db, opts: CadreImportOptions, now: string
   try {
     format = sniffFormat(path, file);
   } catch (e) {
-    if (e instanceof FileRejectedError) return { ...result, message: e.messageZh, messageEn: e.messageEn };
+    if (e instanceof FileRejectedError) return { ...result, ...refusalText(e) };
     throw e;
   }
   result.sha256 = await sha256File(path);
@@ -71,8 +70,8 @@ export async function importCadres(db: Db, opts: CadreImportOptions, now: string
     if (e instanceof FileDecodeError) {
       return { ...result, errors: [rowError({ file, line: e.line, headers: [] }, 0, null, 'row.decode', e.encoding, '', { encoding: e.encoding.toUpperCase() })], errorCount: 1, ...both('import.rejected', { file, count: 1 }) };
     }
-    if (e instanceof MappingError) return { ...result, status: 'needs-mapping', message: e.messageZh, messageEn: e.messageEn };
-    if (e instanceof FileRejectedError) return { ...result, message: e.messageZh, messageEn: e.messageEn };
+    if (e instanceof MappingError) return { ...result, status: 'needs-mapping', ...refusalText(e) };
+    if (e instanceof FileRejectedError) return { ...result, ...refusalText(e) };
     throw e;
   }
   const mapped = tables.find((t) => t.mapped);

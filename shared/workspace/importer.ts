@@ -7,12 +7,11 @@ import type { FieldId, FileFormat, ImportOptions, ImportProgress, ImportResult, 
 import { both, joinBi, listBi } from '../i18n/messages';
 import { suggestEncoding } from '../ingest/decode';
 import { sha256File } from '../ingest/hash';
-import { MappingError } from '../ingest/header';
 import { readTable } from '../ingest/read-table';
 import { rowError } from '../ingest/row-errors';
 import { villageOfSheet } from '../ingest/place';
 import { headBytes, sniffFormat } from '../ingest/sniff';
-import { CancelledError, FileDecodeError, FileRejectedError, type ReadResult, type RowAnswer } from '../ingest/table';
+import { CancelledError, FileDecodeError, FileRejectedError, MappingError, refusalText, type ReadResult, type RowAnswer } from '../ingest/table';
 import { TableRows, type FoundHeader } from '../ingest/table-rows';
 import type { Db } from './db';
 import { FileImport, MAX_SAVED_ERRORS } from './file-import';
@@ -69,8 +68,7 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     size = headBytes(path, file, 0).size;
   } catch (e) {
     if (e instanceof FileRejectedError) {
-      result.message = e.messageZh;
-      result.messageEn = e.messageEn;
+      Object.assign(result, refusalText(e));
       return finish();
     }
     throw e;
@@ -263,15 +261,13 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     }
     if (e instanceof MappingError) {
       result.status = 'needs-mapping';
-      result.message = e.messageZh;
-      result.messageEn = e.messageEn;
+      Object.assign(result, refusalText(e));
       result.headers = headers;
       return finish();
     }
     if (e instanceof FileRejectedError) {
       result.status = 'rejected';
-      result.message = e.messageZh;
-      result.messageEn = e.messageEn;
+      Object.assign(result, refusalText(e));
       return finish();
     }
     throw e;

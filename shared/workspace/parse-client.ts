@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ReadProgress } from '../ingest/table';
 import { CancelledError, FileDecodeError, FileRejectedError } from '../ingest/table';
-import { MappingError } from '../ingest/header';
+import { MappingError } from '../ingest/table';
 import type { LineBatch } from './ledger-encoder';
 import type { ParseJob, ParseMessage } from './parse-protocol';
 
@@ -75,9 +75,8 @@ export function parseInWorker(job: ParseJob, h: ParseHandlers, signal?: AbortSig
           case 'done': return settle(() => resolvePromise(m), false);
           case 'fail':
             if (m.kind === 'decode') return settle(() => reject(new FileDecodeError(m.encoding, m.line)));
-            if (m.kind === 'mapping') return settle(() => reject(new MappingError(m.messageZh, m.messageEn)));
-            if (m.kind === 'rejected') return settle(() => reject(new FileRejectedError(m.messageZh, m.messageEn)));
-            return settle(() => reject(new Error(`parse worker: ${m.message}`)));
+            if (m.kind === 'other') return settle(() => reject(new Error(`parse worker: ${m.message}`)));
+            return settle(() => reject(m.kind === 'mapping' ? new MappingError(m.key, m.params) : new FileRejectedError(m.key, m.params)));
         }
       } catch (e) {
         // The importer's own failure (e.g. SQLite) ends the run.

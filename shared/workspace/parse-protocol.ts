@@ -1,5 +1,6 @@
 // The messages between the importer and the ledger parse worker (parse-worker.ts).
 import type { Encoding, ImportOptions, RowError } from '../contract';
+import type { MessageKey, Params } from '../i18n/messages';
 import type { ReadProgress, ReadResult } from '../ingest/table';
 import type { HeaderState } from '../ingest/table-session';
 import type { LineBatch, TextSeed } from './ledger-encoder';
@@ -21,6 +22,5 @@ export type ParseMessage =
       t: 'done'; read: ReadResult; rowsImported: number; rowsSkipped: number; blankRows: number; errors: RowError[]; errorCount: number; filledDown: number;
     }
   | { t: 'fail'; kind: 'decode'; encoding: Encoding; line: number }
-  | { t: 'fail'; kind: 'rejected'; messageZh: string; messageEn: string }
-  | { t: 'fail'; kind: 'mapping'; messageZh: string; messageEn: string }
+  | { t: 'fail'; kind: 'rejected' | 'mapping'; key: MessageKey; params: Params }
   | { t: 'fail'; kind: 'other'; message: string };

@@ -2,7 +2,7 @@
 // its texts to ids (LineEncoder) on its own core, handing the importer batches of numbers. The
 // importer's thread assembles tuples and vouchers and writes to SQLite: the two halves overlap.
 import { parentPort, workerData } from 'node:worker_threads';
-import { MappingError } from '../ingest/header';
+import { MappingError } from '../ingest/table';
 // CSV only (the importer sends nothing else here): reading it directly keeps exceljs, the
 // workbook reader's 3 MB, out of the worker's start-up.
 import { readCsv } from '../ingest/csv-reader';
@@ -41,7 +41,7 @@ async function run(job: ParseJob): Promise<void> {
 
 run(workerData as ParseJob).catch((e: unknown) => {
   if (e instanceof FileDecodeError) post({ t: 'fail', kind: 'decode', encoding: e.encoding, line: e.line });
-  else if (e instanceof MappingError) post({ t: 'fail', kind: 'mapping', messageZh: e.messageZh, messageEn: e.messageEn });
-  else if (e instanceof FileRejectedError) post({ t: 'fail', kind: 'rejected', messageZh: e.messageZh, messageEn: e.messageEn });
+  else if (e instanceof MappingError) post({ t: 'fail', kind: 'mapping', key: e.messageKey, params: e.params });
+  else if (e instanceof FileRejectedError) post({ t: 'fail', kind: 'rejected', key: e.messageKey, params: e.params });
   else post({ t: 'fail', kind: 'other', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
 });
