@@ -32,6 +32,7 @@ import { asyncTransaction, openDb, schemaVersion, type Db } from './workspace/db
 import { getFindingRow, queryFindings, reviewFindings, reviewHistory } from './workspace/findings-store';
 import { importFile } from './workspace/importer';
 import { ledgerLineViews } from './workspace/ledger-lines';
+import { ledgerSnapshot } from './workspace/ledger-snapshot';
 import { overview, workspaceCounts } from './workspace/overview-store';
 import { resetRuleSettings, saveRuleSettings } from './workspace/settings-store';
 import { hasSourceFile, listSourceFiles } from './workspace/sources-store';
@@ -220,7 +221,7 @@ export class AuditService implements EngineApi {
   }
 
   async listProjects(): Promise<ProjectFigures[]> {
-    return projectPayments(this.ws).map(figuresOf);
+    return projectPayments(this.ws, ledgerSnapshot(this.ws)).map(figuresOf);
   }
 
   private rule(id: string): Rule {

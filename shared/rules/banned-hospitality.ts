@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { formatFen } from '../format/money';
 import { bi, joinBi, type Bilingual } from '../i18n/messages';
 import { defineRule, type RuleFinding } from './types';
-import { attrIdsWhere, IN_IDS, loadVoucherGroups, sourcesOf, textIdsWhere, voucherLabel, voucherRefsWhere, wordsIn, type VoucherLine } from './voucher-lines';
+import { attrMask, sourcesOf, textMask, voucherGroup, voucherLabel, vouchersWhere, wordsIn, type VoucherLine } from './voucher-lines';
+import { dateNumber } from '../workspace/ledger-encoder';
 
 /* eslint-disable no-restricted-syntax -- the default words are data, matched against ledger texts */
 const settings = z.object({
@@ -53,15 +54,17 @@ export const bannedHospitality = defineRule<Settings>({
   id: 'banned-hospitality',
   settings,
   defaults: settings.parse({}),
-  run(db, s) {
+  run({ ledger }, s) {
     const words = [...new Set([...s.accountWords, ...s.keywords, ...s.venues])];
-    // Words are matched once per distinct text; SQL then narrows a million lines to the expense
-    // lines after the ban that carry one of those texts. The judgement (lodging, masks) is below.
-    const texts = JSON.stringify(textIdsWhere(db, (t) => wordsIn(t, words, s.masks).length > 0));
-    const attrs = attrIdsWhere(db, `is_cash = 0 AND (account_name_id ${IN_IDS} OR summary_id ${IN_IDS} OR counterparty_id ${IN_IDS})`, [texts, texts, texts]);
-    const refs = attrs.length ? voucherRefsWhere(db, `date >= ? AND attrs_id ${IN_IDS}`, [s.banDate, JSON.stringify(attrs)]) : [];
+    // Words are matched once per distinct text; the columns then narrow a million lines to the
+    // non-cash lines after the ban that carry one of those texts. The judgement (lodging, masks) is below.
+    const attrs = attrMask(ledger, ['accountName', 'summary', 'counterparty'], textMask(ledger, (t) => wordsIn(t, words, s.masks).length > 0));
+    const ban = dateNumber(s.banDate);
+    const l = ledger.lines;
+    const candidates = vouchersWhere(ledger, (i) => attrs[l.attrs[i] as number] === 1 && !ledger.attrs.isCash[l.attrs[i] as number] && (l.date[i] as number) >= ban);
     const findings: RuleFinding[] = [];
-    for (const { key, keyString, lines } of loadVoucherGroups(db, refs)) {
+    for (const v of candidates) {
+      const { key, keyString, lines } = voucherGroup(ledger, v);
       const expense = lines.filter((l) => !l.isCash && l.debitFen > 0 && l.date >= s.banDate);
       const hits = expense.map((l) => classify(l, s)).filter((h): h is Hit => h !== null);
       if (hits.length === 0) continue;

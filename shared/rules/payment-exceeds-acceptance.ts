@@ -7,7 +7,8 @@ import { formatFen, prorateFen } from '../format/money';
 import { bi, both, type Bilingual } from '../i18n/messages';
 import type { Db } from '../workspace/db';
 import { defineRule, type RuleFinding } from './types';
-import { attrIdsWhere, cashPaidOut, IN_IDS, loadVoucherGroups, sourceRef, sourcesOf, voucherRefsWhere, type VoucherLine } from './voucher-lines';
+import { cashPaidOut, sourceRef, sourcesOf, voucherGroup, vouchersWhere, type VoucherLine } from './voucher-lines';
+import type { LedgerSnapshot } from '../workspace/ledger-snapshot';
 
 const settings = z.object({
   /** Excess at or below this (fen) is rounding, not a finding. */
@@ -54,15 +55,15 @@ export function payableFen(p: Pick<ProjectRow, 'contractFen' | 'contractQty' | '
  * booked to the project (or, where only the cash line carries the project, that line's credit).
  * Accruals that pay nothing (debit 在建工程 / credit 应付款) are not payments.
  */
-export function projectPayments(db: Db): ProjectPayments[] {
+export function projectPayments(db: Db, ledger: LedgerSnapshot): ProjectPayments[] {
   const projects = loadProjects(db);
   const byKey = new Map<string, ProjectRow>();
   for (const p of projects) {
     byKey.set(p.code, p);
     if (!byKey.has(p.name)) byKey.set(p.name, p);
   }
-  const tagged = attrIdsWhere(db, 'project_id <> 0', []);
-  const vouchers = tagged.length ? loadVoucherGroups(db, voucherRefsWhere(db, `attrs_id ${IN_IDS}`, [JSON.stringify(tagged)])) : [];
+  const project = ledger.attrs.project;
+  const vouchers = projects.length ? vouchersWhere(ledger, (i) => (project[ledger.lines.attrs[i] as number] as number) !== 0).map((v) => voucherGroup(ledger, v)) : [];
 
   const acc = new Map<string, ProjectPayments>();
   for (const p of projects) acc.set(p.code, { project: p, paidFen: 0, payableFen: payableFen(p), lines: [], vouchers: [], lastDate: null });
@@ -130,8 +131,8 @@ export const paymentExceedsAcceptance = defineRule<Settings>({
   id: 'payment-exceeds-acceptance',
   settings,
   defaults: settings.parse({}),
-  run(db, s) {
-    const payments = projectPayments(db);
+  run({ db, ledger }, s) {
+    const payments = projectPayments(db, ledger);
     if (payments.length === 0) return { findings: [], notices: [{ rule: 'payment-exceeds-acceptance', file: null, ...both('rule.no-projects') }] };
     const findings: RuleFinding[] = [];
     for (const p of payments) {

@@ -4,15 +4,17 @@ import type { RuleInfo, RunSummary } from '../contract';
 import { fenToDecimalString } from '../format/money';
 import type { Db } from '../workspace/db';
 import { storeRun } from '../workspace/findings-store';
+import { ledgerSnapshot } from '../workspace/ledger-snapshot';
 import { loadRuleSettings } from '../workspace/settings-store';
 import { RULES } from './index';
 import type { Rule } from './types';
 
 export function runRules(db: Db, o: { now: string; onProgress?: (rule: string, done: number, total: number) => void }): RunSummary {
   const started = performance.now();
+  const ledger = ledgerSnapshot(db);
   const results = RULES.map((rule, i) => {
     o.onProgress?.(rule.id, i, RULES.length);
-    return { rule: rule.id, ...rule.run(db, loadRuleSettings(db, rule)) };
+    return { rule: rule.id, ...rule.run({ db, ledger }, loadRuleSettings(db, rule)) };
   });
   o.onProgress?.('', RULES.length, RULES.length);
   storeRun(db, results, o.now);

@@ -3,6 +3,7 @@ import type { RuleNotice } from '../contract';
 import { bi, type MessageKey } from '../i18n/messages';
 import type { Db } from '../workspace/db';
 import type { NewFinding } from '../workspace/findings-store';
+import type { LedgerSnapshot } from '../workspace/ledger-snapshot';
 
 /** What a rule returns for one problem: the shape the findings store fingerprints and keeps. */
 export type RuleFinding = NewFinding;
@@ -16,12 +17,18 @@ export interface RuleOutput {
 type TitledIds = { [K in MessageKey]: K extends `rule.${infer Id}.title` ? Id : never }[MessageKey];
 export type RuleId = { [Id in TitledIds]: `rule.${Id}.policy` extends MessageKey ? Id : never }[TitledIds];
 
+/** What a rule reads: the whole ledger in memory (lines and vouchers as columns), and the workspace for the rest (projects, roster). */
+export interface RuleContext {
+  db: Db;
+  ledger: LedgerSnapshot;
+}
+
 /** What a rule's file declares. */
 export interface RuleSpec<S extends Record<string, unknown>> {
   id: RuleId;
   settings: z.ZodType<S>;
   defaults: S;
-  run(db: Db, settings: S): RuleOutput;
+  run(ctx: RuleContext, settings: S): RuleOutput;
 }
 
 /** A rule with its texts from the catalogue. */

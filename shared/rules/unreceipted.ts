@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { formatFen } from '../format/money';
 import { bi, both, joinBi, type Bilingual } from '../i18n/messages';
 import { defineRule, type RuleFinding } from './types';
-import { attrIdsWhere, cashPaidOut, earliestDate, IN_IDS, loadVoucherGroups, sourcesOf, textIdsWhere, voucherLabel, voucherRefsWhere, wordsIn } from './voucher-lines';
+import { attrMask, cashPaidOut, earliestDate, sourcesOf, textMask, voucherGroup, voucherLabel, vouchersWhere, wordsIn } from './voucher-lines';
 
 /* eslint-disable no-restricted-syntax -- the default words are data, matched against ledger texts */
 const settings = z.object({
@@ -21,25 +21,22 @@ export const unreceipted = defineRule<Settings>({
   id: 'unreceipted',
   settings,
   defaults: settings.parse({}),
-  run(db, s) {
-    const notices = db.prepare<[], string>(`SELECT name FROM source_files WHERE kind = 'ledger' AND has_attachments = 0`).pluck().all()
-      .map((file) => ({ rule: 'unreceipted', file, ...both('rule.no-attachments-column', { file }) }));
+  run({ ledger }, s) {
+    const notices = ledger.files.filter((f) => !f.hasAttachments)
+      .map((f) => ({ rule: 'unreceipted', file: f.name, ...both('rule.no-attachments-column', { file: f.name }) }));
 
-    // SQL finds the candidates: vouchers that pay cash out with no attachment (from the voucher
-    // facts gathered at import), and vouchers with a line whose text names a note.
-    // (A voucher split over two files is judged below on all its lines together.)
-    const noAttachment = db.prepare<[number], number>(`
-      SELECT id FROM vouchers
-      WHERE cash_out_fen > ? AND COALESCE(max_attachments, 0) = 0
-        AND file_id IN (SELECT id FROM source_files WHERE kind = 'ledger' AND has_attachments = 1)`).pluck().all(s.minAmountFen);
-    const noteTexts = textIdsWhere(db, (t) => wordsIn(t, s.words, s.masks).length > 0);
-    const noteAttrs = noteTexts.length
-      ? attrIdsWhere(db, `summary_id ${IN_IDS} OR receipt_type_id ${IN_IDS}`, [JSON.stringify(noteTexts), JSON.stringify(noteTexts)])
-      : [];
-    const mentionsNote = noteAttrs.length ? voucherRefsWhere(db, `attrs_id ${IN_IDS}`, [JSON.stringify(noteAttrs)]) : [];
+    // The candidates, from the columns: vouchers that pay cash out with no attachment, and
+    // vouchers with a line whose summary or receipt type names a note. (A voucher split over two
+    // files is judged below on all its lines together.)
+    const vs = ledger.vouchers;
+    const candidates = new Set<number>();
+    for (let v = 0; v < vs.count; v++) if ((vs.cashOut[v] as number) > s.minAmountFen && (vs.maxAttachments[v] as number) <= 0) candidates.add(v);
+    const notes = attrMask(ledger, ['summary', 'receiptType'], textMask(ledger, (t) => wordsIn(t, s.words, s.masks).length > 0));
+    for (const v of vouchersWhere(ledger, (i) => notes[ledger.lines.attrs[i] as number] === 1)) candidates.add(v);
 
     const findings: RuleFinding[] = [];
-    for (const { key, keyString, lines } of loadVoucherGroups(db, [...noAttachment, ...mentionsNote])) {
+    for (const v of [...candidates].sort((a, b) => a - b)) {
+      const { key, keyString, lines } = voucherGroup(ledger, v);
       if (!lines.every((l) => l.hasAttachments)) continue;
       const paid = cashPaidOut(lines);
       if (paid <= 0) continue;

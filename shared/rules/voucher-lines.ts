@@ -1,14 +1,17 @@
-// What the rules share: finding texts that contain words, and loading whole vouchers (every line,
-// with its source file and line number) for the few candidates SQL has narrowed down.
+// What the rules share: the ledger in memory (workspace/ledger-snapshot.ts) narrowed with
+// integer masks (words matched once per distinct text, then tested per line by id), and whole
+// vouchers (every line as text, with its source file, sheet and line number) built only for the
+// few candidates a rule reports.
 import type { SourceRef } from '../contract';
 import type { LedgerRecord } from '../ingest/ledger-row';
 import { bi, type Bilingual } from '../i18n/messages';
-import type { Db } from '../workspace/db';
+import { dateText } from '../workspace/ledger-encoder';
+import { ATTR_FIELDS, type AttrField, type LedgerSnapshot } from '../workspace/ledger-snapshot';
 
 /** A ledger line as the rules read it back: the imported record, plus where it is stored and whether it is cash. */
 export interface VoucherLine extends LedgerRecord {
   id: number;
-  /** vouchers.id: the voucher within its file */
+  /** The voucher's index in the snapshot (ledger.vouchers). */
   voucherRef: number;
   isCash: number;
   file: string;
@@ -53,82 +56,81 @@ export function voucherLabel(k: VoucherKey): Bilingual {
   return k.entity ? bi('rule.voucher.entity', { entity: k.entity, voucher: label }) : label;
 }
 
-/** Ids of the distinct texts that satisfy a test: words are matched once per text, not per line. */
-export function textIdsWhere(db: Db, test: (text: string) => boolean): number[] {
-  const ids: number[] = [];
-  for (const r of db.prepare<[], { id: number; text: string }>('SELECT id, text FROM texts WHERE id <> 0').iterate()) {
-    if (test(r.text)) ids.push(r.id);
+/** Per text id, 1 where the text passes the test: words are matched once per distinct text, not per line. */
+export function textMask(ledger: LedgerSnapshot, test: (text: string) => boolean): Uint8Array {
+  const out = new Uint8Array(ledger.texts.length);
+  for (let id = 1; id < ledger.texts.length; id++) {
+    const t = ledger.texts[id];
+    if (t !== undefined && test(t)) out[id] = 1;
   }
-  return ids;
+  return out;
 }
 
-/** Ids of the attribute tuples (line_attrs) matching a SQL condition on their columns. */
-export function attrIdsWhere(db: Db, where: string, params: unknown[]): number[] {
-  return db.prepare<unknown[], number>(`SELECT id FROM line_attrs WHERE ${where}`).pluck().all(...params);
-}
-
-/** Voucher refs (vouchers.id) of the ledger rows matching a SQL condition; `?` params follow. */
-export function voucherRefsWhere(db: Db, where: string, params: unknown[]): number[] {
-  return db.prepare<unknown[], number>(`SELECT DISTINCT voucher_ref AS ref FROM ledger_rows WHERE ${where}`).pluck().all(...params);
-}
-
-/** `IN (SELECT value FROM json_each(?))`: an id list as one bound parameter. */
-export const IN_IDS = 'IN (SELECT value FROM json_each(?))';
-
-const LINE_COLUMNS = `l.id, l.voucher_ref AS voucherRef, l.township, l.village, l.entity, l.year, l.voucher, l.date, l.summary, l.account_code AS accountCode,
-  l.account_name AS accountName, l.debit_fen AS debitFen, l.credit_fen AS creditFen, l.attachments, l.receipt_type AS receiptType, l.invoice,
-  l.counterparty, l.project, l.handler, l.approver, l.preparer, l.checker, l.bookkeeper, l.is_cash AS isCash, f.name AS file, f.sheet, f.sha256,
-  l.line_no AS line, f.has_attachments AS hasAttachments`;
-
-/**
- * The ledger_rows ids of vouchers by their row ranges: one parameter, a JSON array of
- * [first_row, last_row, voucher ref]. Each range is a SEARCH of ledger_rows by its INTEGER
- * PRIMARY KEY (test/integration/query-plans.test.ts holds the planner to it).
- */
-export const RANGED_LINE_IDS = `SELECT r.id FROM json_each(?) j JOIN ledger_rows r ON r.id BETWEEN j.value ->> 0 AND j.value ->> 1
-  WHERE r.voucher_ref = j.value ->> 2`;
-
-/**
- * Every line of the vouchers these refs belong to (across files), grouped by voucher, in source
- * order: one scan of the lines for all candidates together.
- */
-export function loadVoucherGroups(db: Db, refs: Iterable<number>): VoucherGroup[] {
-  const unique = [...new Set(refs)];
-  if (unique.length === 0) return [];
-  // All refs sharing a key with a candidate (a voucher may be split over two files), and the
-  // candidates whose number also names a voucher of another month (numbering restarts monthly;
-  // a voucher's month is its date's, as the importer keys it).
-  const same = db.prepare<[string], [number, number, number, number | null, number | null]>(`SELECT w.id, substr(w.date, 1, 7) <> substr(v.date, 1, 7) AS otherMonth, v.id AS candidate, w.first_row, w.last_row
-      FROM vouchers v JOIN vouchers w ON w.township_id = v.township_id AND w.village_id = v.village_id AND w.year = v.year AND w.voucher_id = v.voucher_id
-        AND w.entity_id = v.entity_id
-      WHERE v.id ${IN_IDS}`).raw().all(JSON.stringify(unique));
-  const sharing = new Map(same.filter(([, other]) => !other).map(([id, , , first, last]) => [id, [first, last]] as const));
-  const monthly = new Set(same.filter(([, other]) => other).map(([, , candidate]) => candidate));
-  // Two steps on purpose: find the line ids, then read them through the view by id (joined to the
-  // view directly, the planner would loop over vouchers and rescan the lines for each). A voucher
-  // knows the range of rows its lines lie in; one imported before that was recorded is found by a
-  // scan of ledger_rows.
-  const ranged = [...sharing].filter(([, [first]]) => first !== null).map(([id, [first, last]]) => [first, last, id]);
-  const unranged = [...sharing].filter(([, [first]]) => first === null).map(([id]) => id);
-  const lineIds = [
-    ...(ranged.length ? db.prepare<[string], number>(RANGED_LINE_IDS).pluck().all(JSON.stringify(ranged)) : []),
-    ...(unranged.length ? db.prepare<[string], number>(`SELECT id FROM ledger_rows WHERE voucher_ref ${IN_IDS}`).pluck().all(JSON.stringify(unranged)) : []),
-  ];
-  const rows = db.prepare<[string], VoucherLine>(`SELECT ${LINE_COLUMNS} FROM ledger_lines l JOIN source_files f ON f.id = l.file_id
-    WHERE l.id ${IN_IDS} ORDER BY l.file_id, l.line_no`).all(JSON.stringify(lineIds));
-  const groups = new Map<string, VoucherGroup>();
-  // Lines of a voucher whose number repeats in other months are keyed with their month too.
-  const yearKey = (l: VoucherLine): VoucherKey => ({ township: l.township, village: l.village, entity: l.entity, year: l.year, voucher: l.voucher });
-  const monthlyKeys = new Set(rows.filter((l) => monthly.has(l.voucherRef)).map((l) => voucherKeyOf(yearKey(l))));
-  for (const l of rows) {
-    const key = yearKey(l);
-    if (monthlyKeys.has(voucherKeyOf(key))) key.month = Number(l.date.slice(5, 7));
-    const k = voucherKeyOf(key);
-    const g = groups.get(k);
-    if (g) g.lines.push(l);
-    else groups.set(k, { key, keyString: k, lines: [l] });
+/** Per attribute tuple id, 1 where one of the fields' texts is in the mask. */
+export function attrMask(ledger: LedgerSnapshot, fields: readonly AttrField[], texts: Uint8Array): Uint8Array {
+  const n = ledger.attrs.isCash.length;
+  const out = new Uint8Array(n);
+  for (const f of fields) {
+    const col = ledger.attrs[f];
+    for (let a = 0; a < n; a++) if (texts[col[a] as number]) out[a] = 1;
   }
-  return [...groups.values()];
+  return out;
+}
+
+/** The text of one of a line's attribute fields. */
+export function attrText(ledger: LedgerSnapshot, attrsId: number, field: AttrField): string {
+  return ledger.texts[ledger.attrs[field][attrsId] as number] ?? '';
+}
+
+/** A voucher's identity: (township, village, entity, year, number), with the month where numbers restart monthly. */
+export function voucherKeyAt(ledger: LedgerSnapshot, v: number): VoucherKey {
+  const vs = ledger.vouchers;
+  const text = (id: number): string => ledger.texts[id] ?? '';
+  const key: VoucherKey = {
+    township: text(vs.township[v] as number), village: text(vs.village[v] as number), entity: text(vs.entity[v] as number),
+    year: vs.year[v] as number, voucher: text(vs.number[v] as number),
+  };
+  if (vs.monthly[v]) key.month = vs.month[v] as number;
+  return key;
+}
+
+/** Line i of the snapshot as the rules read it back: every field as text, where it is stored. */
+export function lineAt(ledger: LedgerSnapshot, i: number): VoucherLine {
+  const l = ledger.lines;
+  const v = l.voucher[i] as number;
+  const a = l.attrs[i] as number;
+  const f = ledger.files[l.file[i] as number];
+  const vs = ledger.vouchers;
+  const text = (id: number): string => ledger.texts[id] ?? '';
+  const attr = Object.fromEntries(ATTR_FIELDS.map((k) => [k, text(ledger.attrs[k][a] as number)])) as Record<AttrField, string>;
+  const date = dateText(l.date[i] as number);
+  const att = l.attachments[i] as number;
+  return {
+    id: l.id[i] as number, voucherRef: v, line: l.lineNo[i] as number, township: text(vs.township[v] as number), village: text(vs.village[v] as number),
+    entity: text(vs.entity[v] as number), date, year: Number(date.slice(0, 4)), voucher: text(vs.number[v] as number), ...attr,
+    debitFen: l.debit[i] as number, creditFen: l.credit[i] as number, attachments: att < 0 ? null : att, isCash: ledger.attrs.isCash[a] as number,
+    file: f?.name ?? '', sheet: f?.sheet ?? null, sha256: f?.sha256 ?? '', hasAttachments: f?.hasAttachments ? 1 : 0,
+  };
+}
+
+/** A voucher with every line, in source order: built for the candidates a rule reports. */
+export function voucherGroup(ledger: LedgerSnapshot, v: number): VoucherGroup {
+  const key = voucherKeyAt(ledger, v);
+  const start = ledger.vouchers.lineStart[v] as number;
+  const n = ledger.vouchers.lineCount[v] as number;
+  const lines: VoucherLine[] = [];
+  for (let k = 0; k < n; k++) lines.push(lineAt(ledger, ledger.voucherLines[start + k] as number));
+  return { key, keyString: voucherKeyOf(key), lines };
+}
+
+/** Vouchers with a line passing the test (by line index), each once, in voucher order. */
+export function vouchersWhere(ledger: LedgerSnapshot, test: (line: number) => boolean): number[] {
+  const hit = new Uint8Array(ledger.vouchers.count);
+  const l = ledger.lines;
+  for (let i = 0; i < l.count; i++) if (test(i)) hit[l.voucher[i] as number] = 1;
+  const out: number[] = [];
+  for (let v = 0; v < hit.length; v++) if (hit[v]) out.push(v);
+  return out;
 }
 
 export function sourcesOf(lines: VoucherLine[]): SourceRef[] {

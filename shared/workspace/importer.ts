@@ -16,6 +16,7 @@ import { TableRows, type FoundHeader } from '../ingest/table-rows';
 import type { Db } from './db';
 import { FileImport, MAX_SAVED_ERRORS } from './file-import';
 import { LineAssembler } from './ledger-encoder';
+import { forgetSnapshot } from './ledger-snapshot';
 import { assemblerSeed, LedgerSink, textSeed } from './ledger-writer';
 import { parseInWorker, parseWorkerTarget, WorkerStartError } from './parse-client';
 
@@ -50,6 +51,7 @@ const passedOver = (f: TableFate | null): boolean => f === 'duplicate' || f === 
 
 export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks = {}): Promise<ImportResult> {
   const started = performance.now();
+  forgetSnapshot(db);
   const path = resolve(opts.path);
   const file = basename(path);
   const result = emptyResult(opts, file);
