@@ -15,7 +15,7 @@ const cjkMessage = 'User-facing text goes in the catalogue (shared/i18n/messages
 const nodeOnly = ['node:*', 'fs', 'path', 'os', 'crypto', 'worker_threads', 'better-sqlite3', 'electron'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'docs/', 'test/bench/data/', 'tmp/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'docs/', 'test/bench/data/', 'tmp/', 'dist-cli/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,25 +3,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RECT_PROGRESS, type CaseLead, type FindingStatus, type RectificationItem } from './contract';
+export { LEADS_HELP } from './cli-help';
 import { line } from './cli-text';
 import { formatFen, parseMoney } from './format/money';
 import { EngineError } from './i18n/errors';
 import { zh } from './i18n/messages';
 import { formatRowError } from './ingest/row-errors';
 import { AuditService } from './service';
-
-const INDENT = ' '.repeat(24);
-export const LEADS_HELP = `  npm run cli -- review --workspace FILE (--finding ID ... | --all) --decision confirmed|dismissed|pending
-${INDENT}--reviewer NAME [--note TEXT]
-  npm run cli -- leads --workspace FILE [--actor NAME] [--source TEXT] [--cadres FILE]
-${INDENT}${line('cli.help.leads')}
-  npm run cli -- handoff --workspace FILE --out DIR [--township NAME] [--by NAME] [--from UNIT] [--no-pdf]
-${INDENT}${line('cli.help.handoff')}
-  npm run cli -- rectify --workspace FILE (--lead NUMBER | --item ID) [--measures TEXT] [--due YYYY-MM-DD]
-${INDENT}[--progress ${RECT_PROGRESS.join('|')}] [--recovered ${zh('cli.help.amount-arg')}] [--evidence FILE] [--close] [--note TEXT]
-${INDENT}[--by NAME] [--export FILE.xlsx]
-${INDENT}${line('cli.help.rectify')}
-`;
 
 export interface Outcome { exitCode: number; stdout: string[]; stderr: string[] }
 

@@ -1,8 +1,7 @@
 // The command line over the engine: `npm run cli -- audit --ledger FILE ... --out DIR`.
 import { parseArgs } from 'node:util';
 import type { Encoding } from './contract';
-import { runAudit } from './cli-audit';
-import { LEADS_HELP, runLeadsCommand } from './cli-leads';
+import { LEADS_HELP } from './cli-help';
 import { line, padDisplay } from './cli-text';
 import { EngineError, errorPayload } from './i18n/errors';
 import { t, zh, type MessageKey } from './i18n/messages';
@@ -59,6 +58,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (['review', 'leads', 'handoff', 'rectify'].includes(command)) {
     try {
+      // The engine is loaded for a command that needs it, not for --help.
+      const { runLeadsCommand } = await import('./cli-leads');
       const o = await runLeadsCommand(command, rest);
       if (o.stdout.length) process.stdout.write(o.stdout.join('\n') + '\n');
       if (o.stderr.length) process.stderr.write(o.stderr.join('\n') + '\n');
@@ -114,6 +115,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    const { runAudit } = await import('./cli-audit');
     const outcome = await runAudit({
       ledgers: values.ledger ?? [],
       projects: values.projects ?? [],

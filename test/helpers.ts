@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DISTRICT_DIR, FILES } from '../fixtures/generate';
 import { AuditService } from '../shared/service';
+import { ledgerSnapshot, lineRecord, type SnapshotLine } from '../shared/workspace/ledger-snapshot';
 
 export const district = {
   shibanchong: join(DISTRICT_DIR, FILES.shibanchong),
@@ -89,10 +90,24 @@ export function workspaceCounts(path: string): Record<string, number> {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     const out: Record<string, number> = {};
-    for (const t of ['source_files', 'texts', 'vouchers', 'line_attrs', 'ledger_rows', 'projects', 'findings', 'reviews']) {
+    for (const t of ['source_files', 'texts', 'line_attrs', 'projects', 'findings', 'reviews']) {
       out[t] = (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
     }
+    // Lines and vouchers are stored in blocks of columns (shared/workspace/line-blocks.ts): count what the blocks hold.
+    out.ledger_rows = (db.prepare('SELECT COALESCE(SUM(line_count), 0) AS n FROM line_blocks').get() as { n: number }).n;
+    out.vouchers = (db.prepare('SELECT COALESCE(SUM(voucher_count), 0) AS n FROM voucher_blocks').get() as { n: number }).n;
     return out;
+  } finally {
+    db.close();
+  }
+}
+
+/** Every stored ledger line of a workspace, read back whole through a connection of its own, in source order. */
+export function storedLines(path: string): SnapshotLine[] {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const ledger = ledgerSnapshot(db);
+    return Array.from({ length: ledger.lines.count }, (_, i) => lineRecord(ledger, i));
   } finally {
     db.close();
   }

@@ -14,13 +14,16 @@ function pad(n: number): string {
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-export function isoDate(y: number, m: number, d: number): string | null {
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
+/** A real calendar day between 1900 and 2200. */
+export function isDay(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = m === 2 && leap ? 29 : (DAYS[m - 1] as number);
-  if (d > days) return null;
-  return `${y}-${pad(m)}-${pad(d)}`;
+  return d <= (m === 2 && leap ? 29 : (DAYS[m - 1] as number));
+}
+
+export function isoDate(y: number, m: number, d: number): string | null {
+  return isDay(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
 }
 
 /** `2018-03-05`, `2018/3/5`, `2018.3.5`, `2018年3月5日`, `20180305`; a trailing time is ignored. */

@@ -1,5 +1,6 @@
 // Bytes -> text. Decoding happens here, before papaparse (which knows nothing of GB18030),
 // with stateful decoders so a character split across two chunks is never corrupted.
+import { isUtf8 } from 'node:buffer';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import type { Encoding } from '../contract';
@@ -91,6 +92,7 @@ function validPrefix(encoding: Encoding, bytes: Uint8Array): string {
  * after the last CR or LF (never part of a multi-byte character in either encoding).
  */
 export function createDecoder(encoding: Encoding): StreamDecoder {
+  if (encoding === 'utf-8') return utf8Decoder();
   if (encoding === 'utf-16le' || encoding === 'utf-16be') {
     // No byte of UTF-16 marks a line end on its own, so no restart: bad input (a lone surrogate) fails at once.
     const td16 = new TextDecoder(encoding, { fatal: true });
@@ -137,6 +139,58 @@ export function createDecoder(encoding: Encoding): StreamDecoder {
         failed = true;
         throw new DecodeError(encoding);
       }
+    },
+  };
+}
+
+/** How much of `buf` ends on a whole character: a multi-byte character cut off at the end waits for the next chunk. */
+function wholeLength(buf: Uint8Array): number {
+  const n = buf.length;
+  for (let back = 1; back <= Math.min(3, n); back++) {
+    const b = buf[n - back] as number;
+    if (b < 0x80) return n;
+    if (b >= 0xc0) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return need > back ? n - back : n;
+    }
+  }
+  return n;
+}
+
+/**
+ * UTF-8, the usual case of a big export, the fast way: each chunk validated by Node's simdutf
+ * (buffer.isUtf8) and decoded by Buffer#toString, some ten times faster than a fatal streaming
+ * TextDecoder on a million lines. A character split between chunks waits for the next; on invalid
+ * bytes, the text before them comes first and the next call throws, as with createDecoder's others.
+ */
+function utf8Decoder(): StreamDecoder {
+  let carry: Buffer | null = null;
+  let failed = false;
+  let first = true;
+  return {
+    write(chunk) {
+      if (failed) throw new DecodeError('utf-8');
+      let buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      if (carry) buf = Buffer.concat([carry, buf]);
+      if (first) {
+        // The BOM may itself be split between the first chunks.
+        if (buf.length < 3 && UTF8_BOM.slice(0, buf.length).every((b, i) => buf[i] === b)) {
+          carry = Buffer.from(buf);
+          return '';
+        }
+        if (hasUtf8Bom(buf)) buf = buf.subarray(3);
+        first = false;
+      }
+      const cut = wholeLength(buf);
+      const body = buf.subarray(0, cut);
+      carry = cut < buf.length ? Buffer.from(buf.subarray(cut)) : null;
+      if (isUtf8(body)) return body.toString('utf8');
+      failed = true;
+      return validPrefix('utf-8', body);
+    },
+    end() {
+      if (failed || (carry && carry.length > 0)) throw new DecodeError('utf-8');
+      return '';
     },
   };
 }

@@ -7,7 +7,7 @@ import type { ColumnMap } from './header';
 import { splitPlace, type Place } from './place';
 import { requiredError, rowError, type RowContext } from './row-errors';
 import type { Cell } from './table';
-import { countCell, dateCell, halfWidth, moneyCell, textCell } from './values';
+import { countCell, dateCell, halfWidth, moneyValue, textCell } from './values';
 
 export interface LedgerRecord {
   line: number;
@@ -73,6 +73,11 @@ export interface LedgerRowOptions {
   map: ColumnMap;
   township?: string;
   village?: string;
+  /**
+   * Hand out one record object, refilled for every row: for callers that consume a record before
+   * asking for the next (the encoders), so a million rows allocate no million objects.
+   */
+  reuse?: boolean;
 }
 
 const FIELDS = [
@@ -98,8 +103,8 @@ export class LedgerRowMapper {
   private readonly c: Columns;
   /** A one-amount export: 金额 with 方向 instead of 借方 and 贷方 columns. */
   private readonly byDirection: boolean;
-  /** The voucher being read, for continuation lines that leave date and number blank. */
-  private current: { voucher: string; word: string; dateCell: Cell } | null = null;
+  /** The voucher being read, for continuation lines that leave date and number blank ('' voucher: none). */
+  private readonly current: { voucher: string; word: string; dateCell: Cell } = { voucher: '', word: '', dateCell: null };
   /** Rows whose date and voucher number came from the line above. */
   filledDown = 0;
 
@@ -129,40 +134,50 @@ export class LedgerRowMapper {
     return textCell(v ?? null);
   }
 
+  /** The outcome and record handed out last, refilled for the next row when the caller does not keep them (reuse). */
+  private readonly out: { kind: 'record'; record: LedgerRecord } = { kind: 'record', record: emptyRecord() };
+
   map(cells: Cell[], ctx: RowContext): RowOutcome<LedgerRecord> {
     const c = this.c;
     if (isBlankRow(cells)) {
-      this.current = null;
-      return { kind: 'blank' };
+      this.current.voucher = '';
+      return BLANK;
     }
     const summary = this.text(cells, c.summary);
     if (isSubtotalText(summary) || isSubtotalText(firstText(cells))) {
-      this.current = null;
-      return { kind: 'subtotal' };
+      this.current.voucher = '';
+      return SUBTOTAL_ROW;
     }
 
-    const errors: RowError[] = [];
+    // Allocated only for a row with an error: a million good rows make no garbage here.
+    let errors: RowError[] | null = null;
+    const fail = (e: RowError): void => { (errors ??= []).push(e); };
+    const cur = this.current;
     let voucher = this.text(cells, c.voucher);
     let word = this.text(cells, c.voucherWord);
     let rawDate: Cell = c.date < 0 ? null : (cells[c.date] ?? null);
-    const dateBlank = textCell(rawDate) === '';
+    const dateBlank = rawDate === null || rawDate === '' || (typeof rawDate === 'string' && rawDate.trim() === '');
     // A continuation line: exports that write a voucher's date and number on its first line only.
-    if (this.current && dateBlank && voucher === '') {
-      voucher = this.current.voucher;
-      word = this.current.word;
-      rawDate = this.current.dateCell;
+    if (cur.voucher !== '' && dateBlank && voucher === '') {
+      voucher = cur.voucher;
+      word = cur.word;
+      rawDate = cur.dateCell;
       this.filledDown++;
-    } else if (this.current && dateBlank && voucher === this.current.voucher && word === this.current.word) {
-      rawDate = this.current.dateCell;
+    } else if (cur.voucher !== '' && dateBlank && voucher === cur.voucher && word === cur.word) {
+      rawDate = cur.dateCell;
       this.filledDown++;
     }
     const date = dateCell(rawDate);
     if (!date) {
       const found = textCell(rawDate);
-      errors.push(rowError(ctx, Math.max(c.date, 0), 'date', found === '' ? 'row.date.missing' : 'row.date', 'YYYY-MM-DD', found));
+      fail(rowError(ctx, Math.max(c.date, 0), 'date', found === '' ? 'row.date.missing' : 'row.date', 'YYYY-MM-DD', found));
     }
-    if (!voucher) errors.push(rowError(ctx, Math.max(c.voucher, 0), 'voucher', 'row.voucher.missing', zh('row.example.voucher'), ''));
-    else this.current = date ? { voucher, word, dateCell: rawDate } : null;
+    if (!voucher) fail(rowError(ctx, Math.max(c.voucher, 0), 'voucher', 'row.voucher.missing', zh('row.example.voucher'), ''));
+    if (voucher && date) {
+      cur.voucher = voucher;
+      cur.word = word;
+      cur.dateCell = rawDate;
+    } else cur.voucher = '';
     let voucherText = halfWidth(voucher);
     if (word && voucherText && !voucherText.startsWith(word)) voucherText = `${halfWidth(word)}-${voucherText}`;
 
@@ -170,37 +185,37 @@ export class LedgerRowMapper {
     let creditFen = 0;
     if (this.byDirection) {
       const rawAmount = cells[c.amount] ?? null;
-      const amount = moneyCell(rawAmount);
+      const amount = moneyValue(rawAmount);
       const dirText = this.text(cells, c.direction);
       const dir = directionOf(dirText);
-      if (!amount.ok) errors.push(rowError(ctx, c.amount, 'amount', `row.money.${amount.reason}`, '1234.50', textCell(rawAmount)));
-      else if (dir === null && amount.fen !== 0) errors.push(rowError(ctx, c.direction, 'direction', 'row.direction', zh('row.example.direction'), dirText));
-      else if (dir === 'debit') debitFen = amount.fen;
-      else if (dir === 'credit') creditFen = amount.fen;
+      if (typeof amount === 'string') fail(rowError(ctx, c.amount, 'amount', `row.money.${amount}`, '1234.50', textCell(rawAmount)));
+      else if (dir === null && amount !== 0) fail(rowError(ctx, c.direction, 'direction', 'row.direction', zh('row.example.direction'), dirText));
+      else if (dir === 'debit') debitFen = amount;
+      else if (dir === 'credit') creditFen = amount;
     } else {
       const rawDebit = c.debit < 0 ? null : (cells[c.debit] ?? null);
-      const debit = moneyCell(rawDebit);
-      if (!debit.ok) errors.push(rowError(ctx, Math.max(c.debit, 0), 'debit', `row.money.${debit.reason}`, '1234.50', textCell(rawDebit)));
-      else debitFen = debit.fen;
+      const debit = moneyValue(rawDebit);
+      if (typeof debit === 'string') fail(rowError(ctx, Math.max(c.debit, 0), 'debit', `row.money.${debit}`, '1234.50', textCell(rawDebit)));
+      else debitFen = debit;
       const rawCredit = c.credit < 0 ? null : (cells[c.credit] ?? null);
-      const credit = moneyCell(rawCredit);
-      if (!credit.ok) errors.push(rowError(ctx, Math.max(c.credit, 0), 'credit', `row.money.${credit.reason}`, '1234.50', textCell(rawCredit)));
-      else creditFen = credit.fen;
+      const credit = moneyValue(rawCredit);
+      if (typeof credit === 'string') fail(rowError(ctx, Math.max(c.credit, 0), 'credit', `row.money.${credit}`, '1234.50', textCell(rawCredit)));
+      else creditFen = credit;
     }
 
     let attachments: number | null = null;
     if (c.attachments >= 0) {
       const a = countCell(cells[c.attachments] ?? null);
-      if (a === 'invalid') errors.push(rowError(ctx, c.attachments, 'attachments', 'row.count', '0', this.text(cells, c.attachments)));
+      if (a === 'invalid') fail(rowError(ctx, c.attachments, 'attachments', 'row.count', '0', this.text(cells, c.attachments)));
       else attachments = a;
     }
 
     const township = c.township >= 0 ? this.text(cells, c.township) : (this.opts.township ?? '');
     const placeText = c.village >= 0 ? this.text(cells, c.village) : (this.opts.village ?? '');
-    if (!township) errors.push(requiredError(ctx, Math.max(c.township, 0), 'township'));
-    if (!placeText) errors.push(requiredError(ctx, Math.max(c.village, 0), 'village'));
+    if (!township) fail(requiredError(ctx, Math.max(c.township, 0), 'township'));
+    if (!placeText) fail(requiredError(ctx, Math.max(c.village, 0), 'village'));
 
-    if (errors.length > 0 || !date) return { kind: 'errors', errors };
+    if (errors !== null || !date) return { kind: 'errors', errors: errors ?? [] };
     const place = this.place(placeText, township);
     const entity = c.entity >= 0 ? this.text(cells, c.entity) : place.entity;
     let accountCode = this.text(cells, c.accountCode);
@@ -213,32 +228,45 @@ export class LedgerRowMapper {
       const m = CODE_AND_NAME.exec(accountCode);
       if (m) { accountCode = m[1] as string; accountName = m[2] as string; }
     }
-    return {
-      kind: 'record',
-      record: {
-        line: ctx.line,
-        township,
-        village: place.village,
-        entity: entity === place.village ? '' : entity,
-        date,
-        year: Number(date.slice(0, 4)),
-        voucher: voucherText,
-        summary,
-        accountCode,
-        accountName,
-        debitFen,
-        creditFen,
-        attachments,
-        receiptType: this.text(cells, c.receiptType),
-        invoice: halfWidth(this.text(cells, c.invoice)),
-        counterparty: this.text(cells, c.counterparty),
-        project: this.text(cells, c.project),
-        handler: this.text(cells, c.handler),
-        approver: this.text(cells, c.approver),
-        preparer: this.text(cells, c.preparer),
-        checker: this.text(cells, c.checker),
-        bookkeeper: this.text(cells, c.bookkeeper),
-      },
-    };
+    const out = this.opts.reuse ? this.out : { kind: 'record' as const, record: emptyRecord() };
+    const r = out.record;
+    r.line = ctx.line;
+    r.township = township;
+    r.village = place.village;
+    r.entity = entity === place.village ? '' : entity;
+    r.date = date;
+    r.year = yearOf(date);
+    r.voucher = voucherText;
+    r.summary = summary;
+    r.accountCode = accountCode;
+    r.accountName = accountName;
+    r.debitFen = debitFen;
+    r.creditFen = creditFen;
+    r.attachments = attachments;
+    r.receiptType = this.text(cells, c.receiptType);
+    r.invoice = c.invoice < 0 ? '' : halfWidth(this.text(cells, c.invoice));
+    r.counterparty = this.text(cells, c.counterparty);
+    r.project = this.text(cells, c.project);
+    r.handler = this.text(cells, c.handler);
+    r.approver = this.text(cells, c.approver);
+    r.preparer = this.text(cells, c.preparer);
+    r.checker = this.text(cells, c.checker);
+    r.bookkeeper = this.text(cells, c.bookkeeper);
+    return out;
   }
+}
+
+const BLANK = { kind: 'blank' } as const;
+const SUBTOTAL_ROW = { kind: 'subtotal' } as const;
+
+/** `2018-03-05` -> 2018 from the character codes. */
+function yearOf(iso: string): number {
+  return (iso.charCodeAt(0) - 48) * 1000 + (iso.charCodeAt(1) - 48) * 100 + (iso.charCodeAt(2) - 48) * 10 + (iso.charCodeAt(3) - 48);
+}
+
+function emptyRecord(): LedgerRecord {
+  return {
+    line: 0, township: '', village: '', entity: '', date: '', year: 0, voucher: '', summary: '', accountCode: '', accountName: '', debitFen: 0, creditFen: 0,
+    attachments: null, receiptType: '', invoice: '', counterparty: '', project: '', handler: '', approver: '', preparer: '', checker: '', bookkeeper: '',
+  };
 }

@@ -24,8 +24,8 @@ export interface RowMapper<R> {
   filledDown?: number;
 }
 
-export function mapperFor<K extends TableKind>(kind: K, h: MappedHeader, o: { township?: string; village?: string }): RowMapper<RecordOf[K]> {
-  const opts = { map: h.map, township: o.township, village: o.village };
+export function mapperFor<K extends TableKind>(kind: K, h: MappedHeader, o: { township?: string; village?: string; reuseRecords?: boolean }): RowMapper<RecordOf[K]> {
+  const opts = { map: h.map, township: o.township, village: o.village, reuse: o.reuseRecords };
   if (kind === 'ledger') return new LedgerRowMapper(opts) as unknown as RowMapper<RecordOf[K]>;
   if (kind === 'projects') return new ProjectRowMapper(opts) as unknown as RowMapper<RecordOf[K]>;
   return new CadreRowMapper(opts) as unknown as RowMapper<RecordOf[K]>;
@@ -45,6 +45,11 @@ export interface TableRowsOptions<K extends TableKind> {
    * with cells to spare is shifted, not data). Workbooks leave trailing empty cells out.
    */
   checkWidth: boolean;
+  /**
+   * onRecord consumes each record before the next row is read (an encoder): one record object is
+   * refilled for every row instead of a new one each (ledger only).
+   */
+  reuseRecords?: boolean;
   /** The header is known (mapped, or needing a mapping: then reading stops). */
   onHeader: (h: FoundHeader) => void;
   /** A valid row, while no row had an error (after one, the import will be rolled back). */

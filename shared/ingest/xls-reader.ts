@@ -2,18 +2,22 @@
 // saved under a .xls name, through SheetJS CE. Both are small (BIFF8 holds 65,536 rows a sheet),
 // so the file is read whole. HTML keeps its cells as text: our own parsers read dates and amounts.
 import { readFileSync, statSync } from 'node:fs';
-import * as XLSX from '@e965/xlsx';
-import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
+import type * as XLSXTypes from '@e965/xlsx';
 import type { Encoding } from '../contract';
 import { createDecoder, DecodeError, detectEncoding } from './decode';
 import { CancelledError, FileRejectedError, noSheet, type Cell, type ReadOptions, type ReadResult } from './table';
 
-// Older BIFF files keep text in the workbook's code page (GBK is 936).
-XLSX.set_cptable(cptable);
+type DenseSheet = XLSXTypes.WorkSheet & { '!data'?: (XLSXTypes.CellObject | undefined)[][] };
 
-type DenseSheet = XLSX.WorkSheet & { '!data'?: (XLSX.CellObject | undefined)[][] };
+/** SheetJS and its code pages, loaded on the first .xls (a megabyte and a half that most imports never need). */
+async function sheetJs(): Promise<typeof XLSXTypes> {
+  const XLSX = await import('@e965/xlsx');
+  // Older BIFF files keep text in the workbook's code page (GBK is 936).
+  XLSX.set_cptable(await import('@e965/xlsx/dist/cpexcel.full.mjs'));
+  return XLSX;
+}
 
-function cellOf(c: XLSX.CellObject | undefined): Cell {
+function cellOf(c: XLSXTypes.CellObject | undefined): Cell {
   if (!c || c.v === undefined || c.v === null) return null;
   if (c.t === 'e') return c.w ?? '';
   return c.v as Cell;
@@ -44,7 +48,8 @@ function decodeHtml(bytes: Buffer, forced: Encoding | null, file: string): { tex
 export async function readXls(path: string, file: string, format: 'xls' | 'html', opts: ReadOptions): Promise<ReadResult> {
   const size = statSync(path).size;
   const bytes = readFileSync(path);
-  let wb: XLSX.WorkBook;
+  const XLSX = await sheetJs();
+  let wb: XLSXTypes.WorkBook;
   let encoding: Encoding | null = null;
   try {
     if (format === 'html') {

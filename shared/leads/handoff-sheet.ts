@@ -2,7 +2,6 @@
 // <乡镇>.xlsx (a sheet of leads, a sheet of the vouchers behind them), <乡镇>.csv (UTF-8 with BOM,
 // CSV-injection safe) and the HTML of the 移交清单 that is printed to PDF. They are the
 // commissions' forms, so they are written in Chinese.
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { CaseLead } from '../contract';
 import { formatFen } from '../format/money';
@@ -37,6 +36,8 @@ export function safeText(s: string): string {
 }
 
 export async function handoffXlsx(leads: CaseLead[], township: string): Promise<Buffer> {
+  // exceljs (3 MB) is loaded when a workbook is first written, not when the engine starts.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = zh('ui.app.title');
   const ws = wb.addWorksheet(zh('handoff.sheet.leads'), { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { DONE, IN_PROGRESS, NOT_STARTED, type RectificationItem, type RectificationProgressPoint, type RectificationSummaryRow, type RectProgress } from '../contract';
 import type { Db } from '../workspace/db';
 import { EngineError } from '../i18n/errors';
@@ -211,6 +210,8 @@ export async function writeRectificationXlsx(items: RectificationItem[], path: s
 }
 
 export async function rectificationXlsx(items: RectificationItem[]): Promise<Buffer> {
+  // exceljs (3 MB) is loaded when a workbook is first written, not when the engine starts.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(zh('rect.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   const cols: [MessageKey, number][] = [['doc.seq', 6], ['doc.lead-number', 22], ['doc.township', 10], ['doc.village', 10], ['rect.col.description', 50],

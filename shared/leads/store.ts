@@ -12,6 +12,7 @@ import { EngineError } from '../i18n/errors';
 import { zh } from '../i18n/messages';
 import { RULES } from '../rules';
 import type { Db } from '../workspace/db';
+import { linesById } from '../workspace/ledger-snapshot';
 import { officersOnDates } from './cadres';
 import { appendTrail } from './trail';
 
@@ -55,11 +56,9 @@ function findingFacts(db: Db, ids: readonly string[]): FindingFacts[] {
     WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
 }
 
-/** The ledger lines behind the findings, by id (one query for all). */
+/** The ledger lines behind the findings, by id. */
 function lineFacts(db: Db, ids: readonly number[]): Map<number, LineFacts> {
-  const rows = db.prepare<[string], LineFacts>(`SELECT l.id, l.voucher, l.date, l.line_no AS line, l.handler, l.approver, f.name AS file, f.sha256
-    FROM ledger_lines l JOIN source_files f ON f.id = l.file_id WHERE l.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
-  return new Map(rows.map((r) => [r.id, r]));
+  return new Map(linesById(db, ids).map((l) => [l.id, { id: l.id, voucher: l.voucher, date: l.date, line: l.line, handler: l.handler, approver: l.approver, file: l.file, sha256: l.sha256 }]));
 }
 
 /** Everything a lead derives from its findings: year, amount, evidence, responsible persons, the generated paragraph. */

@@ -3,24 +3,11 @@
 // vouchers (every line as text, with its source file, sheet and line number) built only for the
 // few candidates a rule reports.
 import type { SourceRef } from '../contract';
-import type { LedgerRecord } from '../ingest/ledger-row';
 import { bi, type Bilingual } from '../i18n/messages';
-import { dateText } from '../workspace/ledger-encoder';
-import { ATTR_FIELDS, type AttrField, type LedgerSnapshot } from '../workspace/ledger-snapshot';
+import { lineRecord, type AttrField, type LedgerSnapshot, type SnapshotLine } from '../workspace/ledger-snapshot';
 
 /** A ledger line as the rules read it back: the imported record, plus where it is stored and whether it is cash. */
-export interface VoucherLine extends LedgerRecord {
-  id: number;
-  /** The voucher's index in the snapshot (ledger.vouchers). */
-  voucherRef: number;
-  isCash: number;
-  file: string;
-  /** The workbook sheet the line is on; null for text files. */
-  sheet: string | null;
-  sha256: string;
-  /** The line's file has an attachment-count column. */
-  hasAttachments: number;
-}
+export type VoucherLine = SnapshotLine;
 
 export interface VoucherKey {
   township: string;
@@ -95,23 +82,7 @@ export function voucherKeyAt(ledger: LedgerSnapshot, v: number): VoucherKey {
 }
 
 /** Line i of the snapshot as the rules read it back: every field as text, where it is stored. */
-export function lineAt(ledger: LedgerSnapshot, i: number): VoucherLine {
-  const l = ledger.lines;
-  const v = l.voucher[i] as number;
-  const a = l.attrs[i] as number;
-  const f = ledger.files[l.file[i] as number];
-  const vs = ledger.vouchers;
-  const text = (id: number): string => ledger.texts[id] ?? '';
-  const attr = Object.fromEntries(ATTR_FIELDS.map((k) => [k, text(ledger.attrs[k][a] as number)])) as Record<AttrField, string>;
-  const date = dateText(l.date[i] as number);
-  const att = l.attachments[i] as number;
-  return {
-    id: l.id[i] as number, voucherRef: v, line: l.lineNo[i] as number, township: text(vs.township[v] as number), village: text(vs.village[v] as number),
-    entity: text(vs.entity[v] as number), date, year: Number(date.slice(0, 4)), voucher: text(vs.number[v] as number), ...attr,
-    debitFen: l.debit[i] as number, creditFen: l.credit[i] as number, attachments: att < 0 ? null : att, isCash: ledger.attrs.isCash[a] as number,
-    file: f?.name ?? '', sheet: f?.sheet ?? null, sha256: f?.sha256 ?? '', hasAttachments: f?.hasAttachments ? 1 : 0,
-  };
-}
+export const lineAt = lineRecord;
 
 /** A voucher with every line, in source order: built for the candidates a rule reports. */
 export function voucherGroup(ledger: LedgerSnapshot, v: number): VoucherGroup {

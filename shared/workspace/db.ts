@@ -47,7 +47,8 @@ export function migrate(db: Db, migrations: Migration[], log?: (msg: string) => 
   for (const m of sorted) {
     if (m.version <= schemaVersion(db)) continue;
     db.transaction(() => {
-      db.exec(m.up);
+      if (typeof m.up === 'string') db.exec(m.up);
+      else m.up(db);
       db.pragma(`user_version = ${m.version}`);
     })();
     log?.(`workspace: migrated to version ${m.version} (${m.name})`);

@@ -6,15 +6,12 @@ import type { FileFormat, ImportOptions, RowError, SheetOutcome } from '../contr
 import type { LedgerRecord } from '../ingest/ledger-row';
 import type { ProjectRecord } from '../ingest/project-row';
 import type { Db } from './db';
-import { LEDGER_INDEX_SQL } from './migrations/004-field-formats';
 import { LedgerWriter } from './ledger-writer';
 
 /** Enough errors to fix a file by; the count goes on. */
 export const MAX_REPORTED_ERRORS = 200;
 /** Errors kept for the list the user can save as a file. */
 export const MAX_SAVED_ERRORS = 100_000;
-/** Above this size the ledger's indexes are dropped for the load and rebuilt after it. */
-export const BULK_BYTES = 8 * 1024 * 1024;
 
 export interface TableCounts {
   rowsImported: number;
@@ -37,7 +34,6 @@ export interface TableSink {
 
 export class FileImport {
   private inTx = false;
-  private bulk = false;
   readonly tables: (TableSink & { counts: TableCounts | null; hasAttachments: boolean })[] = [];
   readonly sheets: SheetOutcome[] = [];
   readonly errors: RowError[] = [];
@@ -67,8 +63,6 @@ export class FileImport {
     // A savepoint: its own transaction when alone, nested when a batch import wraps it.
     this.db.exec('SAVEPOINT import_file');
     this.inTx = true;
-    this.bulk = this.o.kind === 'ledger' && this.o.size > BULK_BYTES;
-    if (this.bulk) for (const name of Object.keys(LEDGER_INDEX_SQL)) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
   }
 
   /** A table's header is mapped: its source row exists from now on (inside the savepoint). */
@@ -121,10 +115,9 @@ export class FileImport {
     }
   }
 
-  /** Every table written: the last writes, the indexes, each source row completed, the savepoint released. */
+  /** Every table written: the last writes, each source row completed, the savepoint released. */
   commit(read: { format: FileFormat; encoding: string | null }, options: ImportOptions, now: string): number[] {
     this.finishLast();
-    if (this.bulk) for (const sql of Object.values(LEDGER_INDEX_SQL)) this.db.exec(sql);
     const update = this.db.prepare(`UPDATE source_files SET format = ?, encoding = ?, size = ?, line_count = ?, rows_imported = ?, rows_skipped = ?,
         has_attachments = ?, options = ?, imported_at = ? WHERE id = ?`);
     const opts = JSON.stringify({ township: options.township ?? null, village: options.village ?? null, map: options.map ?? {}, encoding: options.encoding ?? 'auto', sheet: options.sheet ?? null });

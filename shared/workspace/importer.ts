@@ -149,6 +149,8 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
             // One sheet per village: a sheet named like a village (赵湾村) names the village of a table without that column.
             village: opts.village ?? (allSheets && sheet ? villageOfSheet(sheet) : undefined),
             checkWidth: format === 'csv',
+            // The ledger writer encodes each record at once; projects are kept as records.
+            reuseRecords: opts.kind === 'ledger',
             onHeader: (h) => {
               t.fate = fateOf(h, sheet);
               if (t.fate === 'import') t.sink = imp.openTable(sheet, h.state === 'mapped' && h.map.byField.attachments !== undefined);

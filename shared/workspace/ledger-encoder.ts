@@ -2,8 +2,8 @@
 // database, in two halves that can run on two cores:
 // - LineEncoder (the parse worker's half): every text interned to an id (new texts listed for
 //   insertion); a line becomes a row of numbers in a Float64Array, transferable between threads.
-// - LineAssembler (the writing thread's half): attribute tuples and vouchers from those numbers,
-//   with integer keys only; the rows for ledger_rows.
+// - LineAssembler (the writing thread's half): attribute tuples and the file's vouchers from
+//   those numbers, with integer keys only; the lines as stored (line-blocks.ts), column by column.
 import { isCashAccount } from '../ingest/accounts';
 import type { LedgerRecord } from '../ingest/ledger-row';
 
@@ -22,8 +22,6 @@ const SLOT_CASH = SLOT_ENTITY + 1;
 const SLOT_DEBIT = SLOT_CASH + 1;
 const SLOT_CREDIT = SLOT_DEBIT + 1;
 const SLOT_ATT = SLOT_CREDIT + 1;
-/** Numbers per row of ledger_rows: id, voucher ref, line, yyyymmdd, attrs id, debit, credit, attachments (NaN = none). */
-export const ROW_WIDTH = 8;
 /** Numbers per new attribute tuple: id, the ATTR_FIELDS text ids, is-cash (0/1). */
 export const ATTR_WIDTH = N_ATTR + 2;
 /** Attribute tuples compared one by one per summary before falling back to a keyed map. */
@@ -38,9 +36,6 @@ export interface AssemblerSeed {
   /** key = the ATTR_FIELDS text ids joined by '|' */
   attrs: [string, number, boolean][];
   nextAttrs: number;
-  firstVoucher: number;
-  /** ledger_rows.id of the file's first line: the rows are numbered here, so each voucher knows where its lines are. */
-  firstRow: number;
 }
 
 /** A batch of encoded lines and the texts they introduced (insert the texts first). */
@@ -50,7 +45,7 @@ export interface LineBatch {
   count: number;
 }
 
-/** Per voucher (index = voucher id - firstVoucher), filled as lines arrive. */
+/** Per voucher of the file (index = its place among the file's vouchers), filled as lines arrive. */
 export interface VoucherColumns {
   size: number;
   township: Int32Array;
@@ -60,13 +55,20 @@ export interface VoucherColumns {
   voucher: Int32Array;
   /** yyyymmdd of the earliest line */
   date: Int32Array;
-  cashOut: Float64Array;
-  /** -1: no attachment count on any line */
-  maxAtt: Int32Array;
-  lines: Int32Array;
-  /** ledger_rows.id of the voucher's first and last line: its lines lie in that range (0: none yet) */
-  firstRow: Float64Array;
-  lastRow: Float64Array;
+}
+
+/** A batch's lines as the workspace stores them (line-blocks.ts), column by column. */
+export interface AssembledLines {
+  count: number;
+  /** Index of the voucher among the file's vouchers. */
+  voucher: Int32Array;
+  lineNo: Int32Array;
+  date: Int32Array;
+  attrs: Int32Array;
+  /** -1: none */
+  attachments: Int32Array;
+  debit: Float64Array;
+  credit: Float64Array;
 }
 
 /** `2018-03-05` -> 20180305 from the character codes (no substrings, no closures: a million lines make garbage count). */
@@ -180,8 +182,7 @@ export class LineEncoder {
 function emptyVouchers(n: number): VoucherColumns {
   return {
     size: 0, township: new Int32Array(n), village: new Int32Array(n), entity: new Int32Array(n), year: new Int32Array(n), voucher: new Int32Array(n),
-    date: new Int32Array(n), cashOut: new Float64Array(n), maxAtt: new Int32Array(n), lines: new Int32Array(n),
-    firstRow: new Float64Array(n), lastRow: new Float64Array(n),
+    date: new Int32Array(n),
   };
 }
 
@@ -198,8 +199,6 @@ export class LineAssembler {
   /** summary id -> the tuples seen with it: found by a few integer comparisons, no key built. */
   private readonly attrsBySummary = new Map<number, Attr[]>();
   private nextAttrs: number;
-  private readonly firstVoucher: number;
-  private nextRow: number;
   /** township and village ids -> entity id -> voucher id, year and month -> voucher index */
   private readonly voucherIndex = new Map<number, Map<number, Map<number, number>>>();
   private v = emptyVouchers(1024);
@@ -208,8 +207,6 @@ export class LineAssembler {
   constructor(seed: AssemblerSeed) {
     this.attrs = new Map(seed.attrs.map(([k, id, isCash]) => [k, { ids: k.split('|').map(Number), id, isCash }]));
     this.nextAttrs = seed.nextAttrs;
-    this.firstVoucher = seed.firstVoucher;
-    this.nextRow = seed.firstRow;
   }
 
   private attrOf(l: Float64Array, o: number, out: number[]): Attr {
@@ -271,7 +268,6 @@ export class LineAssembler {
       v.year[i] = year;
       v.voucher[i] = voucher;
       v.date[i] = date;
-      v.maxAtt[i] = -1;
       place.set(key, i);
     }
     last.township = township;
@@ -289,46 +285,38 @@ export class LineAssembler {
     const n = v.township.length * 2;
     this.v = {
       size: v.size, township: grown(v.township, n), village: grown(v.village, n), entity: grown(v.entity, n), year: grown(v.year, n), voucher: grown(v.voucher, n),
-      date: grown(v.date, n), cashOut: grown(v.cashOut, n), maxAtt: grown(v.maxAtt, n), lines: grown(v.lines, n),
-      firstRow: grown(v.firstRow, n), lastRow: grown(v.lastRow, n),
+      date: grown(v.date, n),
     };
   }
 
-  /** The ledger_rows of a batch, and the attribute tuples they introduce (insert those first). */
-  assemble(b: LineBatch): { attrs: number[]; rows: Float64Array } {
+  /** A batch's lines as stored, and the attribute tuples they introduce (insert those first). */
+  assemble(b: LineBatch): { attrs: number[]; lines: AssembledLines } {
     const l = b.lines;
-    const rows = new Float64Array(b.count * ROW_WIDTH);
+    const n = b.count;
+    const out: AssembledLines = {
+      count: n, voucher: new Int32Array(n), lineNo: new Int32Array(n), date: new Int32Array(n), attrs: new Int32Array(n), attachments: new Int32Array(n),
+      debit: new Float64Array(n), credit: new Float64Array(n),
+    };
     const attrs: number[] = [];
-    for (let n = 0; n < b.count; n++) {
-      const o = n * LINE_WIDTH;
+    for (let k = 0; k < n; k++) {
+      const o = k * LINE_WIDTH;
       const date = l[o + 1] as number;
       const i = this.voucherOf(l[o + 3] as number, l[o + 4] as number, l[o + SLOT_ENTITY] as number, l[o + 2] as number, l[o + 5] as number, date);
-      const a = this.attrOf(l, o, attrs);
-      const v = this.v;
-      const debit = l[o + SLOT_DEBIT] as number;
-      const credit = l[o + SLOT_CREDIT] as number;
+      if (date < (this.v.date[i] as number)) this.v.date[i] = date;
       const att = l[o + SLOT_ATT] as number;
-      if (a.isCash) v.cashOut[i] = (v.cashOut[i] as number) + credit - debit;
-      if (!Number.isNaN(att) && att > (v.maxAtt[i] as number)) v.maxAtt[i] = att;
-      if (date < (v.date[i] as number)) v.date[i] = date;
-      v.lines[i] = (v.lines[i] as number) + 1;
-      const id = this.nextRow++;
-      if (v.firstRow[i] === 0) v.firstRow[i] = id;
-      v.lastRow[i] = id;
-      const r = n * ROW_WIDTH;
-      rows[r] = id;
-      rows[r + 1] = this.firstVoucher + i;
-      rows[r + 2] = l[o] as number;
-      rows[r + 3] = date;
-      rows[r + 4] = a.id;
-      rows[r + 5] = debit;
-      rows[r + 6] = credit;
-      rows[r + 7] = att;
+      out.voucher[k] = i;
+      out.lineNo[k] = l[o] as number;
+      out.date[k] = date;
+      out.attrs[k] = this.attrOf(l, o, attrs).id;
+      out.attachments[k] = Number.isNaN(att) ? -1 : att;
+      out.debit[k] = l[o + SLOT_DEBIT] as number;
+      out.credit[k] = l[o + SLOT_CREDIT] as number;
     }
-    return { attrs, rows };
+    return { attrs, lines: out };
   }
 
-  vouchers(): { firstVoucher: number; columns: VoucherColumns } {
-    return { firstVoucher: this.firstVoucher, columns: this.v };
+  /** The file's vouchers, in the order their first lines came. */
+  vouchers(): VoucherColumns {
+    return this.v;
   }
 }

@@ -1,50 +1,11 @@
 // Writes one file's ledger lines into the workspace: the texts and attribute tuples a batch
-// introduces, then its rows, in multi-row INSERTs (one statement per BATCH rows: far fewer calls
-// into SQLite than one per line); the vouchers at the end. The encoding (interning, voucher
-// totals) is LineEncoder's (in the parse worker or here) and LineAssembler's (here).
+// introduces, then its lines into blocks of columns (line-blocks.ts: one BLOB per 65,536 lines);
+// the file's vouchers at the end, in blocks too. The encoding (interning) is LineEncoder's (in the
+// parse worker or here), the tuples and vouchers LineAssembler's (here).
 import type { LedgerRecord } from '../ingest/ledger-row';
 import type { Db } from './db';
-import { ATTR_COLUMNS, ATTR_WIDTH, dateText, LineAssembler, LineEncoder, ROW_WIDTH, type AssemblerSeed, type LineBatch, type TextSeed } from './ledger-encoder';
-
-const BATCH = 128;
-const ROW_COLUMNS = ['id', 'voucher_ref', 'line_no', 'date', 'attrs_id', 'debit_fen', 'credit_fen', 'attachments'];
-const VOUCHER_COLUMNS = ['id', 'file_id', 'township_id', 'village_id', 'entity_id', 'year', 'voucher_id', 'date', 'cash_out_fen', 'max_attachments', 'line_count', 'first_row', 'last_row'];
-
-function insertSql(table: string, columns: string[], rows: number): string {
-  const one = `(${columns.map(() => '?').join(', ')})`;
-  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => one).join(', ')}`;
-}
-
-/** Buffers rows and writes them BATCH at a time: the caller fills a row's values in place (no array per row). */
-class BatchInsert {
-  readonly params: unknown[];
-  private at = 0;
-  private readonly width: number;
-  private readonly many;
-
-  constructor(private readonly db: Db, private readonly table: string, private readonly columns: string[]) {
-    this.width = columns.length;
-    this.params = new Array<unknown>(BATCH * this.width);
-    this.many = db.prepare(insertSql(table, columns, BATCH));
-  }
-
-  /** Where the next row's values go in `params` (a full batch is written first). */
-  next(): number {
-    if (this.at === this.params.length) {
-      this.many.run(this.params);
-      this.at = 0;
-    }
-    const o = this.at;
-    this.at += this.width;
-    return o;
-  }
-
-  flush(): void {
-    if (this.at === this.params.length) this.many.run(this.params);
-    else if (this.at > 0) this.db.prepare(insertSql(this.table, this.columns, this.at / this.width)).run(this.params.slice(0, this.at));
-    this.at = 0;
-  }
-}
+import { ATTR_COLUMNS, ATTR_WIDTH, LineAssembler, LineEncoder, type AssemblerSeed, type LineBatch, type TextSeed } from './ledger-encoder';
+import { BLOCK_LINES, BLOCK_VOUCHERS, encodeLineBlock, encodeVoucherBlock, newLineBlock, type LineBlock } from './line-blocks';
 
 /** What the encoder must know of the workspace: its texts and the next text id. */
 export function textSeed(db: Db): TextSeed {
@@ -52,11 +13,16 @@ export function textSeed(db: Db): TextSeed {
   return { texts, nextText: nextId(db, 'texts') };
 }
 
-/** What the assembler must know: the attribute tuples, the next tuple and voucher ids. */
+/** What the assembler must know: the attribute tuples and the next tuple id. */
 export function assemblerSeed(db: Db): AssemblerSeed {
   const attrs = (db.prepare(`SELECT ${ATTR_COLUMNS.join(" || '|' || ")} AS k, id, is_cash FROM line_attrs`).raw().all() as [string, number, number][])
     .map(([k, id, cash]): [string, number, boolean] => [k, id, cash === 1]);
-  return { attrs, nextAttrs: nextId(db, 'line_attrs'), firstVoucher: nextId(db, 'vouchers'), firstRow: nextId(db, 'ledger_rows') };
+  return { attrs, nextAttrs: nextId(db, 'line_attrs') };
+}
+
+/** The id the next imported line gets: ids run on across files and never repeat. */
+export function nextLineId(db: Db): number {
+  return (db.prepare('SELECT COALESCE(MAX(first_line + line_count), 1) AS n FROM line_blocks').get() as { n: number }).n;
 }
 
 function nextId(db: Db, table: string): number {
@@ -65,62 +31,63 @@ function nextId(db: Db, table: string): number {
 
 /** The database side: writes what an encoder produced, wherever it ran. */
 export class LedgerSink {
-  private readonly rows: BatchInsert;
   private readonly insertText;
   private readonly insertAttrs;
-  /** A district has a few thousand dates and a million lines: make each date's text once. */
-  private readonly dates = new Map<number, string>();
+  private readonly insertBlock;
+  private block: LineBlock = newLineBlock();
+  /** The id of the current block's first line. */
+  private firstLine: number;
 
   constructor(private readonly db: Db, private readonly fileId: number) {
-    this.rows = new BatchInsert(db, 'ledger_rows', ROW_COLUMNS);
     this.insertText = db.prepare('INSERT INTO texts (id, text) VALUES (?, ?)');
     this.insertAttrs = db.prepare(`INSERT INTO line_attrs (id, ${ATTR_COLUMNS.join(', ')}, is_cash) VALUES (${Array.from({ length: ATTR_WIDTH }, () => '?').join(', ')})`);
+    this.insertBlock = db.prepare('INSERT INTO line_blocks (file_id, first_line, line_count, data) VALUES (?, ?, ?, ?)');
+    this.firstLine = nextLineId(db);
   }
 
-  private date(n: number): string {
-    let s = this.dates.get(n);
-    if (s === undefined) {
-      s = dateText(n);
-      this.dates.set(n, s);
-    }
-    return s;
-  }
-
-  /** A batch of encoded lines: its new texts, then (assembled here) its new tuples and its rows. */
+  /** A batch of encoded lines: its new texts, then (assembled here) its new tuples and its lines. */
   write(b: LineBatch, assembler: LineAssembler): void {
     for (const [id, text] of b.texts) this.insertText.run(id, text);
-    const { attrs, rows: r } = assembler.assemble(b);
+    const { attrs, lines } = assembler.assemble(b);
     for (let o = 0; o < attrs.length; o += ATTR_WIDTH) this.insertAttrs.run(attrs.slice(o, o + ATTR_WIDTH));
-    const p = this.rows.params;
-    for (let i = 0; i < b.count; i++) {
-      const o = i * ROW_WIDTH;
-      const att = r[o + 7] as number;
-      const at = this.rows.next();
-      p[at] = r[o];
-      p[at + 1] = r[o + 1];
-      p[at + 2] = r[o + 2];
-      p[at + 3] = this.date(r[o + 3] as number);
-      p[at + 4] = r[o + 4];
-      p[at + 5] = r[o + 5];
-      p[at + 6] = r[o + 6];
-      p[at + 7] = Number.isNaN(att) ? null : att;
+    let from = 0;
+    while (from < lines.count) {
+      const bl = this.block;
+      const n = Math.min(lines.count - from, BLOCK_LINES - bl.count);
+      const to = from + n;
+      bl.voucher.set(lines.voucher.subarray(from, to), bl.count);
+      bl.lineNo.set(lines.lineNo.subarray(from, to), bl.count);
+      bl.date.set(lines.date.subarray(from, to), bl.count);
+      bl.attrs.set(lines.attrs.subarray(from, to), bl.count);
+      bl.attachments.set(lines.attachments.subarray(from, to), bl.count);
+      bl.debit.set(lines.debit.subarray(from, to), bl.count);
+      bl.credit.set(lines.credit.subarray(from, to), bl.count);
+      bl.count += n;
+      from = to;
+      if (bl.count === BLOCK_LINES) this.flushBlock();
     }
   }
 
-  /** Flushes the last rows and writes the vouchers. */
+  private flushBlock(): void {
+    const bl = this.block;
+    if (bl.count === 0) return;
+    this.insertBlock.run(this.fileId, this.firstLine, bl.count, encodeLineBlock(bl));
+    this.firstLine += bl.count;
+    this.block = newLineBlock();
+  }
+
+  /** Writes the last lines and the file's vouchers. */
   finish(assembler: LineAssembler): void {
-    this.rows.flush();
-    const { firstVoucher, columns: v } = assembler.vouchers();
-    const vouchers = new BatchInsert(this.db, 'vouchers', VOUCHER_COLUMNS);
-    const p = vouchers.params;
-    for (let i = 0; i < v.size; i++) {
-      const att = v.maxAtt[i] as number;
-      const values = [firstVoucher + i, this.fileId, v.township[i], v.village[i], v.entity[i], v.year[i], v.voucher[i], this.date(v.date[i] as number),
-        v.cashOut[i], att < 0 ? null : att, v.lines[i], v.firstRow[i], v.lastRow[i]];
-      const at = vouchers.next();
-      for (let k = 0; k < values.length; k++) p[at + k] = values[k];
+    this.flushBlock();
+    const v = assembler.vouchers();
+    const insert = this.db.prepare('INSERT INTO voucher_blocks (file_id, first_voucher, voucher_count, data) VALUES (?, ?, ?, ?)');
+    for (let first = 0; first < v.size; first += BLOCK_VOUCHERS) {
+      const to = Math.min(v.size, first + BLOCK_VOUCHERS);
+      insert.run(this.fileId, first, to - first, encodeVoucherBlock({
+        count: to - first, township: v.township.subarray(first, to), village: v.village.subarray(first, to), entity: v.entity.subarray(first, to),
+        number: v.voucher.subarray(first, to), date: v.date.subarray(first, to),
+      }));
     }
-    vouchers.flush();
   }
 }
 

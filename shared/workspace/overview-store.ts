@@ -1,6 +1,7 @@
 // Counts and totals over a workspace: its size, and the findings by rule, township, month and village.
 import type { Overview } from '../contract';
 import { oneRow, type Db } from './db';
+import { ledgerSnapshot, type LedgerSnapshot } from './ledger-snapshot';
 
 export interface WorkspaceCounts {
   files: number;
@@ -10,11 +11,23 @@ export interface WorkspaceCounts {
 }
 
 export function workspaceCounts(db: Db): WorkspaceCounts {
-  return oneRow(db.prepare<[], WorkspaceCounts>(`SELECT (SELECT COUNT(*) FROM source_files) AS files, (SELECT COUNT(*) FROM ledger_rows) AS lines,
-    (SELECT COUNT(*) FROM findings WHERE active = 1) AS findings`).get());
+  return oneRow(db.prepare<[], WorkspaceCounts>(`SELECT (SELECT COUNT(*) FROM source_files) AS files,
+    (SELECT COALESCE(SUM(line_count), 0) FROM line_blocks) AS lines, (SELECT COUNT(*) FROM findings WHERE active = 1) AS findings`).get());
 }
 
 interface Group { k: string; count: number; amountFen: number }
+
+/** How many townships and villages the ledger covers. */
+function placesOf(ledger: LedgerSnapshot): { townships: number; villages: number } {
+  const townships = new Set<number>();
+  const villages = new Set<number>();
+  const v = ledger.vouchers;
+  for (let i = 0; i < v.count; i++) {
+    townships.add(v.township[i] as number);
+    villages.add((v.township[i] as number) * 0x4000000 + (v.village[i] as number));
+  }
+  return { townships: townships.size, villages: villages.size };
+}
 
 /** Active findings grouped by a column (or expression) of findings, in its order. */
 function findingsBy(db: Db, by: 'rule' | 'township' | 'substr(date, 1, 7)'): Group[] {
@@ -22,10 +35,8 @@ function findingsBy(db: Db, by: 'rule' | 'township' | 'substr(date, 1, 7)'): Gro
 }
 
 export function overview(db: Db): Overview {
-  const place = oneRow(db.prepare<[], { townships: number; villages: number; lines: number; files: number }>(`SELECT
-      (SELECT COUNT(DISTINCT township_id) FROM vouchers) AS townships,
-      (SELECT COUNT(*) FROM (SELECT DISTINCT township_id, village_id FROM vouchers)) AS villages,
-      (SELECT COUNT(*) FROM ledger_rows) AS lines, (SELECT COUNT(*) FROM source_files) AS files`).get());
+  const { files, lines } = workspaceCounts(db);
+  const place = { ...placesOf(ledgerSnapshot(db)), lines, files };
   // SUM over no rows is NULL: no finding reviewed yet.
   const f = oneRow(db.prepare<[], { findings: number; amountFen: number; reviewed: number | null; confirmed: number | null; dismissed: number | null }>(
     `SELECT COUNT(*) AS findings, COALESCE(SUM(amount_fen), 0) AS amountFen, SUM(status <> 'pending') AS reviewed,

@@ -21,7 +21,7 @@ async function run(job: ParseJob): Promise<void> {
     post({ t: 'batch', batch }, [batch.lines.buffer as ArrayBuffer]);
   };
   const rows = new TableRows({
-    kind: 'ledger', file: job.file, map: job.opts.map, township: job.opts.township, village: job.opts.village, maxErrors: job.maxErrors, checkWidth: true,
+    kind: 'ledger', file: job.file, map: job.opts.map, township: job.opts.township, village: job.opts.village, maxErrors: job.maxErrors, checkWidth: true, reuseRecords: true,
     // The rows read past the header are handled here; the importer needs only what the header says.
     onHeader: (state) => post({ t: 'header', state: { ...state, pending: [] }, hasAttachments: state.state === 'mapped' && state.map.byField.attachments !== undefined }),
     onRecord: (r) => {

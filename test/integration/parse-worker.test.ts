@@ -11,9 +11,10 @@ import { writeSyntheticLedger } from '../bench/synthetic';
 import { openTempService, tempDir } from '../helpers';
 
 const dbOf = (s: AuditService): Db => (s as unknown as { db: Db }).db;
+/** What an import stored: the line and voucher blocks (their ids, sizes and bytes), the texts and the attribute tuples. */
 const dump = (s: AuditService) => ({
-  rows: dbOf(s).prepare('SELECT voucher_ref, line_no, date, attrs_id, debit_fen, credit_fen, attachments FROM ledger_rows ORDER BY id').raw().all(),
-  vouchers: dbOf(s).prepare('SELECT id, township_id, village_id, year, voucher_id, date, cash_out_fen, max_attachments, line_count FROM vouchers ORDER BY id').raw().all(),
+  lines: dbOf(s).prepare('SELECT first_line, line_count, hex(data) FROM line_blocks ORDER BY first_line').raw().all(),
+  vouchers: dbOf(s).prepare('SELECT first_voucher, voucher_count, hex(data) FROM voucher_blocks ORDER BY id').raw().all(),
   texts: dbOf(s).prepare('SELECT id, text FROM texts ORDER BY id').raw().all(),
   attrs: dbOf(s).prepare('SELECT * FROM line_attrs ORDER BY id').raw().all(),
 });

@@ -54,10 +54,10 @@ describe('query plans', () => {
 
   it('reads the ledger once for the rules: one pass over the lines, none on a re-run while the sources stay the same', async () => {
     const first = await recorded(db, () => service.runRules());
-    // The snapshot's one ordered read of the lines (workspace/ledger-snapshot.ts); no rule queries them itself.
-    expect(first.filter((r) => /\bledger_rows\b/.test(r.sql) && !/COUNT\(\*\)/.test(r.sql))).toHaveLength(1);
+    // The snapshot's one ordered read of the line blocks (workspace/ledger-snapshot.ts); no rule queries them itself.
+    expect(first.filter((r) => /\bline_blocks\b/.test(r.sql) && /\bdata\b/.test(r.sql))).toHaveLength(1);
     const again = await recorded(db, () => service.runRules());
-    expect(again.filter((r) => /\bledger_rows\b/.test(r.sql))).toEqual([]);
+    expect(again.filter((r) => /\b(line|voucher)_blocks\b/.test(r.sql))).toEqual([]);
   });
 
   it('filters findings by rule and by place through their indexes', async () => {
@@ -67,7 +67,7 @@ describe('query plans', () => {
     for (const p of plansOf(db, byPlace, /FROM findings WHERE active = 1 AND township IN/)) expect(p).toContain('USING INDEX findings_place (active=? AND township=?)');
   });
 
-  it('reads a lead\'s findings by its index, and a lead\'s and a finding\'s lines in one query each', async () => {
+  it('reads a lead\'s findings by its index in one query, and its and a finding\'s lines from the ledger in memory', async () => {
     const all = await service.listFindings({ limit: 1000 });
     await service.reviewFindings({ ids: all.rows.map((f) => f.id), decision: 'confirmed', reviewer: '张审计' });
     const building = await recorded(db, () => service.buildCaseLeads({ actor: '张审计' }));
@@ -77,11 +77,12 @@ describe('query plans', () => {
     // One read of the findings and one of their lines per lead built, not one per finding or line.
     const perLead = (sql: RegExp) => building.filter((r) => sql.test(r.sql)).length;
     expect(perLead(/FROM findings\s+WHERE id IN \(SELECT value FROM json_each/)).toBe(leads.length);
-    expect(perLead(/FROM ledger_lines l JOIN source_files f ON f\.id = l\.file_id WHERE l\.id IN/)).toBe(leads.length);
+    // The lines come from the snapshot the rules loaded: no query of the stored blocks at all.
+    expect(perLead(/\b(line|voucher)_blocks\b/)).toBe(0);
     for (const p of plansOf(db, building, /FROM findings\s+WHERE id IN \(SELECT value FROM json_each/)) expect(p).toContain('SEARCH findings USING INDEX sqlite_autoindex_findings_1 (id=?)');
     const reading = await recorded(db, () => service.getCaseLead({ number: biggest.number }));
     for (const p of plansOf(db, reading, /FROM lead_findings WHERE lead_id = \?/)) expect(p).toContain('USING INDEX lead_findings_lead (lead_id=?)');
     const detail = await recorded(db, () => service.getFinding({ id: biggest.findingIds[0]! }));
-    expect(detail.filter((r) => /FROM ledger_lines/.test(r.sql))).toHaveLength(1);
+    expect(detail.filter((r) => /\b(line|voucher)_blocks\b/.test(r.sql))).toHaveLength(0);
   });
 });

@@ -7,7 +7,7 @@ import type { FieldId } from '../../shared/contract';
 import { LEDGER_FIELDS, PROJECT_FIELDS } from '../../shared/ingest/fields';
 import { mapColumns, MappingError, resolveFieldKey } from '../../shared/ingest/header';
 import type { AuditService } from '../../shared/service';
-import { csvText, openTempService } from '../helpers';
+import { csvText, openTempService, storedLines } from '../helpers';
 
 // The issue's list, verbatim: what the engine must at least accept.
 const ISSUE_ALIASES: Record<string, string[]> = {
@@ -130,14 +130,9 @@ describe('header finding and mapping through an import', () => {
     return p;
   };
   const lines = async (): Promise<{ township: string; village: string; voucher: string; date: string; line_no: number }[]> => {
-    const { default: Database } = await import('better-sqlite3');
     const info = await service.workspaceInfo();
-    const db = new Database(info?.path ?? '', { readonly: true });
-    try {
-      return db.prepare('SELECT township, village, voucher, date, line_no FROM ledger_lines ORDER BY line_no').all() as never;
-    } finally {
-      db.close();
-    }
+    return storedLines(info?.path ?? '').map((l) => ({ township: l.township, village: l.village, voucher: l.voucher, date: l.date, line_no: l.line }))
+      .sort((a, b) => a.line_no - b.line_no);
   };
 
   it('finds the header after title lines (account set, period, 单位：元) and keeps line numbers', async () => {

@@ -46,8 +46,3 @@ export const migration004: Migration = {
       JOIN texts tbk ON tbk.id = a.bookkeeper_id;
   `,
 };
-
-/** The indexes an import of a big file drops for the load and rebuilds after it (as 004 defines them). */
-export const LEDGER_INDEX_SQL: Record<string, string> = {
-  vouchers_key: 'CREATE INDEX IF NOT EXISTS vouchers_key ON vouchers(township_id, village_id, year, voucher_id)',
-};
