@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { BUNDLE_COMMON, PARSE_WORKER_ENTRY } from '../../electron/bundle-options';
+import { appImport, cliAudit, pandasReference } from './whole-process';
 
 // The parse worker as the app ships it (electron/build.ts bundles the same entry): measuring it
 // through tsx would time tsx's loader in the worker, not the engine.
@@ -33,3 +34,19 @@ if (results.length > 1) {
 }
 const big = results.find((r) => r.lines === 1_000_000);
 if (big) console.log(`1M lines: ${big.totalMs} ms (target <= 3500), peak ${big.peakMB} MB (target <= 400)`);
+
+// Whole process, as the user runs it, on the largest size: the CLI from outside against pandas doing
+// only the first three checks in memory (test/bench/pandas_reference.py), and the app's engine.
+const largest = Math.max(...sizes);
+const file = join(process.cwd(), 'test', 'bench', 'data', `synthetic-${largest}.csv`);
+const cli = cliAudit(file);
+const pandas = pandasReference(file);
+const app = await appImport(file);
+const mb = (v: number | null): string => (v === null ? '?' : `${v} MB`);
+console.log(`\nwhole process, ${largest.toLocaleString('en')} lines (wall s, peak RSS):`);
+console.log(`  CLI audit (bundled, all rules, on-disk workspace, lead files): ${cli.seconds.toFixed(2)} s, ${mb(cli.peakMB)}`);
+if (pandas) console.log(`  pandas reference (three checks, in memory):                  ${pandas.seconds.toFixed(2)} s, ${mb(pandas.peakMB)}`);
+else console.log('  pandas reference: python3-pandas not installed (apt-get install python3-pandas)');
+if (pandas) console.log(`  ratio CLI / pandas: ${(cli.seconds / pandas.seconds).toFixed(2)} (target <= 1.00), CLI peak ${mb(cli.peakMB)} (target <= 400 MB)`);
+console.log(`  app engine worker: import ${app.importSeconds.toFixed(2)} s (${(app.importSeconds / cli.seconds).toFixed(2)}x the whole CLI run; target <= 1.3x), rules ${app.rulesSeconds.toFixed(2)} s;`);
+console.log(`    progress: ${app.progressEvents} reports, longest pause ${app.longestGapMs} ms, last at ${(app.lastFraction * 100).toFixed(0)}%`);
