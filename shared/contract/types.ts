@@ -137,8 +137,8 @@ export interface ImportResult {
   message: string;
   messageEn: string;
   durationMs: number;
-  /** Where the file was parsed: a worker thread beside the writing one (big CSV ledgers), or inline. */
-  parser: 'worker' | 'inline';
+  /** Where the file was parsed: two worker threads (big CSV ledgers, halves), one beside the writing thread, or inline. */
+  parser: 'workers' | 'worker' | 'inline';
 }
 
 export interface ImportProgress {

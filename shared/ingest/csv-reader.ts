@@ -4,7 +4,7 @@ import { createReadStream, statSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Encoding } from '../contract';
 import { createDecoder, DecodeError, detectEncoding } from './decode';
-import { CancelledError, FileDecodeError, type ReadOptions, type ReadResult } from './table';
+import { CancelledError, FileDecodeError, type CsvDialect, type ReadOptions, type ReadResult } from './table';
 
 /** Enough of the file to tell its encoding (a first megabyte of ASCII says little about the rest, but usually the header says it). */
 const DETECT_BYTES = 1 << 20;
@@ -40,15 +40,16 @@ function guessDelimiter(text: string): string {
 
 export async function readCsv(path: string, opts: ReadOptions): Promise<ReadResult> {
   const size = statSync(path).size;
-  let encoding: Encoding | null = opts.encoding && opts.encoding !== 'auto' ? opts.encoding : null;
+  const part = opts.part;
+  let encoding: Encoding | null = part?.encoding ?? (opts.encoding && opts.encoding !== 'auto' ? opts.encoding : null);
   let decoder: ReturnType<typeof createDecoder> | null = null;
   let parser: Papa.Parser | null = null;
   let newline: '\n' | '\r\n' | '\r' = '\n';
   let nlChar = '\n';
   let partial = '';
   let base = 0;
-  let line = 1;
-  let bytesRead = 0;
+  let line = part?.firstLine ?? 1;
+  let bytesRead = part?.start ?? 0;
   let stopped = false;
 
   const emitRows = (rows: string[][], consumed: string, last: boolean): void => {
@@ -75,9 +76,11 @@ export async function readCsv(path: string, opts: ReadOptions): Promise<ReadResu
   const feed = (text: string, last: boolean): void => {
     if (!parser) {
       if (text.length === 0 && !last) return;
-      newline = guessNewline(text);
+      const dialect: CsvDialect = part?.dialect ?? { delimiter: guessDelimiter(text), newline: guessNewline(text) };
+      newline = dialect.newline;
       nlChar = newline === '\r' ? '\r' : '\n';
-      parser = new Papa.Parser({ delimiter: guessDelimiter(text), newline, quoteChar: '"' });
+      parser = new Papa.Parser({ delimiter: dialect.delimiter, newline, quoteChar: '"' });
+      opts.onDialect?.(dialect, encoding ?? 'utf-8');
     }
     const aggregate = partial + text;
     const res = parser.parse(aggregate, base, !last);
@@ -93,9 +96,13 @@ export async function readCsv(path: string, opts: ReadOptions): Promise<ReadResu
 
   opts.onTable?.({ sheet: null });
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
-      const buf = chunk as Buffer;
+    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES, start: part?.start ?? 0 })) {
+      let buf = chunk as Buffer;
       if (opts.signal?.aborted) throw new CancelledError();
+      // A part that ends where the next begins: only the bytes before that line start are read.
+      const end = part?.end?.() ?? null;
+      const cut = end !== null && bytesRead + buf.length > end;
+      if (cut) buf = buf.subarray(0, Math.max(0, end - bytesRead));
       bytesRead += buf.length;
       if (!encoding) encoding = detectEncoding(buf.subarray(0, DETECT_BYTES));
       decoder ??= createDecoder(encoding);
@@ -108,7 +115,7 @@ export async function readCsv(path: string, opts: ReadOptions): Promise<ReadResu
       }
       feed(text, false);
       opts.onProgress?.({ bytesRead, totalBytes: size, lines: line - 1 });
-      if (stopped) break;
+      if (stopped || cut) break;
     }
     if (!stopped) {
       let tail = '';

@@ -50,6 +50,8 @@ export interface TableRowsOptions<K extends TableKind> {
    * refilled for every row instead of a new one each (ledger only).
    */
   reuseRecords?: boolean;
+  /** The header, already found (a part of a file read on another core after the first part found it): rows are data from the start. */
+  header?: MappedHeader;
   /** The header is known (mapped, or needing a mapping: then reading stops). */
   onHeader: (h: FoundHeader) => void;
   /** A valid row, while no row had an error (after one, the import will be rolled back). */
@@ -68,6 +70,10 @@ export class TableRows<K extends TableKind> {
 
   constructor(private readonly o: TableRowsOptions<K>) {
     this.finder = new HeaderFinder({ kind: o.kind, file: o.file, sheet: o.sheet, map: o.map, township: o.township, village: o.village });
+    if (o.header) {
+      this.finder.result = o.header;
+      this.handle = this.rowHandler(o.header);
+    }
   }
 
   /** The header was found and mapped: rows are being read. */

@@ -32,6 +32,19 @@ export interface ReadOptions {
   onRow: (row: RawRow) => RowAnswer;
   onProgress?: (p: ReadProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Text files, read in parts on two cores (workspace/parse-split.ts): start at this byte (a line
+   * start), number lines from `firstLine`, stop before the byte `end()` answers once it answers one
+   * (it may be learnt while reading), and use the part-one's dialect rather than guess it mid-file.
+   */
+  part?: { start: number; firstLine: number; end?: () => number | null; dialect?: CsvDialect; encoding?: Encoding };
+  /** The delimiter, line end and encoding the reader settled on (text files), as soon as it knows them. */
+  onDialect?: (d: CsvDialect, encoding: Encoding) => void;
+}
+
+export interface CsvDialect {
+  delimiter: string;
+  newline: '\n' | '\r\n' | '\r';
 }
 
 export interface ReadResult {

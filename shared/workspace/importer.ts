@@ -11,14 +11,15 @@ import { readTable } from '../ingest/read-table';
 import { rowError } from '../ingest/row-errors';
 import { villageOfSheet } from '../ingest/place';
 import { headBytes, sniffFormat } from '../ingest/sniff';
-import { CancelledError, FileDecodeError, FileRejectedError, MappingError, refusalText, type ReadResult, type RowAnswer } from '../ingest/table';
+import { CancelledError, FileDecodeError, FileRejectedError, MappingError, refusalText, type ReadProgress, type ReadResult, type RowAnswer } from '../ingest/table';
 import { TableRows, type FoundHeader } from '../ingest/table-rows';
 import type { Db } from './db';
 import { FileImport, MAX_SAVED_ERRORS } from './file-import';
 import { LineAssembler } from './ledger-encoder';
 import { forgetSnapshot } from './ledger-snapshot';
-import { assemblerSeed, LedgerSink, textSeed } from './ledger-writer';
+import { assemblerSeed, LedgerSink, nextLineId, textSeed } from './ledger-writer';
 import { parseInWorker, parseWorkerTarget, WorkerStartError } from './parse-client';
+import { parseInTwoWorkers, splitBytes } from './parse-split';
 
 export { MAX_REPORTED_ERRORS } from './file-import';
 
@@ -180,24 +181,50 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
 
   /** Step 3b: a big CSV ledger parsed in the worker; this thread begins the source at the header and writes each batch. */
   const readInWorker = async (): Promise<ReadResult> => {
-    let sink: LedgerSink | null = null;
-    let table: ReturnType<FileImport['openTable']> | null = null;
+    const job = { path, file, opts: { encoding: opts.encoding, map: opts.map, township: opts.township, village: opts.village }, seed: textSeed(db), maxErrors: MAX_SAVED_ERRORS };
     const assembler = new LineAssembler(assemblerSeed(db));
-    const done = await parseInWorker({
-      path, file, opts: { encoding: opts.encoding, map: opts.map, township: opts.township, village: opts.village }, seed: textSeed(db), maxErrors: MAX_SAVED_ERRORS,
-    }, {
-      onHeader: (h) => {
-        if (fateOf(h.state, null) !== 'import') return;
-        table = imp.openTable(null, h.hasAttachments, false);
-        const s = new LedgerSink(db, table.fileId);
-        sink = s;
-        table.finish = () => s.finish(assembler);
-      },
-      onBatch: (b) => sink?.write(b, assembler),
-      onProgress: (p) => hooks.onProgress?.({ file, ...p }),
-    }, hooks.signal, hashed);
-    imp.endTable({ ...done, lines: done.read.lines }, null, null, table);
-    return done.read;
+    let table: ReturnType<FileImport['openTable']> | null = null;
+    const sinks: [LedgerSink | null, LedgerSink | null] = [null, null];
+    const onHeader = (h: { state: FoundHeader; hasAttachments: boolean }): void => {
+      if (fateOf(h.state, null) !== 'import') return;
+      const t = imp.openTable(null, h.hasAttachments, false);
+      table = t;
+      sinks[0] = new LedgerSink(db, t.fileId);
+      // One voucher index for both parts; each part's last lines, then the file's vouchers, once.
+      t.finish = () => {
+        sinks[0]?.finishLines();
+        sinks[1]?.finishLines();
+        sinks[0]?.writeVouchers(assembler);
+      };
+    };
+    const onProgress = (p: ReadProgress): void => hooks.onProgress?.({ file, ...p });
+    let done: Parameters<typeof imp.endTable>[0];
+    let read: ReadResult;
+    if (size >= splitBytes()) {
+      // Two cores: the second part's lines take ids past every line the first part could hold.
+      let firstId = 0;
+      const [a, b] = await parseInTwoWorkers(job, size, {
+        onHeader: (h) => {
+          onHeader(h);
+          firstId = sinks[0] ? nextLineId(db) : 0;
+        },
+        onSplit: (s) => {
+          if (table) sinks[1] = new LedgerSink(db, (table as { fileId: number }).fileId, firstId + s.firstLine - 1);
+        },
+        onBatch: (part, batch) => sinks[part]?.write(batch, assembler),
+        onProgress,
+      }, hooks.signal, hashed);
+      done = joinParts(a, b);
+      read = b ? { ...b.read, complete: a.read.complete && b.read.complete } : a.read;
+      result.parser = b ? 'workers' : 'worker';
+    } else {
+      const d = await parseInWorker(job, { onHeader, onBatch: (batch) => sinks[0]?.write(batch, assembler), onProgress }, hooks.signal, hashed);
+      done = { ...d, lines: d.read.lines };
+      read = d.read;
+      result.parser = 'worker';
+    }
+    imp.endTable({ ...done, lines: read.lines }, null, null, table);
+    return read;
   };
 
   try {
@@ -205,7 +232,6 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     if (viaWorker) {
       try {
         read = await readInWorker();
-        result.parser = 'worker';
       } catch (e) {
         // A worker that could not start (its file missing, no thread to spare): parse here instead.
         if (!(e instanceof WorkerStartError)) throw e;
@@ -302,4 +328,15 @@ function importedMessage(file: string, imp: FileImport): { message: string; mess
   if (imp.filledDown > 0) parts.push(both('import.filled-down', { rows: imp.filledDown }));
   const joined = joinBi(parts.map((p) => ({ zh: p.message, en: p.messageEn })), 'fmt.items');
   return { message: joined.zh, messageEn: joined.en };
+}
+
+type PartDone = { rowsImported: number; rowsSkipped: number; blankRows: number; errors: RowError[]; errorCount: number; filledDown: number };
+
+/** Both parts' counts and errors as one file's (the first part's errors come first: they are earlier lines). */
+function joinParts(a: PartDone, b: PartDone | null): PartDone & { lines: number } {
+  if (!b) return { ...a, lines: 0 };
+  return {
+    rowsImported: a.rowsImported + b.rowsImported, rowsSkipped: a.rowsSkipped + b.rowsSkipped, blankRows: a.blankRows + b.blankRows,
+    errors: [...a.errors, ...b.errors].slice(0, MAX_SAVED_ERRORS), errorCount: a.errorCount + b.errorCount, filledDown: a.filledDown + b.filledDown, lines: 0,
+  };
 }

@@ -18,6 +18,8 @@ export const ATTR_FIELDS = ['summary', 'accountCode', 'accountName', 'receiptTyp
 export const ATTR_COLUMNS = ['summary_id', 'account_code_id', 'account_name_id', 'receipt_type_id', 'counterparty_id', 'project_id', 'handler_id', 'approver_id', 'invoice_id', 'preparer_id', 'checker_id', 'bookkeeper_id'] as const;
 const N_ATTR = ATTR_FIELDS.length;
 const SLOT_ENTITY = 6 + N_ATTR;
+/** The slots of a line that hold text ids: township, village, voucher, the attribute texts, the entity. */
+export const TEXT_SLOTS = [3, 4, 5, ...Array.from({ length: N_ATTR }, (_, k) => 6 + k), SLOT_ENTITY] as const;
 const SLOT_CASH = SLOT_ENTITY + 1;
 const SLOT_DEBIT = SLOT_CASH + 1;
 const SLOT_CREDIT = SLOT_DEBIT + 1;

@@ -38,11 +38,12 @@ export class LedgerSink {
   /** The id of the current block's first line. */
   private firstLine: number;
 
-  constructor(private readonly db: Db, private readonly fileId: number) {
+  /** `firstLine`: where this sink's line ids start (a second part of a file starts past the first part's lines). */
+  constructor(private readonly db: Db, private readonly fileId: number, firstLine?: number) {
     this.insertText = db.prepare('INSERT INTO texts (id, text) VALUES (?, ?)');
     this.insertAttrs = db.prepare(`INSERT INTO line_attrs (id, ${ATTR_COLUMNS.join(', ')}, is_cash) VALUES (${Array.from({ length: ATTR_WIDTH }, () => '?').join(', ')})`);
     this.insertBlock = db.prepare('INSERT INTO line_blocks (file_id, first_line, line_count, data) VALUES (?, ?, ?, ?)');
-    this.firstLine = nextLineId(db);
+    this.firstLine = firstLine ?? nextLineId(db);
   }
 
   /** A batch of encoded lines: its new texts, then (assembled here) its new tuples and its lines. */
@@ -79,6 +80,15 @@ export class LedgerSink {
   /** Writes the last lines and the file's vouchers. */
   finish(assembler: LineAssembler): void {
     this.flushBlock();
+    this.writeVouchers(assembler);
+  }
+
+  /** Writes the last lines only (a file's other part writes the vouchers). */
+  finishLines(): void {
+    this.flushBlock();
+  }
+
+  writeVouchers(assembler: LineAssembler): void {
     const v = assembler.vouchers();
     const insert = this.db.prepare('INSERT INTO voucher_blocks (file_id, first_voucher, voucher_count, data) VALUES (?, ?, ?, ?)');
     for (let first = 0; first < v.size; first += BLOCK_VOUCHERS) {

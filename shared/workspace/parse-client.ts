@@ -31,7 +31,15 @@ export function parseWorkerTarget(): { file: URL | string; execArgv: string[] } 
   return null;
 }
 
+/** Parse workers started and not yet exited (a worker left running keeps the process alive). */
+let running = 0;
+export function runningParseWorkers(): number {
+  return running;
+}
+
 export interface ParseHandlers {
+  /** The worker started (to send it messages, such as where a first part ends). */
+  onWorker?: (w: Worker) => void;
   onHeader: (h: Header) => void;
   onBatch: (b: LineBatch) => void;
   onProgress: (p: ReadProgress) => void;
@@ -53,6 +61,9 @@ export function parseInWorker(job: ParseJob, h: ParseHandlers, signal?: AbortSig
     } catch (e) {
       return reject(new WorkerStartError(e instanceof Error ? e.message : String(e)));
     }
+    running++;
+    worker.once('exit', () => running--);
+    h.onWorker?.(worker);
     let settled = false;
     let heard = false;
     const settle = (fn: () => void, stopWorker = true): void => {

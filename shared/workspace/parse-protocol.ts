@@ -1,7 +1,8 @@
 // The messages between the importer and the ledger parse worker (parse-worker.ts).
 import type { Encoding, ImportOptions, RowError } from '../contract';
 import type { MessageKey, Params } from '../i18n/messages';
-import type { ReadProgress, ReadResult } from '../ingest/table';
+import type { CsvDialect, ReadProgress, ReadResult } from '../ingest/table';
+import type { MappedHeader } from '../ingest/table-rows';
 import type { HeaderState } from '../ingest/table-session';
 import type { LineBatch, TextSeed } from './ledger-encoder';
 
@@ -11,11 +12,18 @@ export interface ParseJob {
   opts: Pick<ImportOptions, 'encoding' | 'map' | 'township' | 'village'>;
   seed: TextSeed;
   maxErrors: number;
+  /** The first part of a file read on two cores: where it ends comes later, in an `end` message. */
+  firstOfTwo?: boolean;
+  /** The second part: from this byte and line, with the header, dialect and encoding the first part found. */
+  part?: { start: number; firstLine: number; header: MappedHeader; dialect: CsvDialect; encoding: Encoding };
 }
+
+/** The importer to a first part's worker: stop before this byte (where the second part begins). */
+export interface EndMessage { t: 'end'; at: number }
 
 export type ParseMessage =
   /** The header was found (or the file needs a mapping: then nothing more comes but `done`). */
-  | { t: 'header'; state: Exclude<HeaderState, { state: 'scanning' }>; hasAttachments: boolean }
+  | { t: 'header'; state: Exclude<HeaderState, { state: 'scanning' }>; hasAttachments: boolean; dialect: CsvDialect | null; encoding: Encoding | null }
   | { t: 'batch'; batch: LineBatch }
   | { t: 'progress'; p: ReadProgress }
   | {

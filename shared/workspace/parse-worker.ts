@@ -9,21 +9,33 @@ import { readCsv } from '../ingest/csv-reader';
 import { FileDecodeError, FileRejectedError } from '../ingest/table';
 import { TableRows } from '../ingest/table-rows';
 import { LineEncoder } from './ledger-encoder';
-import type { ParseJob, ParseMessage } from './parse-protocol';
+import type { Encoding } from '../contract';
+import type { CsvDialect } from '../ingest/table';
+import type { EndMessage, ParseJob, ParseMessage } from './parse-protocol';
 
 const port = parentPort;
 const post = (m: ParseMessage, transfer: ArrayBuffer[] = []): void => port?.postMessage(m, transfer);
 
+// The first of two parts learns where to stop once the importer has found the second's start.
+let end: number | null = null;
+const onEnd = (m: EndMessage): void => { if (m.t === 'end') end = m.at; };
+
 async function run(job: ParseJob): Promise<void> {
   const encoder = new LineEncoder(job.seed);
+  if (job.firstOfTwo) port?.on('message', onEnd);
+  let dialect: CsvDialect | null = null;
+  let encoding: Encoding | null = null;
   const send = (): void => {
     const batch = encoder.take();
     post({ t: 'batch', batch }, [batch.lines.buffer as ArrayBuffer]);
   };
   const rows = new TableRows({
     kind: 'ledger', file: job.file, map: job.opts.map, township: job.opts.township, village: job.opts.village, maxErrors: job.maxErrors, checkWidth: true, reuseRecords: true,
+    header: job.part?.header,
     // The rows read past the header are handled here; the importer needs only what the header says.
-    onHeader: (state) => post({ t: 'header', state: { ...state, pending: [] }, hasAttachments: state.state === 'mapped' && state.map.byField.attachments !== undefined }),
+    onHeader: (state) => post({
+      t: 'header', state: { ...state, pending: [] }, hasAttachments: state.state === 'mapped' && state.map.byField.attachments !== undefined, dialect, encoding,
+    }),
     onRecord: (r) => {
       encoder.add(r);
       if (encoder.full) send();
@@ -33,13 +45,18 @@ async function run(job: ParseJob): Promise<void> {
     encoding: job.opts.encoding,
     onRow: rows.onRow,
     onProgress: (p) => post({ t: 'progress', p }),
+    onDialect: (d, e) => { dialect = d; encoding = e; },
+    part: job.part ? { ...job.part, end: () => null } : job.firstOfTwo ? { start: 0, firstLine: 1, end: () => end } : undefined,
   });
   rows.finish();
   if (rows.errorCount === 0 && rows.mapped) send();
+  // Listening keeps the worker alive: it must end by itself once `done` is sent.
+  port?.off('message', onEnd);
   post({ t: 'done', read, rowsImported: rows.rowsImported, rowsSkipped: rows.rowsSkipped, blankRows: rows.blankRows, errors: rows.errors, errorCount: rows.errorCount, filledDown: rows.filledDown });
 }
 
 run(workerData as ParseJob).catch((e: unknown) => {
+  port?.off('message', onEnd);
   if (e instanceof FileDecodeError) post({ t: 'fail', kind: 'decode', encoding: e.encoding, line: e.line });
   else if (e instanceof MappingError) post({ t: 'fail', kind: 'mapping', key: e.messageKey, params: e.params });
   else if (e instanceof FileRejectedError) post({ t: 'fail', kind: 'rejected', key: e.messageKey, params: e.params });
