@@ -55,7 +55,7 @@ describe('line attributes', () => {
     writeFileSync(path, lines.join('\n'));
     expect((await service.importFile({ path, kind: 'ledger' })).rowsImported).toBe(80);
     await service.runRules();
-    const { Database } = { Database: (await import('better-sqlite3')).default };
+    const { Database } = { Database: (await import('better-sqlite3-multiple-ciphers')).default };
     const db = new Database(((await service.workspaceInfo())!).path, { readonly: true });
     const names = db.prepare("SELECT DISTINCT counterparty FROM ledger_lines WHERE counterparty <> '' ORDER BY line_no").all() as { counterparty: string }[];
     db.close();

@@ -130,7 +130,7 @@ describe('header finding and mapping through an import', () => {
     return p;
   };
   const lines = async (): Promise<{ township: string; village: string; voucher: string; date: string; line_no: number }[]> => {
-    const { default: Database } = await import('better-sqlite3');
+    const { default: Database } = await import('better-sqlite3-multiple-ciphers');
     const info = await service.workspaceInfo();
     const db = new Database(info?.path ?? '', { readonly: true });
     try {
