@@ -1,6 +1,10 @@
+import type { Db } from '../db';
+
 export interface Migration {
   version: number;
   name: string;
   /** SQL run inside the migration's transaction. */
   up: string;
+  /** A step in code after the SQL, in the same transaction (e.g. sealing what is already there with hashes). */
+  then?: (db: Db) => void;
 }
