@@ -4,7 +4,7 @@
 
 export const integrityMessages = {
   // opening a workspace
-  'ws.err.needs-password': { zh: '工作区 {path} 已加密：请输入密码', en: 'The workspace {path} is encrypted: enter its password' },
+  'ws.err.needs-password': { zh: '工作区 {path} 已加密：请输入密码（若它本不是加密的工作区，则它不是工作区文件）', en: 'The workspace {path} is encrypted: enter its password (if it is no encrypted workspace, it is not a workspace file)' },
   'ws.err.wrong-password': { zh: '密码不正确（或 {path} 不是工作区文件）', en: 'Wrong password (or {path} is not a workspace file)' },
   'ws.err.not-encrypted': { zh: '工作区 {path} 未加密，打开时不需要密码', en: 'The workspace {path} is not encrypted: it opens without a password' },
   'ws.err.not-a-workspace': { zh: '{path} 不是工作区文件（也可能是加密的工作区：请输入密码）', en: '{path} is not a workspace file (or it is encrypted: enter its password)' },

@@ -70,7 +70,9 @@ export const CHAIN_GENESIS = '0'.repeat(64);
 
 /** A row's canonical content, as SQL over `alias` (NEW in a trigger, the table's name elsewhere). */
 export function contentSql(spec: ChainSpec, alias: string): string {
-  return `json_object(${spec.cols.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
+  // `|| ''` drops a text's JSON subtype (a value made by json_object in another trigger), so the
+  // content is the same whether taken from NEW or read back from the table.
+  return `json_object(${spec.cols.map((c) => `'${c}', CASE WHEN typeof(${alias}.${c}) = 'text' THEN ${alias}.${c} || '' ELSE ${alias}.${c} END`).join(', ')})`;
 }
 
 /** An INSERT of the chain entry for one row: NEW in a trigger, or the table's row `rowid = ?` (from = the table). */
