@@ -250,7 +250,7 @@ describe('encryption at rest', () => {
     // A changed evidence file is refused, and verify reports it.
     const f = join(`${path}.files`, stored[0]!);
     const enc = readFileSync(f);
-    enc[enc.length - 1] ^= 1;
+    enc[enc.length - 1] = enc[enc.length - 1]! ^ 1;
     writeFileSync(f, enc);
     const t = await s.openWorkspace({ path, password: 'third' });
     expect(t.integrity.breaks.map((b) => b.kind)).toEqual(['evidence']);

@@ -5,6 +5,7 @@ import { ExperimentOutlined, FileAddOutlined, FolderOpenOutlined } from '@ant-de
 import { audit } from '../api';
 import { useApp } from '../context';
 import { useLang } from '../i18n';
+import { useWorkspaceOpener } from '../components/WorkspaceDialogs';
 
 export function StartScreen() {
   const { t } = useLang();
@@ -12,6 +13,7 @@ export function StartScreen() {
   const { message } = AntApp.useApp();
   const [recent, setRecent] = useState<string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
+  const opener = useWorkspaceOpener();
 
   useEffect(() => {
     audit().recentWorkspaces().then(setRecent).catch(app.reportError);
@@ -34,7 +36,7 @@ export function StartScreen() {
   };
   const choose = (create: boolean) => run(create ? 'create' : 'open', async () => {
     const path = await audit().chooseWorkspace({ create });
-    return path ? audit().openWorkspace({ path, create }) : null;
+    return path ? opener.open(path, create) : null;
   });
 
   return (
@@ -52,11 +54,12 @@ export function StartScreen() {
         {recent.length === 0 ? <Empty description={t('ui.start.recent.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
           <Space orientation="vertical" size={2} data-testid="recent-list">
             {recent.map((path) => (
-              <Button key={path} type="link" style={{ paddingInline: 0 }} onClick={() => run('recent', () => audit().openWorkspace({ path }))}>{path}</Button>
+              <Button key={path} type="link" style={{ paddingInline: 0 }} onClick={() => run('recent', () => opener.open(path, false))} data-testid="recent-item">{path}</Button>
             ))}
           </Space>
         )}
       </Card>
+      {opener.modal}
     </Space>
   );
 }
