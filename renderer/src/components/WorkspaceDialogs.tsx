@@ -19,6 +19,12 @@ export function useWorkspaceOpener() {
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<VerifyReport | null>(null);
   const done = useRef<((ws: WorkspaceInfo | null) => void) | null>(null);
+  const afterReport = useRef<(() => void) | null>(null);
+  const dismissReport = () => {
+    setReport(null);
+    afterReport.current?.();
+    afterReport.current = null;
+  };
 
   const finish = (ws: WorkspaceInfo | null) => {
     setAsk(null);
@@ -71,7 +77,7 @@ export function useWorkspaceOpener() {
           {error && <Alert type="error" showIcon title={error} data-testid="password-error" />}
         </Space>
       </Modal>
-      <Modal open={report !== null} title={t('ui.ws.integrity.title')} width={760} onOk={() => setReport(null)} onCancel={() => setReport(null)} cancelButtonProps={{ style: { display: 'none' } }} okText={t('ui.ok')}>
+      <Modal open={report !== null} title={t('ui.ws.integrity.title')} width={760} onOk={dismissReport} onCancel={dismissReport} cancelButtonProps={{ style: { display: 'none' } }} okText={t('ui.ok')}>
         {report && (
           <div data-testid="integrity-alert">
             <Alert type="error" showIcon title={t('ui.ws.integrity.summary', { count: report.breaks.length + report.more })} description={t('ui.ws.integrity.hint')} style={{ marginBottom: 12 }} />
@@ -88,5 +94,7 @@ export function useWorkspaceOpener() {
       </Modal>
     </>
   );
-  return { open, modal };
+  /** What to do once the reviewer has read a failed check (go on into the workspace). */
+  const whenRead = (then: () => void) => { afterReport.current = then; };
+  return { open, modal, whenRead };
 }

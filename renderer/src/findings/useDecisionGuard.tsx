@@ -59,7 +59,7 @@ export function useDecisionGuard() {
       <Modal open={step?.kind === 'confirm'} title={t('ui.review.confirm.title', { status })} okText={t('ui.review.confirm.ok', { status })}
         onOk={() => close(true)} onCancel={() => close(false)} okButtonProps={{ danger: !!(step?.kind === 'confirm' && step.impact.leads.length), ...{ 'data-testid': 'review-confirm-ok' } }} destroyOnHidden>
         {step?.kind === 'confirm' && (
-          <div data-testid="review-confirm">
+          <div data-testid="review-impact">
             <Typography.Paragraph>{t('ui.review.confirm.what', { count: step.impact.count, amount: formatFen(step.impact.amountFen), status })}</Typography.Paragraph>
             {step.impact.leads.length > 0 && (
               <Alert type="warning" showIcon data-testid="lead-warning" title={t('ui.review.leads.title')} description={(

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Empty, Space, Typography } from 'antd';
 import { ExperimentOutlined, FileAddOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import type { WorkspaceInfo } from '../../../shared/contract';
 import { audit } from '../api';
 import { useApp } from '../context';
 import { useLang } from '../i18n';
@@ -27,7 +28,10 @@ export function StartScreen() {
       await app.refreshWorkspace();
       app.dataChanged();
       void message.success(t('ui.start.opened', { path: ws.path }));
-      app.go(key === 'create' ? 'import' : 'overview');
+      const next = () => app.go(key === 'create' ? 'import' : 'overview');
+      // A failed integrity check is read here first, before anything else of the workspace.
+      if ('integrity' in ws && !(ws as WorkspaceInfo).integrity.ok) opener.whenRead(next);
+      else next();
     } catch (e) {
       app.reportError(e);
     } finally {
