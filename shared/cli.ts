@@ -5,7 +5,7 @@ import { runAudit } from './cli-audit';
 import { LEADS_HELP, runLeadsCommand } from './cli-leads';
 import { line, padDisplay } from './cli-text';
 import { readFileSync } from 'node:fs';
-import { asEngineError, EngineError, errorPayload } from './i18n/errors';
+import { asEngineError, errorPayload, type EngineError } from './i18n/errors';
 import { t, zh, type MessageKey } from './i18n/messages';
 
 /** An option of `audit` and what it does; `wrap` puts the English under the Chinese. */
@@ -70,7 +70,7 @@ function reportError(e: unknown): number {
 function readSecrets(args: string[], command: string): { password?: string; next?: string } {
   const env = { password: process.env.VILLAGE_AUDIT_PASSWORD || undefined, next: process.env.VILLAGE_AUDIT_NEW_PASSWORD || undefined };
   if (!args.includes('--password-stdin') && !(command === 'password' && (!env.password || !env.next))) return env;
-  let text = '';
+  let text: string;
   try {
     text = readFileSync(0, 'utf8');
   } catch {

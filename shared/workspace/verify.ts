@@ -112,7 +112,7 @@ export function verifyWorkspace(db: Db, o: VerifyOptions): VerifyReport {
       else if (e.content !== row.content) add({ kind: 'changed', seq: e.seq, table: spec.kind, ref: row.rowid, changes: diff(e.content, row.content), message: bi('verify.break.changed') });
       else if (!spec.state && (inserts.get(`${spec.kind}:${row.rowid}`) ?? 0) > 1) add({ kind: 'link', seq: e.seq, table: spec.kind, ref: row.rowid, message: bi('verify.break.twice') });
     }
-    for (const [k, e] of last) {
+    for (const e of last.values()) {
       if (e.kind === spec.kind && !seen.has(e.ref)) add({ kind: 'deleted', seq: e.seq, table: spec.kind, ref: e.ref, changes: diff(e.content, '{}'), message: bi('verify.break.deleted') });
     }
   }

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { Finding } from '../../shared/contract';
+import { AuditService } from '../../shared/service';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { district } from '../helpers';
 import { writeSyntheticLedger } from '../bench/synthetic';
@@ -676,7 +677,7 @@ describe('a workspace the team can trust (issue 12)', () => {
     session = await openApp({ browser, url });
     const { page, shell, dir } = session;
     const path = join(dir, 'secret.sqlite');
-    const s = new (session.service.constructor as typeof import('../../shared/service').AuditService)();
+    const s = new AuditService();
     await s.openWorkspace({ path, create: true, password: '村账 2026' });
     await s.closeWorkspace();
     shell.workspace = path;
@@ -708,7 +709,7 @@ describe('a workspace the team can trust (issue 12)', () => {
     session = await openApp({ browser, url });
     const { page, shell, dir } = session;
     const path = join(dir, 'tampered.sqlite');
-    const s = new (session.service.constructor as typeof import('../../shared/service').AuditService)({ now: () => '2026-11-25T08:00:00.000Z' });
+    const s = new AuditService({ now: () => '2026-11-25T08:00:00.000Z' });
     await s.openWorkspace({ path, create: true });
     await s.importBatch([{ path: district.shibanchong, kind: 'ledger' }]);
     await s.runRules();

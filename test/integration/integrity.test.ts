@@ -7,7 +7,6 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DISTRICT_DIR, FILES } from '../../fixtures/district-files';
-import { runLeadsCommand } from '../../shared/cli-leads';
 import { asEngineError } from '../../shared/i18n/errors';
 import { AuditService } from '../../shared/service';
 import { ledgerCsv, importDistrict, openTempService, payment, tempDir } from '../helpers';

@@ -10,8 +10,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DISTRICT_DIR, FILES } from '../../fixtures/district-files';
 import { runLeadsCommand } from '../../shared/cli-leads';
 import { safeFileName, safeFileNames } from '../../shared/leads/file-names';
-import type { AuditService } from '../../shared/service';
-import { importDistrict, ledgerCsv, openTempService, payment, tempDir } from '../helpers';
+import { AuditService } from '../../shared/service';
+import { importDistrict, ledgerCsv, openTempService, payment } from '../helpers';
 
 const REPO = resolve(__dirname, '../..');
 const sha = (p: string): string => createHash('sha256').update(readFileSync(p)).digest('hex');
@@ -154,6 +154,7 @@ describe('handoff files', () => {
     const files = [...out.values()];
     expect(new Set(files.map((f) => f.toLowerCase())).size).toBe(names.length);
     for (const f of files) {
+      // eslint-disable-next-line no-control-regex -- control characters are what must not be there
       expect(f).not.toMatch(/[\\/:*?"<>|\u0000-\u001f]/);
       expect(f).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i);
       expect(f).not.toMatch(/[. ]$/);
@@ -183,7 +184,7 @@ describe('handoff files', () => {
     await service.buildCaseLeads({ actor: 'a' });
     const out = join(dir, 'out');
     let calls = 0;
-    const failing = new (service.constructor as typeof import('../../shared/service').AuditService)({ now: () => '2026-11-25T08:00:00.000Z', renderPdf: async () => {
+    const failing = new AuditService({ now: () => '2026-11-25T08:00:00.000Z', renderPdf: async () => {
       if (++calls === 2) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC', path: out });
       return Buffer.from('%PDF-1.4');
     } });

@@ -84,7 +84,7 @@ export function useWorkspaceOpener() {
             <ul style={{ paddingInlineStart: 18, maxHeight: 360, overflow: 'auto' }}>
               {report.breaks.map((b, i) => (
                 <li key={i} data-kind={b.kind}>
-                  <Typography.Text strong>{b.what[lang]}</Typography.Text>：{b.message[lang]}
+                  <Typography.Text strong>{b.what[lang]}</Typography.Text>{t('ui.trail.sep.field')}{b.message[lang]}
                   {b.changes.map((c) => <div key={c.field} style={{ fontSize: 12 }}>{t('verify.change', { label: c.label[lang], was: c.was, now: c.now })}</div>)}
                 </li>
               ))}
