@@ -37,8 +37,18 @@ interface LineRow {
 function* sourceLedgerLines(db: Db, fileId: number): Generator<[unknown[], number, number]> {
   const range = db.prepare<[number], { lo: number | null; hi: number | null }>('SELECT MIN(first_row) AS lo, MAX(last_row) AS hi FROM vouchers WHERE file_id = ?').get(fileId);
   if (!range || range.lo === null || range.hi === null) return;
-  const texts = new Map(db.prepare<[], { id: number; text: string }>('SELECT id, text FROM texts').all().map((r) => [r.id, r.text]));
-  const t = (id: number): string => texts.get(id) ?? '';
+  // Texts by id through a bounded cache: a district's texts repeat, but a file may bring many, and the engine's heap is small.
+  const one = db.prepare<[number], string>('SELECT text FROM texts WHERE id = ?').pluck();
+  const texts = new Map<number, string>();
+  const t = (id: number): string => {
+    let v = texts.get(id);
+    if (v === undefined) {
+      if (texts.size >= 20_000) texts.clear();
+      v = one.get(id) ?? '';
+      texts.set(id, v);
+    }
+    return v;
+  };
   const rows = db.prepare<[number, number, number], LineRow>(`SELECT r.line_no, r.date, v.year, v.township_id, v.village_id, v.entity_id, v.voucher_id,
       a.summary_id, a.account_code_id, a.account_name_id, r.debit_fen, r.credit_fen, r.attachments, a.receipt_type_id, a.invoice_id, a.counterparty_id,
       a.project_id, a.handler_id, a.approver_id, a.preparer_id, a.checker_id, a.bookkeeper_id, a.is_cash
