@@ -12,10 +12,10 @@ const CJK = '[\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uff00-\\uffef]';
 const cjkMessage = 'User-facing text goes in the catalogue (shared/i18n/messages-*.ts), Chinese and English; data words in a data module.';
 
 /** Files the importer rewrite owns (field labels, separators, data patterns), exempt from the CJK rule until it lands. */
-const nodeOnly = ['node:*', 'fs', 'path', 'os', 'crypto', 'worker_threads', 'better-sqlite3', 'electron'];
+const nodeOnly = ['node:*', 'fs', 'path', 'os', 'crypto', 'worker_threads', 'better-sqlite3-multiple-ciphers', 'electron'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'docs/', 'test/bench/data/', 'tmp/', 'dist-cli/'] },
+  { ignores: ['types/', 'node_modules/', 'dist/', 'dist-electron/', 'release/', 'docs/', 'test/bench/data/', 'tmp/', 'dist-cli/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,5 @@
 // `npm run build:electron`: bundles main, preload and the engine worker to dist-electron/*.cjs.
-// better-sqlite3 (native) and electron stay external; everything else is inlined.
+// better-sqlite3-multiple-ciphers (native, SQLite with SQLCipher) and electron stay external; everything else is inlined.
 import { build } from 'esbuild';
 import { BUNDLE_COMMON, PARSE_WORKER_ENTRY } from './bundle-options';
 

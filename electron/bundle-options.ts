@@ -6,7 +6,7 @@ export const BUNDLE_COMMON = {
   format: 'cjs' as const,
   target: 'node22',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3-multiple-ciphers'],
   logLevel: 'info' as const,
   // fixtures/district-files.ts locates the sample by import.meta.url; in the app the worker is
   // given sampleDir instead, so an empty stand-in is enough.

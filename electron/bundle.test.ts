@@ -26,7 +26,7 @@ describe('bundled main process', () => {
     const places = [...new Set(sources.map((s) => s.replace(/^(node_modules\/[^/]+|shared\/[^/]+|[^/]+)\/.*$/, '$1')))].sort();
     expect(places).toEqual(['electron', 'node_modules/zod', 'shared/contract', 'shared/format', 'shared/i18n']);
     expect(sources.filter((s) => s.startsWith('shared/format/'))).toEqual(['shared/format/print-layout.ts']);
-    expect(main).not.toMatch(/require\("better-sqlite3"\)/);
+    expect(main).not.toMatch(/require\("better-sqlite3-multiple-ciphers"\)/);
     for (const engineOnly of ['exceljs', 'papaparse', 'iconv-lite', 'playwright-core', 'loadVoucherGroups', 'computeLead', 'AuditService']) expect(main, engineOnly).not.toContain(engineOnly);
     expect(main.length).toBeLessThan(400_000);
   });
@@ -43,7 +43,7 @@ describe('bundled engine worker', () => {
     // printer (never loaded in the app, see electron/pdf.ts) stay outside the worker's bundle.
     const workerSrc = readFileSync('dist-electron/engine-worker.cjs', 'utf8');
     const external = [...new Set([...workerSrc.matchAll(/(?:require|import)\("([^"]+)"\)/g)].map((m) => m[1]!.replace(/^node:/, '')))].filter((n) => !builtinModules.includes(n));
-    expect(external.sort()).toEqual(['better-sqlite3', 'playwright-core']);
+    expect(external.sort()).toEqual(['better-sqlite3-multiple-ciphers', 'playwright-core']);
     const parseWorker = join(process.cwd(), 'dist-electron', 'parse-worker.cjs');
     const parseSrc = readFileSync(parseWorker, 'utf8');
     expect([...parseSrc.matchAll(/(?:require|import)\("([^"]+)"\)/g)].map((m) => m[1]!.replace(/^node:/, '')).filter((n) => !builtinModules.includes(n))).toEqual([]);

@@ -70,7 +70,8 @@ export class EngineClient implements EngineCaller {
       void this.call('openWorkspace', [{ path }]);
     }
     const r = await this.send(method, args);
-    if (r.ok && opensWorkspace(method)) this.workspace = (r.value as { path?: string } | null)?.path ?? null;
+    // An encrypted workspace is not reopened by a restarted worker: its password is kept nowhere, so the app asks again.
+    if (r.ok && opensWorkspace(method)) this.workspace = (r.value as { encrypted?: boolean } | null)?.encrypted ? null : (r.value as { path?: string } | null)?.path ?? null;
     if (r.ok && method === 'closeWorkspace') this.workspace = null;
     return r;
   }

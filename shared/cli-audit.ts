@@ -31,6 +31,8 @@ export interface AuditArgs {
   cadres?: string[];
   config?: string;
   workspace?: string;
+  /** Creates (or opens) the workspace encrypted with this password. */
+  password?: string;
   out: string;
   township?: string;
   village?: string;
@@ -98,7 +100,7 @@ export async function runAudit(args: AuditArgs, service = new AuditService()): P
   };
   const workspace = resolve(args.workspace ?? join(mkdtempSync(join(tmpdir(), 'village-audit-')), 'workspace.sqlite'));
   const existed = existsSync(workspace);
-  await service.openWorkspace({ path: workspace, create: true });
+  await service.openWorkspace({ path: workspace, create: true, password: args.password });
   try {
     for (const [ruleId, settings] of Object.entries(config.rules ?? {})) await service.saveRuleSettings({ rule: ruleId, settings });
     const files: ImportOptions[] = [

@@ -29,7 +29,7 @@ if (stale()) {
   const { build } = await import('esbuild');
   // As electron/bundle-options.ts (BUNDLE_COMMON) has it for the app: node, the native module and
   // the PDF printer outside. ES modules need `require` made for the CommonJS dependencies inside.
-  const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3', 'playwright-core'], absWorkingDir: root };
+  const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3-multiple-ciphers', 'playwright-core'], absWorkingDir: root };
   await build({
     ...common, entryPoints: ['shared/cli-bundle.ts'], outdir: out, format: 'esm', splitting: true, outExtension: { '.js': '.mjs' },
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

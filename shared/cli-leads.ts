@@ -2,16 +2,24 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RECT_PROGRESS, type CaseLead, type FindingStatus, type RectificationItem } from './contract';
+import { RECT_PROGRESS, type CaseLead, type FindingStatus, type RectificationItem, type VerifyReport } from './contract';
 export { LEADS_HELP } from './cli-help';
 import { line } from './cli-text';
 import { formatFen, parseMoney } from './format/money';
 import { EngineError } from './i18n/errors';
-import { zh } from './i18n/messages';
+import { t, zh } from './i18n/messages';
 import { formatRowError } from './ingest/row-errors';
 import { AuditService } from './service';
 
 export interface Outcome { exitCode: number; stdout: string[]; stderr: string[] }
+
+/** Where an encrypted workspace's password comes from: never the command line (shell history, process lists) but an environment variable or standard input. */
+export interface PasswordSource {
+  /** The password, when there is one (VILLAGE_AUDIT_PASSWORD, or the first line of standard input with --password-stdin). */
+  password?: string;
+  /** The new one, for `password` (VILLAGE_AUDIT_NEW_PASSWORD, or the second line of standard input). */
+  next?: string;
+}
 
 function workspaceOf(v: string | undefined): string {
   if (!v) throw new EngineError('invalid-arguments', 'cli.err.need-workspace');
@@ -34,7 +42,15 @@ function itemLine(it: RectificationItem): string {
     `${it.closed ? ` ${line('cli.rect.closed')} ${it.closedBy} ${it.closedAt}` : ''}${it.overdue ? ` ${line('cli.rect.overdue')}` : ''}`;
 }
 
-export async function runLeadsCommand(command: string, args: string[], service = new AuditService()): Promise<Outcome> {
+function breakLines(r: VerifyReport): string[] {
+  return r.breaks.flatMap((b) => [
+    `  ✗ ${b.what.zh}: ${b.message.zh}`,
+    `    (${b.what.en}: ${b.message.en})`,
+    ...b.changes.map((c) => `      ${zh('verify.change', { label: c.label, was: c.was, now: c.now })}`),
+  ]);
+}
+
+export async function runLeadsCommand(command: string, args: string[], service = new AuditService(), secrets: PasswordSource = {}): Promise<Outcome> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const { values } = parseArgs({
@@ -45,20 +61,42 @@ export async function runLeadsCommand(command: string, args: string[], service =
       out: { type: 'string' }, township: { type: 'string' }, by: { type: 'string' }, from: { type: 'string' }, 'no-pdf': { type: 'boolean' },
       lead: { type: 'string' }, item: { type: 'string' }, measures: { type: 'string' }, due: { type: 'string' }, progress: { type: 'string' },
       recovered: { type: 'string' }, evidence: { type: 'string', multiple: true }, close: { type: 'boolean' }, export: { type: 'string' },
+      'correct-leads': { type: 'boolean' }, 'password-stdin': { type: 'boolean' },
     },
     strict: true,
     allowPositionals: false,
   });
   const ws = workspaceOf(values.workspace);
-  await service.openWorkspace({ path: ws });
+  const info = await service.openWorkspace({ path: ws, password: secrets.password });
   try {
+    if (command === 'verify') {
+      const r = info.integrity;
+      if (r.ok) {
+        stdout.push(line('verify.ok', { entries: r.entries, sources: r.sources, head: r.head }));
+        return { exitCode: 0, stdout, stderr };
+      }
+      stderr.push(`${zh('verify.failed', { count: r.breaks.length + r.more })}`, `(${t('en', 'verify.failed', { count: r.breaks.length + r.more })})`, ...breakLines(r));
+      return { exitCode: 1, stdout, stderr };
+    }
+    if (command === 'password') {
+      if (!secrets.password || !secrets.next) throw new EngineError('invalid-arguments', 'cli.err.need-passwords');
+      await service.changePassword({ current: secrets.password, next: secrets.next });
+      stdout.push(line('cli.password-changed'));
+      return { exitCode: 0, stdout, stderr };
+    }
+    if (!info.integrity.ok) stderr.push(line('cli.integrity-warning', { count: info.integrity.breaks.length + info.integrity.more }));
     if (command === 'review') {
       const decision = values.decision as FindingStatus | undefined;
       if (!decision || !['confirmed', 'dismissed', 'pending'].includes(decision)) throw new EngineError('invalid-arguments', 'cli.err.decision');
       if (!values.reviewer?.trim()) throw new EngineError('invalid-arguments', 'cli.err.need-reviewer');
       if (!values.all && !values.finding?.length) throw new EngineError('invalid-arguments', 'cli.err.need-findings');
       const ids = values.all ? (await service.listFindings({ limit: 200_000 })).rows.map((f) => f.id) : (values.finding as string[]);
-      const n = await service.reviewFindings({ ids, decision, reviewer: values.reviewer, note: values.note });
+      const impact = await service.reviewImpact({ ids, decision });
+      for (const l of impact.leads) {
+        stderr.push(line(l.handedOver ? 'cli.review.lead-correction' : 'cli.review.lead-change', { number: l.number, findings: l.findings, version: l.nextVersion, to: l.toUnit ?? '' }));
+      }
+      for (const it of impact.rectifications.filter((x) => x.closed)) stderr.push(line('cli.review.rect-basis', { id: it.id }));
+      const n = await service.reviewFindings({ ids, decision, reviewer: values.reviewer, note: values.note, acknowledgeLeads: values['correct-leads'] });
       const missing = ids.length - n;
       stdout.push(line('cli.reviewed', { count: n, decision }));
       if (missing > 0) {
@@ -92,6 +130,7 @@ export async function runLeadsCommand(command: string, args: string[], service =
       for (const r of recs) {
         stdout.push(`${line('cli.label.handoff')} #${r.id} ${r.township} -> ${r.toUnit}: ${zh('doc.count', { count: r.leadCount })} ${formatFen(r.amountFen)}`);
         for (const f of r.files) stdout.push(`  ${f.path}  sha256:${f.sha256}`);
+        for (const n of r.mergeNotes) stdout.push(`  ${n}`);
       }
       return { exitCode: 0, stdout, stderr };
     }

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import type { Encoding } from './contract';
 import { LEADS_HELP } from './cli-help';
 import { line, padDisplay } from './cli-text';
-import { EngineError, errorPayload } from './i18n/errors';
+import { readFileSync } from 'node:fs';
+import { asEngineError, errorPayload, type EngineError } from './i18n/errors';
 import { t, zh, type MessageKey } from './i18n/messages';
 
 /** An option of `audit` and what it does; `wrap` puts the English under the Chinese. */
@@ -48,6 +49,36 @@ function reportEngineError(e: EngineError): number {
   return p.code === 'invalid-arguments' || p.code === 'not-found' || p.code === 'conflict' ? 2 : 1;
 }
 
+/** Anything thrown, in words: an engine, file or SQLite error by its message and code (2 or 1); anything else as an engine error (1), never a stack trace. */
+function reportError(e: unknown): number {
+  if (isParseArgsError(e)) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    return 2;
+  }
+  const known = asEngineError(e);
+  if (known) return reportEngineError(known);
+  const p = errorPayload(e);
+  process.stderr.write(`${p.message}\n${p.messageEn}\n`);
+  return 1;
+}
+
+/**
+ * The passwords, never from the command line: VILLAGE_AUDIT_PASSWORD (and _NEW_PASSWORD), or
+ * standard input's lines with --password-stdin (the `password` command reads two: current, new).
+ */
+function readSecrets(args: string[], command: string): { password?: string; next?: string } {
+  const env = { password: process.env.VILLAGE_AUDIT_PASSWORD || undefined, next: process.env.VILLAGE_AUDIT_NEW_PASSWORD || undefined };
+  if (!args.includes('--password-stdin') && !(command === 'password' && (!env.password || !env.next))) return env;
+  let text: string;
+  try {
+    text = readFileSync(0, 'utf8');
+  } catch {
+    return env;
+  }
+  const [first, second] = text.split(/\r?\n/);
+  return { password: first || env.password, next: second || env.next };
+}
+
 const isParseArgsError = (e: unknown): boolean => String((e as { code?: string }).code).startsWith('ERR_PARSE_ARGS');
 
 export async function main(argv: string[]): Promise<number> {
@@ -56,21 +87,16 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command ? 0 : 2;
   }
-  if (['review', 'leads', 'handoff', 'rectify'].includes(command)) {
+  if (['review', 'leads', 'handoff', 'rectify', 'verify', 'password'].includes(command)) {
     try {
       // The engine is loaded for a command that needs it, not for --help.
       const { runLeadsCommand } = await import('./cli-leads');
-      const o = await runLeadsCommand(command, rest);
+      const o = await runLeadsCommand(command, rest, undefined, readSecrets(rest, command));
       if (o.stdout.length) process.stdout.write(o.stdout.join('\n') + '\n');
       if (o.stderr.length) process.stderr.write(o.stderr.join('\n') + '\n');
       return o.exitCode;
     } catch (e) {
-      if (e instanceof EngineError) return reportEngineError(e);
-      if (isParseArgsError(e)) {
-        process.stderr.write(`${(e as Error).message}\n`);
-        return 2;
-      }
-      throw e;
+      return reportError(e);
     }
   }
   if (command !== 'audit') {
@@ -93,6 +119,7 @@ export async function main(argv: string[]): Promise<number> {
         encoding: { type: 'string' },
         sheet: { type: 'string' },
         out: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -128,14 +155,13 @@ export async function main(argv: string[]): Promise<number> {
       map: values.map ?? [],
       encoding: values.encoding as Encoding | 'auto' | undefined,
       sheet: values.sheet,
+      password: readSecrets(rest, command).password,
     });
     if (outcome.stdout.length) process.stdout.write(outcome.stdout.join('\n') + '\n');
     if (outcome.stderr.length) process.stderr.write(outcome.stderr.join('\n') + '\n');
     return outcome.exitCode;
   } catch (e) {
-    if (e instanceof EngineError) return reportEngineError(e);
-    process.stderr.write(`${line('cli.error')}: ${(e as Error).stack ?? String(e)}\n`);
-    return 1;
+    return reportError(e);
   }
 }
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import type {
   AuditArgs, AuditEvent, Cadre, CadreImportResult, CaseLead, EngineApi, FilePreview, FindingDetail, FindingPage, HandoffRecord, ImportOptions,
   ImportResult, Lead, LeadExport, LeadVersion, Overview, ProjectFigures, RectificationItem, RectificationProgressPoint, RectificationSummaryRow,
-  RowError, RuleInfo, RunSummary, SourceFileInfo, TrailEntry, WorkspaceInfo,
+  ReviewImpact, RowError, RuleInfo, RunSummary, SourceFileInfo, TrailEntry, VerifyBreak, VerifyReport, WorkspaceFileInfo, WorkspaceInfo,
 } from './contract';
 import { EngineError } from './i18n/errors';
 import { previewFile } from './ingest/preview';
@@ -16,9 +16,11 @@ import { buildLeads } from './leads/build';
 import { importCadres, listCadres } from './leads/cadres';
 import { writeLeadFiles } from './leads/csv';
 import { listHandoffs, writeHandoff } from './leads/handoff';
+import { reviewImpact, reviewWithLeads } from './leads/review';
+import { bi } from './i18n/messages';
 import {
-  addRectificationEvidence, closeRectification, createRectification, listRectifications, rectificationIdOf, rectificationProgress, rectificationSummary,
-  saveRectificationEvidence, updateRectification, writeRectificationXlsx,
+  addRectificationEvidence, checkEvidence, closeRectification, createRectification, listRectifications, rectificationIdOf, rectificationProgress, rectificationSummary,
+  saveRectificationEvidence, updateRectification, writeRectificationXlsx, type EvidenceStore,
 } from './leads/rectification';
 import {
   buildCaseLeads, getCaseLead, leadNumberOfFinding, leadSource, leadVersions, listCaseLeads, mergeCaseLeads, setLeadSource, splitCaseLead, updateCaseLead,
@@ -28,8 +30,10 @@ import { RULES, ruleById } from './rules';
 import { figuresOf, projectPayments } from './rules/payment-exceeds-acceptance';
 import { ruleInfo, runRules } from './rules/run';
 import type { Rule } from './rules/types';
-import { asyncTransaction, openDb, schemaVersion, type Db } from './workspace/db';
-import { getFindingRow, queryFindings, reviewFindings, reviewHistory } from './workspace/findings-store';
+import { asyncTransaction, openDb, rekeyDb, schemaVersion, workspaceFileState, writeTx, type Db } from './workspace/db';
+import { evidenceKey, finishRewrap, prepareRewrap } from './workspace/evidence-crypto';
+import { getFindingRow, queryFindings, reviewHistory } from './workspace/findings-store';
+import { verifyWorkspace } from './workspace/verify';
 import { importFile } from './workspace/importer';
 import { ledgerLineViews } from './workspace/ledger-lines';
 import { ledgerSnapshot } from './workspace/ledger-snapshot';
@@ -73,6 +77,9 @@ export class AuditService implements EngineApi {
   /** The last rejected import's errors, all of them, for saveImportErrors. */
   private rejected: { sha256: string; errors: RowError[]; total: number } | null = null;
   private readonly now: () => string;
+  /** An encrypted workspace's evidence data key, while it is open (never the password, which is not kept). */
+  private evidenceKey: Buffer | null = null;
+  private integrity: VerifyReport | null = null;
 
   constructor(private readonly opts: ServiceOptions = {}) {
     this.now = opts.now ?? (() => new Date().toISOString());
@@ -87,13 +94,49 @@ export class AuditService implements EngineApi {
     return this.now().slice(0, 10);
   }
 
-  /** Where evidence files are kept: beside the workspace file. */
-  private get filesDir(): string {
-    return `${this.path as string}.files`;
+  /** Where evidence files are kept: beside the workspace file (encrypted with its data key when it has a password). */
+  private get evidence(): EvidenceStore {
+    return { dir: `${this.path as string}.files`, key: this.evidenceKey };
   }
 
   private info(): WorkspaceInfo {
-    return { path: this.path as string, ...workspaceCounts(this.ws), schemaVersion: schemaVersion(this.ws) };
+    const integrity = this.integrity ?? this.verify();
+    return { path: this.path as string, ...workspaceCounts(this.ws), schemaVersion: schemaVersion(this.ws), encrypted: this.evidenceKey !== null, integrity };
+  }
+
+  /** The chain, the source seals, and the evidence files beside the workspace. */
+  private verify(): VerifyReport {
+    const more = (): VerifyBreak[] => checkEvidence(this.ws, this.evidence).map((e) => ({
+      kind: 'evidence', seq: null, table: 'rect_evidence', ref: e.id, what: bi('verify.what', { table: bi('verify.table.rect_evidence'), ref: e.id }), changes: [],
+      message: bi(e.why === 'missing' ? 'verify.break.evidence-missing' : 'verify.break.evidence-changed', { name: e.name }),
+    }));
+    this.integrity = verifyWorkspace(this.ws, { now: this.now(), more });
+    return this.integrity;
+  }
+
+  async inspectWorkspace(args: AuditArgs<'inspectWorkspace'>[0]): Promise<WorkspaceFileInfo> {
+    const path = resolve(args.path);
+    const state = workspaceFileState(path);
+    return { path, exists: state !== 'missing', encrypted: state === 'encrypted' };
+  }
+
+  async verifyWorkspace(): Promise<VerifyReport> {
+    return this.verify();
+  }
+
+  async changePassword(args: AuditArgs<'changePassword'>[0]): Promise<void> {
+    const db = this.ws;
+    if (!this.evidenceKey) throw new EngineError('conflict', 'ws.err.not-encrypted-change');
+    // The current password must open the evidence key (the same check as opening).
+    let key: Buffer;
+    try {
+      key = evidenceKey(db, args.current);
+    } catch {
+      throw new EngineError('invalid-arguments', 'ws.err.wrong-password', { path: this.path as string });
+    }
+    writeTx(db, () => prepareRewrap(db, key, args.next));
+    rekeyDb(db, args.next);
+    writeTx(db, () => finishRewrap(db));
   }
 
   async workspaceInfo(): Promise<WorkspaceInfo | null> {
@@ -101,10 +144,19 @@ export class AuditService implements EngineApi {
   }
 
   async openWorkspace(args: AuditArgs<'openWorkspace'>[0]): Promise<WorkspaceInfo> {
-    this.db?.close();
+    await this.closeWorkspace();
     const path = resolve(args.path);
-    this.db = openDb(path, { log: this.opts.log });
+    const db = openDb(path, { log: this.opts.log, password: args.password });
+    try {
+      this.evidenceKey = args.password ? writeTx(db, () => evidenceKey(db, args.password as string)) : null;
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    this.db = db;
     this.path = path;
+    // Opening checks the workspace: a break is in the answer, for the app to show at once.
+    this.verify();
     return this.info();
   }
 
@@ -129,6 +181,8 @@ export class AuditService implements EngineApi {
     this.db?.close();
     this.db = null;
     this.path = null;
+    this.evidenceKey = null;
+    this.integrity = null;
   }
 
   async previewFile(args: ImportOptions): Promise<FilePreview> {
@@ -213,7 +267,11 @@ export class AuditService implements EngineApi {
   }
 
   async reviewFindings(args: AuditArgs<'reviewFindings'>[0]): Promise<number> {
-    return reviewFindings(this.ws, args.ids, args.decision, args.reviewer.trim(), args.note?.trim() || null, this.now());
+    return reviewWithLeads(this.ws, { ids: args.ids, decision: args.decision, reviewer: args.reviewer.trim(), note: args.note?.trim() || null, acknowledgeLeads: args.acknowledgeLeads }, this.now());
+  }
+
+  async reviewImpact(args: AuditArgs<'reviewImpact'>[0]): Promise<ReviewImpact> {
+    return reviewImpact(this.ws, args.ids, args.decision);
   }
 
   async overview(): Promise<Overview> {
@@ -323,11 +381,11 @@ export class AuditService implements EngineApi {
   }
 
   async addRectificationEvidence(args: AuditArgs<'addRectificationEvidence'>[0]): Promise<RectificationItem> {
-    return addRectificationEvidence(this.ws, this.filesDir, args.id, resolve(args.path), args.actor, this.now());
+    return addRectificationEvidence(this.ws, this.evidence, args.id, resolve(args.path), args.actor, this.now());
   }
 
   async saveRectificationEvidence(args: AuditArgs<'saveRectificationEvidence'>[0]): Promise<{ path: string; name: string; sha256: string }> {
-    return saveRectificationEvidence(this.ws, this.filesDir, args.evidenceId, resolve(args.path));
+    return saveRectificationEvidence(this.ws, this.evidence, args.evidenceId, resolve(args.path));
   }
 
   async closeRectification(args: AuditArgs<'closeRectification'>[0]): Promise<RectificationItem> {

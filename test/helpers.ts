@@ -1,5 +1,5 @@
 // Shared test helpers: a fresh workspace in a temp dir and the sample district's paths.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -72,7 +72,10 @@ const one = <T extends z.ZodType>(schema: T) => z.tuple([schema]);
 /** Each method's arguments, as the tuple it is called with. */
 export const ARG_SCHEMAS = {
   workspaceInfo: none,
-  openWorkspace: one(z.object({ path: nonEmpty, create: z.boolean().optional() }).strict()),
+  inspectWorkspace: one(z.object({ path: nonEmpty }).strict()),
+  openWorkspace: one(z.object({ path: nonEmpty, create: z.boolean().optional(), password: z.string().min(1).max(1000).optional() }).strict()),
+  verifyWorkspace: none,
+  changePassword: one(z.object({ current: z.string().min(1).max(1000), next: z.string().min(1).max(1000) }).strict()),
   closeWorkspace: none,
   previewFile: one(importOptionsSchema),
   importFile: one(importOptionsSchema),
@@ -87,7 +90,9 @@ export const ARG_SCHEMAS = {
     decision: status,
     note: z.string().max(2000).optional(),
     reviewer: actor,
+    acknowledgeLeads: z.boolean().optional(),
   }).strict()),
+  reviewImpact: one(z.object({ ids: z.array(z.string().min(1).max(100)).min(1).max(200_000), decision: status }).strict()),
   overview: none,
   listProjects: none,
   listRules: none,

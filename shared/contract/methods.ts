@@ -4,7 +4,14 @@
 // schemas, the result types and AuditApi from this table, and main its IPC handlers.
 export const METHODS = {
   workspaceInfo: 'engine',
+  /** Whether a workspace file exists and is encrypted (so the app asks for its password), before opening it. */
+  inspectWorkspace: 'engine',
+  /** Opens (or creates) a workspace; with a password an encrypted one. Checks its integrity (WorkspaceInfo.integrity). */
   openWorkspace: 'engine',
+  /** Checks the open workspace's hash chain and source seals; every break with which entry and what changed. */
+  verifyWorkspace: 'engine',
+  /** A new password for the open (encrypted) workspace. */
+  changePassword: 'engine',
   closeWorkspace: 'engine',
   previewFile: 'engine',
   importFile: 'engine',
@@ -15,7 +22,10 @@ export const METHODS = {
   runRules: 'engine',
   listFindings: 'engine',
   getFinding: 'engine',
+  /** Records a decision; refuses a dismissal without a note, and a change to a finding that backs a lead unless acknowledgeLeads. */
   reviewFindings: 'engine',
+  /** What a decision would do (count, amount, the leads and rectification items it changes), for the confirmation. */
+  reviewImpact: 'engine',
   overview: 'engine',
   listProjects: 'engine',
   listRules: 'engine',

@@ -2,12 +2,15 @@
 import type {
   Cadre, CadreImportResult, CaseLead, FilePreview, FindingDetail, FindingPage, HandoffRecord, ImportResult, Lead, LeadExport, LeadVersion,
   Overview, ProjectFigures, RectificationItem, RectificationProgressPoint, RectificationSummaryRow, RuleInfo, RunSummary, SourceFileInfo,
-  TrailEntry, WorkspaceInfo,
+  TrailEntry, WorkspaceInfo, WorkspaceFileInfo, VerifyReport, ReviewImpact,
 } from './types';
 
 export interface AuditResults {
   workspaceInfo: WorkspaceInfo | null;
+  inspectWorkspace: WorkspaceFileInfo;
   openWorkspace: WorkspaceInfo;
+  verifyWorkspace: VerifyReport;
+  changePassword: void;
   closeWorkspace: void;
   previewFile: FilePreview;
   importFile: ImportResult;
@@ -20,6 +23,7 @@ export interface AuditResults {
   getFinding: FindingDetail;
   /** How many findings the decision was recorded for. */
   reviewFindings: number;
+  reviewImpact: ReviewImpact;
   overview: Overview;
   listProjects: ProjectFigures[];
   listRules: RuleInfo[];

@@ -313,6 +313,53 @@ export interface WorkspaceInfo {
   lines: number;
   findings: number;
   schemaVersion: number;
+  /** Opened with a password (SQLCipher); its evidence files are encrypted too. */
+  encrypted: boolean;
+  /** The check made on opening: the hash chain and the source files' seals. */
+  integrity: VerifyReport;
+}
+
+/** A workspace file before it is opened: there or not, encrypted (asks for a password) or not. */
+export interface WorkspaceFileInfo {
+  path: string;
+  exists: boolean;
+  encrypted: boolean;
+}
+
+/** One thing verify found wrong: which entry, and what changed. */
+export interface VerifyBreak {
+  /** link: the chain's hashes do not follow; changed: a row differs from what was written; deleted; added: a row no entry records; source: a source file's content differs from its seal; unsealed; protection: a trigger removed; evidence: an evidence file changed or missing. */
+  kind: 'link' | 'changed' | 'deleted' | 'added' | 'source' | 'unsealed' | 'protection' | 'evidence' | 'review-state';
+  /** The chain entry's number, when there is one. */
+  seq: number | null;
+  table: string;
+  /** The row (rowid), or the source file's id. */
+  ref: number | null;
+  /** What the entry is, for a person: 留痕 #12（2026-11-25 张审计 review）. */
+  what: Texts;
+  /** What changed, field by field (label, as written, as found now). */
+  changes: { field: string; label: Texts; was: string; now: string }[];
+  message: Texts;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  checkedAt: string;
+  /** Chain entries checked, and the head hash (the last entry's). */
+  entries: number;
+  head: string;
+  sources: number;
+  breaks: VerifyBreak[];
+  /** Breaks beyond those listed (the list is capped). */
+  more: number;
+}
+
+/** What a review decision would do, for the reviewer to confirm: how many, how much, which leads and rectification items it changes. */
+export interface ReviewImpact {
+  count: number;
+  amountFen: number;
+  leads: { number: string; version: number; handedOver: boolean; nextVersion: number; toUnit: string | null; handedAt: string | null; findings: number }[];
+  rectifications: { id: number; closed: boolean }[];
 }
 
 export interface Lead {
@@ -410,8 +457,20 @@ export interface CaseLead {
   disposition: Disposition;
   remarks: string;
   findingIds: string[];
+  /** A lead handed over before and changed since (version > 1): what this version corrects, in both languages. */
+  corrections: Texts[];
+  /** Numbers merged into this lead (each explained: 河湾乡-2017-003 已并入 河湾乡-2017-002). */
+  mergedFrom: string[];
+  /** None of its findings is confirmed any more (all dismissed or reopened): the lead is withdrawn, amount 0. */
+  withdrawn: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A text in both languages, made by the engine from the catalogue. */
+export interface Texts {
+  zh: string;
+  en: string;
 }
 
 /** A lead as it was handed over: frozen, readable for ever. */
@@ -440,6 +499,10 @@ export interface HandoffFile {
 
 export interface HandoffRecord {
   id: number;
+  /** The folder the package went to (its name carries the handoff number and date). */
+  dir: string;
+  /** Numbers freed by merges that this handoff explains (河湾乡-2017-003 已并入 河湾乡-2017-002). */
+  mergeNotes: string[];
   township: string;
   fromUnit: string;
   toUnit: string;
@@ -474,6 +537,8 @@ export interface RectificationItem {
   closeNote: string | null;
   overdue: boolean;
   evidence: { id: number; name: string; sha256: string; size: number; addedBy: string; addedAt: string }[];
+  /** Changes to the findings it rests on after it was closed (销号): its basis changed. */
+  basisChanged: { at: string; actor: string; findingId: string; decision: FindingStatus; note: string | null }[];
   createdAt: string;
   updatedAt: string;
 }
@@ -512,4 +577,6 @@ export interface TrailEntry {
   action: string;
   before: unknown;
   after: unknown;
+  /** What a person reads: the action, and each field with its catalogue label and its values formatted (涉及金额：¥27,620.00). */
+  text: { action: Texts; changes: { label: Texts; before: Texts | null; after: Texts | null }[] };
 }

@@ -76,3 +76,15 @@ export function prorateFen(contractFen: number, quantity: Decimal, contracted: D
   if (contracted.isZero()) return contractFen;
   return new Decimal(contractFen).times(quantity).dividedBy(contracted).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
 }
+
+/**
+ * A sum of amounts in fen, added exactly (BigInt). Imports keep a workspace's money far below
+ * 2^53 fen (workspace/source-content.ts), so every sum fits a number; one that would not is an
+ * error, never a rounded total.
+ */
+export function sumFen(values: Iterable<number>): number {
+  let s = 0n;
+  for (const v of values) s += BigInt(v);
+  if (s > BigInt(Number.MAX_SAFE_INTEGER) || s < -BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`a sum of money beyond 2^53 fen: ${s}`);
+  return Number(s);
+}

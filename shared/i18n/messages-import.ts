@@ -9,6 +9,7 @@ export const importMessages = {
   'row.money.not-a-number': { zh: '金额无法识别：应为 1234.50、1,234.50、¥1,234.50、-500 或 (500.00) 之类的数字', en: 'Unrecognised amount: expected a number such as 1234.50, 1,234.50, ¥1,234.50, -500 or (500.00)' },
   'row.money.too-many-decimals': { zh: '金额超过两位小数（精确到分）', en: 'Amount has more than two decimals (money is exact to the fen)' },
   'row.money.too-large': { zh: '金额过大', en: 'Amount is too large' },
+  'row.money.over-budget': { zh: '金额过大：加上这一行，工作区全部金额（绝对值）合计超过 {limit}，超出后合计无法精确到分（{field}）', en: 'Amount too large: with this row the workspace\'s amounts (absolute values) add up to more than {limit}, past which sums are no longer exact to the fen ({fieldEn})' },
   'row.voucher.missing': { zh: '凭证号为空', en: 'Voucher number is empty' },
   'row.required': { zh: '“{field}”为空', en: '"{fieldEn}" is empty' },
   'row.count': { zh: '张数应为非负整数', en: 'Count must be a whole number, 0 or more' },

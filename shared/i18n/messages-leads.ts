@@ -10,6 +10,19 @@ export const leadMessages = {
   'lead.span': { zh: '{from}至{to}', en: '{from} to {to}' },
   'lead.problem': { zh: '{place}于{span}存在{rules}问题{count}，涉及凭证 {vouchers}，涉及金额 {amount}。{reasons}。', en: '{place}, {span}: {rules}{count}; vouchers {vouchers}; amount {amount}. {reasons}.' },
   'lead.problem.count': { zh: ' {count} 项', en: ' ({count} findings)' },
+  'lead.problem.summary': { zh: '{place}于{span}存在{rules}问题{count}，涉及凭证 {vouchers} 张，涉及金额 {amount}。金额最大的 {top} 项：{largest}。全部凭证见移交文件“凭证”表。', en: '{place}, {span}: {rules}{count}; {vouchers} vouchers; amount {amount}. The {top} largest: {largest}. Every voucher is listed in the handoff\'s Vouchers sheet.' },
+  'lead.problem.largest': { zh: '{vouchers}（{date}）{amount}', en: '{vouchers} ({date}) {amount}' },
+  'lead.problem.withdrawn': { zh: '经复核，{place}原反映的{rules}问题不成立，所涉疑点均已排除（{reasons}），本线索撤回。', en: 'On review, the {rules} problem reported for {place} does not hold: every finding behind it was dismissed ({reasons}); the lead is withdrawn.' },
+  'lead.problem.withdrawn.no-note': { zh: '疑点已重新待审', en: 'the findings are back to pending' },
+  'lead.merged-note': { zh: '{number} 已并入 {into}', en: '{number} was merged into {into}' },
+  'lead.correction.unconfirmed': { zh: '凭证 {vouchers} 的疑点改为“{decision}”（{note}；{actor}，{date}），已从本线索中扣除', en: 'the finding on voucher {vouchers} was changed to "{decision}" ({note}; {actor}, {date}) and taken out of this lead' },
+  'lead.correction.reconfirmed': { zh: '凭证 {vouchers} 的疑点重新确认（{note}；{actor}，{date}），已计入本线索', en: 'the finding on voucher {vouchers} was confirmed again ({note}; {actor}, {date}) and counts in this lead again' },
+  'lead.correction.edit': { zh: '修改了{fields}（{actor}，{date}）', en: 'changed {fields} ({actor}, {date})' },
+  'lead.correction.merge': { zh: '并入了 {numbers}（{actor}，{date}）', en: 'took in {numbers} ({actor}, {date})' },
+  'lead.correction.split': { zh: '部分疑点拆分为 {into}（{actor}，{date}）', en: 'some findings split off into {into} ({actor}, {date})' },
+  'lead.field.findings': { zh: '所含疑点', en: 'Findings' },
+  'lead.field.numbers': { zh: '线索编号', en: 'Lead numbers' },
+  'lead.field.into': { zh: '拆分为', en: 'Split into' },
   /** A candidate lead of the CLI's audit run (before review). */
   'lead.candidate.summary': { zh: '{place}{span}存在{problem}问题 {count} 项，涉及金额 {amount}：{reasons}', en: '{place} {span}: {problem}, {count} findings, amount {amount}: {reasons}' },
 
@@ -58,6 +71,11 @@ export const leadMessages = {
   'handoff.signed-over': { zh: '移交人（签字）：', en: 'Handed over by (signature): ' },
   'handoff.signed-received': { zh: '接收人（签字）：', en: 'Received by (signature): ' },
   'handoff.signed-date': { zh: '日期：', en: 'Date: ' },
+  'handoff.folder': { zh: '{township}-移交{number}-{date}', en: '{township}-handoff{number}-{date}' },
+  'handoff.partial': { zh: '移交-partial', en: 'handoff-partial' },
+  'handoff.number': { zh: '移交编号：第 {number} 号', en: 'Handoff no. {number}' },
+  'handoff.notes': { zh: '说明：', en: 'Notes: ' },
+  'handoff.correction': { zh: '更正：{what}', en: 'Correction: {what}' },
 
   // the rectification ledger (整改台账.xlsx)
   'rect.sheet': { zh: '整改台账', en: 'Rectification ledger' },
@@ -72,6 +90,12 @@ export const leadMessages = {
   'rect.col.closed': { zh: '是否销号', en: 'Closed' },
   'rect.col.closed-at': { zh: '销号时间', en: 'Closed at' },
 
+  // the trail as a person reads it
+  'trail.field.rows': { zh: '行数', en: 'Rows' },
+  'trail.value.findings': { zh: '{count} 个疑点', en: '{count} findings' },
+  'trail.change.from-to': { zh: '{label}：{before} → {after}', en: '{label}: {before} → {after}' },
+  'trail.change.value': { zh: '{label}：{value}', en: '{label}: {value}' },
+
   'handoff.pdf.page-of': { zh: '第 {page} 页 / 共 {pages} 页', en: 'Page {page} of {pages}' },
   // refusals of the leads' logic (EngineError keys)
   'lead.err.not-found': { zh: '找不到线索 {number}', en: 'Lead not found: {number}' },
@@ -81,6 +105,8 @@ export const leadMessages = {
   'lead.err.already-merged': { zh: '线索 {number} 已合并', en: 'Lead {number} is already merged' },
   'lead.err.merge-other-place': { zh: '只能合并同一乡镇同一村的线索', en: 'Only leads of the same township and village can be merged' },
   'lead.err.split-some': { zh: '拆分需选择该线索的部分（非全部）发现', en: 'Splitting needs some, not all, of the lead\'s findings' },
+  'handoff.err.no-leads': { zh: '还没有线索可移交：请先审核疑点（确认），再由已确认疑点生成线索（应用：问题线索 → 由已确认疑点生成线索；命令行：npm run cli -- leads --workspace FILE）', en: 'There are no case leads to hand over yet: confirm findings in review, then build leads from them (app: Case leads → Build leads from confirmed findings; command line: npm run cli -- leads --workspace FILE)' },
+  'handoff.err.no-leads-township': { zh: '{township}还没有线索：请先确认该乡镇的疑点并生成线索（npm run cli -- leads --workspace FILE）', en: '{township} has no case leads yet: confirm its findings and build leads first (npm run cli -- leads --workspace FILE)' },
   'handoff.err.nothing-pending': { zh: '{township}没有待移交的线索：已有线索均已移交，且移交后未修改', en: '{township} has nothing to hand over: every lead was handed over and has not changed since' },
   'rect.err.not-found': { zh: '找不到整改事项 {id}', en: 'Rectification item not found: {id}' },
   'rect.err.finding-not-found': { zh: '找不到疑点 {id}', en: 'Finding not found: {id}' },

@@ -30,4 +30,18 @@ export const uiAppMessages = {
   'ui.loading': { zh: '加载中…', en: 'Loading…' },
   'ui.nav.leads': { zh: '问题线索', en: 'Case leads' },
   'ui.nav.rectification': { zh: '整改台账', en: 'Rectification' },
+  // opening a workspace: its password, and the integrity check
+  'ui.ws.password.open': { zh: '打开加密工作区', en: 'Open an encrypted workspace' },
+  'ui.ws.password.open-hint': { zh: '此工作区已加密，请输入密码。密码不会被保存。', en: 'This workspace is encrypted: enter its password. The password is never stored.' },
+  'ui.ws.password.open-ok': { zh: '打开', en: 'Open' },
+  'ui.ws.password.create': { zh: '新建工作区：设置密码', en: 'New workspace: set a password' },
+  'ui.ws.password.create-hint': { zh: '设置密码后，工作区文件和整改证据都会加密保存（SQLCipher / AES-256）。密码不会被保存，遗失后无法找回。', en: 'With a password the workspace file and its evidence files are stored encrypted (SQLCipher / AES-256). The password is never stored and cannot be recovered.' },
+  'ui.ws.password.create-ok': { zh: '加密并新建', en: 'Encrypt and create' },
+  'ui.ws.password.none': { zh: '不加密', en: 'No password' },
+  'ui.ws.password.placeholder': { zh: '密码', en: 'Password' },
+  'ui.ws.password.again': { zh: '再次输入密码', en: 'Password again' },
+  'ui.ws.password.mismatch': { zh: '两次输入的密码不一致', en: 'The two passwords differ' },
+  'ui.ws.integrity.title': { zh: '工作区校验失败', en: 'Workspace check FAILED' },
+  'ui.ws.integrity.summary': { zh: '打开时校验发现 {count} 处问题：工作区中的数据在程序之外被改动过', en: 'The check on opening found {count} problems: the workspace was changed outside the app' },
+  'ui.ws.integrity.hint': { zh: '请勿据此移交线索，先查明改动来源（命令行：npm run cli -- verify --workspace 文件）。', en: 'Do not hand leads over from it before finding out who changed what (command line: npm run cli -- verify --workspace FILE).' },
 } as const;

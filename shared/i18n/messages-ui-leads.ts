@@ -104,6 +104,12 @@ export const uiLeadsMessages = {
   'ui.lead.disposition.暂存待查': { zh: '暂存待查', en: 'Hold for later' },
   'ui.lead.disposition.予以了结': { zh: '予以了结', en: 'Close the matter' },
   // trail
+  'ui.lead.merge.confirm': { zh: '合并 {count} 条线索到 {into}？', en: 'Merge {count} leads into {into}?' },
+  'ui.lead.merge.what': { zh: '{numbers} 合计 {amount} 将并入 {into}；其余编号保留并注明“已并入 {into}”，不再使用。', en: '{numbers}, {amount} in all, go into {into}; the other numbers are kept, marked "merged into {into}", and never used again.' },
+  'ui.lead.split.confirm': { zh: '从 {number} 拆分出 {count} 个疑点？', en: 'Split {count} findings off {number}?' },
+  'ui.lead.split.what': { zh: '所选 {count} 个疑点将成为一条新线索（取下一个编号，保留其问题类型），{number} 随之重算金额和证据。', en: 'The {count} findings become a new lead (the next number, their own problem type); {number} is recomputed without them.' },
+  'ui.lead.withdrawn': { zh: '本线索所依据的疑点均已排除或重新待审：线索撤回，涉及金额为 0', en: 'Every finding behind this lead was dismissed or reopened: the lead is withdrawn, amount 0' },
+  'ui.lead.correction': { zh: '第 {version} 版是对已移交版本的更正：', en: 'Version {version} corrects the version handed over:' },
   'ui.trail.sep.field': { zh: '：', en: ': ' },
   'ui.trail.sep.item': { zh: '；', en: '; ' },
   'ui.trail.none': { zh: '暂无记录', en: 'Nothing recorded' },

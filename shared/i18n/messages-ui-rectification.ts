@@ -63,4 +63,6 @@ export const uiRectificationMessages = {
   'ui.rect.new.atIssueYuan': { zh: '涉及金额（元）', en: 'Amount at issue (yuan)' },
   'ui.rect.new.created': { zh: '已新建事项 #{id}', en: 'Item #{id} created' },
   'ui.rect.required': { zh: '必填', en: 'Required' },
+  'ui.rect.item.basisChanged': { zh: '销号后，本事项所依据的疑点已改变：', en: 'Since this item was closed, the findings it rests on changed:' },
+  'ui.rect.item.basisChange': { zh: '{at} {actor} 将疑点 {id} 改为“{status}”（{note}）', en: '{at} {actor} changed finding {id} to "{status}" ({note})' },
 } as const;

@@ -6,6 +6,7 @@ import { cliMessages } from './messages-cli';
 import { commonMessages } from './messages-common';
 import { errorMessages } from './messages-errors';
 import { importMessages } from './messages-import';
+import { integrityMessages } from './messages-integrity';
 import { leadMessages } from './messages-leads';
 import { ruleMessages } from './messages-rules';
 import { uiAppMessages } from './messages-ui-app';
@@ -21,6 +22,7 @@ export const messages = {
   ...importMessages,
   ...ruleMessages,
   ...errorMessages,
+  ...integrityMessages,
   ...uiAppMessages,
   ...uiImportMessages,
   ...uiFindingsMessages,

@@ -13,7 +13,7 @@ import { rowError } from '../ingest/row-errors';
 import { sniffFormat } from '../ingest/sniff';
 import { FileDecodeError, FileRejectedError, MappingError, refusalText } from '../ingest/table';
 import { TableRows, type FoundHeader } from '../ingest/table-rows';
-import type { Db } from '../workspace/db';
+import { writeTx, type Db } from '../workspace/db';
 import { appendTrail } from './trail';
 
 export interface CadreImportOptions {
@@ -83,13 +83,13 @@ export async function importCadres(db: Db, opts: CadreImportOptions, now: string
   if (mapped.errorCount > 0) {
     return { ...result, status: 'rejected', errors: mapped.errors, errorCount: mapped.errorCount, ...both('import.rejected', { file, count: mapped.errorCount }) };
   }
-  db.transaction(() => {
+  writeTx(db, () => {
     const fileId = Number(db.prepare('INSERT INTO cadre_files (sha256, name, path, rows_imported, imported_at) VALUES (?, ?, ?, ?, ?)')
       .run(result.sha256, file, path, records.length, now).lastInsertRowid);
     const ins = db.prepare('INSERT INTO cadres (file_id, line_no, township, village, name, post, term_start, term_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const r of records) ins.run(fileId, r.line, r.township, r.village, r.name, r.post, r.termStart, r.termEnd);
     appendTrail(db, { at: now, actor: opts.actor ?? 'cli', entity: 'cadres', entityId: result.sha256, action: 'import', after: { file, rows: records.length } });
-  })();
+  });
   return { ...result, status: 'imported', rowsImported: records.length, ...both('cadres.imported', { file, rows: records.length }) };
 }
 

@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { Lead, LeadExport } from '../contract';
 import { zh, type MessageKey } from '../i18n/messages';
-import { safeFileName } from './file-names';
+import { safeFileNames } from './file-names';
+import { sumFen } from '../format/money';
 
 const COLUMN_KEYS: MessageKey[] = ['doc.lead-number', 'doc.township', 'doc.village', 'doc.problem-type', 'doc.amount-yuan', 'doc.voucher', 'doc.voucher-date', 'doc.source-lines', 'doc.problem', 'doc.finding-count'];
 /** The lead file's columns, in Chinese (the commissions' files are). */
@@ -36,10 +37,11 @@ export function writeLeadFiles(dirPath: string, leads: Lead[]): LeadExport {
   const byTownship = new Map<string, Lead[]>();
   for (const l of leads) byTownship.set(l.township, [...(byTownship.get(l.township) ?? []), l]);
   const files: LeadExport['files'] = [];
+  const names = safeFileNames([...byTownship.keys()]);
   for (const [township, list] of byTownship) {
-    const path = join(dir, `${safeFileName(township)}.csv`);
+    const path = join(dir, `${names.get(township) as string}.csv`);
     writeFileSync(path, leadsToCsv(list));
-    files.push({ township, path, leads: list.length, amountFen: list.reduce((s, l) => s + l.amountFen, 0) });
+    files.push({ township, path, leads: list.length, amountFen: sumFen(list.map((l) => l.amountFen)) });
   }
   return { dir, files };
 }

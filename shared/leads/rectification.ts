@@ -2,10 +2,11 @@
 // work goes on, closed (销号) only with evidence or a note. Evidence files are copied into the
 // workspace's folder by SHA-256. Every change goes to the trail.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { DONE, IN_PROGRESS, NOT_STARTED, type RectificationItem, type RectificationProgressPoint, type RectificationSummaryRow, type RectProgress } from '../contract';
-import type { Db } from '../workspace/db';
+import { DONE, IN_PROGRESS, NOT_STARTED, type FindingStatus, type RectificationItem, type RectificationProgressPoint, type RectificationSummaryRow, type RectProgress } from '../contract';
+import { writeTx, type Db } from '../workspace/db';
+import { decryptEvidence, encryptEvidence, evidenceName } from '../workspace/evidence-crypto';
 import { EngineError } from '../i18n/errors';
 import { zh, type MessageKey } from '../i18n/messages';
 import { getCaseLead } from './store';
@@ -18,13 +19,31 @@ interface Row {
   closed_at: string | null; close_note: string | null; created_at: string; updated_at: string;
 }
 
+/**
+ * Decisions on the findings an item rests on (its finding, or its lead's) made after it was closed
+ * (销号): its basis changed, and the ledger says so. Read from the trail, whose order is the order things happened.
+ */
+function basisChanged(db: Db, r: Row): RectificationItem['basisChanged'] {
+  if (!r.closed) return [];
+  const closedAt = db.prepare<[string], number>("SELECT MAX(id) FROM trail WHERE entity = 'rectification' AND entity_id = ? AND action = 'close'").pluck().get(String(r.id));
+  if (!closedAt) return [];
+  return db.prepare<[number, string, string | null, string | null], { at: string; actor: string; findingId: string; after: string }>(`SELECT at, actor, entity_id AS findingId, after FROM trail
+      WHERE entity = 'finding' AND action = 'review' AND id > ?
+        AND (entity_id = ? OR entity_id IN (SELECT lf.finding_id FROM lead_findings lf JOIN leads l ON l.id = lf.lead_id WHERE l.number = ? OR l.merged_into = ?)) ORDER BY id`)
+    .all(closedAt, r.finding_id ?? '', r.lead_number, r.lead_number)
+    .map((t) => {
+      const a = JSON.parse(t.after) as { status: FindingStatus; note: string | null };
+      return { at: t.at, actor: t.actor, findingId: t.findingId, decision: a.status, note: a.note };
+    });
+}
+
 function toItem(db: Db, r: Row, today: string): RectificationItem {
   const evidence = db.prepare<[number], RectificationItem['evidence'][number]>('SELECT id, name, sha256, size, added_by AS addedBy, added_at AS addedAt FROM rectification_evidence WHERE item_id = ? ORDER BY id').all(r.id);
   return {
     id: r.id, leadNumber: r.lead_number, findingId: r.finding_id, township: r.township, village: r.village, description: r.description, unit: r.unit,
     responsible: r.responsible, measures: r.measures, dueDate: r.due_date, progress: r.progress, amountAtIssueFen: r.amount_at_issue_fen, recoveredFen: r.recovered_fen,
     closed: !!r.closed, closedBy: r.closed_by, closedAt: r.closed_at, closeNote: r.close_note,
-    overdue: !r.closed && !!r.due_date && r.due_date < today, evidence, createdAt: r.created_at, updatedAt: r.updated_at,
+    overdue: !r.closed && !!r.due_date && r.due_date < today, evidence, basisChanged: basisChanged(db, r), createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
 
@@ -86,19 +105,19 @@ function itemBase(db: Db, input: RectificationInput & { township?: string; villa
 
 export function createRectification(db: Db, input: RectificationInput & { township?: string; village?: string; amountAtIssueFen?: number }, actor: string, now: string): RectificationItem {
   let id = 0;
-  db.transaction(() => {
+  writeTx(db, () => {
     const base = itemBase(db, input);
     id = Number(db.prepare(`INSERT INTO rectifications (lead_number, finding_id, township, village, description, unit, responsible, measures, due_date, progress, amount_at_issue_fen, recovered_fen, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(input.leadNumber ?? null, input.findingId ?? null, base.township, base.village, base.description, base.unit, base.responsible,
       input.measures ?? '', input.dueDate ?? null, input.progress ?? NOT_STARTED, base.amount, input.recoveredFen ?? 0, now, now).lastInsertRowid);
     appendTrail(db, { at: now, actor, entity: 'rectification', entityId: String(id), action: 'create', after: { ...input, ...base } });
-  })();
+  });
   return getRectification(db, id, now.slice(0, 10));
 }
 
 export function updateRectification(db: Db, id: number, patch: RectificationInput, actor: string, now: string): RectificationItem {
   const map: Record<string, string> = { description: 'description', unit: 'unit', responsible: 'responsible', measures: 'measures', dueDate: 'due_date', progress: 'progress', recoveredFen: 'recovered_fen' };
-  db.transaction(() => {
+  writeTx(db, () => {
     const before = getRectification(db, id, now.slice(0, 10));
     if (before.closed) throw new EngineError('conflict', 'rect.err.closed', { id });
     const keys = Object.keys(patch).filter((k) => k in map && (patch as Record<string, unknown>)[k] !== undefined);
@@ -107,24 +126,57 @@ export function updateRectification(db: Db, id: number, patch: RectificationInpu
     const after = getRectification(db, id, now.slice(0, 10));
     const pick = (x: RectificationItem) => Object.fromEntries(keys.map((k) => [k, (x as unknown as Record<string, unknown>)[k]]));
     appendTrail(db, { at: now, actor, entity: 'rectification', entityId: String(id), action: 'update', before: pick(before), after: pick(after) });
-  })();
+  });
   return getRectification(db, id, now.slice(0, 10));
 }
 
-/** Copies the file into `<workspace>.files/<sha256>` and records it. */
-export function addRectificationEvidence(db: Db, filesDir: string, id: number, path: string, actor: string, now: string): RectificationItem {
+/** Where an item's evidence files are kept: `<workspace>.files/`, encrypted with the workspace's data key when it has a password. */
+export interface EvidenceStore {
+  dir: string;
+  key: Buffer | null;
+}
+
+const sha256Of = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+/** Copies the file into the evidence folder (encrypted in an encrypted workspace) and records it. */
+export function addRectificationEvidence(db: Db, store: EvidenceStore, id: number, path: string, actor: string, now: string): RectificationItem {
   if (!existsSync(path)) throw new EngineError('not-found', 'rect.err.file-not-found', { path });
   const bytes = readFileSync(path);
-  const sha = createHash('sha256').update(bytes).digest('hex');
-  mkdirSync(filesDir, { recursive: true });
-  const stored = join(filesDir, sha);
-  if (!existsSync(stored)) copyFileSync(path, stored);
-  db.transaction(() => {
+  const sha = sha256Of(bytes);
+  mkdirSync(store.dir, { recursive: true });
+  const stored = join(store.dir, store.key ? evidenceName(store.key, sha) : sha);
+  if (!existsSync(stored)) {
+    // Written whole under a temporary name, then renamed: a half-written file never takes the name.
+    const tmp = `${stored}.${process.pid}.partial`;
+    writeFileSync(tmp, store.key ? encryptEvidence(store.key, bytes) : bytes);
+    renameSync(tmp, stored);
+  }
+  writeTx(db, () => {
     getRectification(db, id, now.slice(0, 10));
     db.prepare('INSERT INTO rectification_evidence (item_id, name, sha256, size, stored_path, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, basename(path), sha, bytes.length, stored, actor, now);
     appendTrail(db, { at: now, actor, entity: 'rectification', entityId: String(id), action: 'evidence', after: { name: basename(path), sha256: sha } });
-  })();
+  });
   return getRectification(db, id, now.slice(0, 10));
+}
+
+/** An evidence file's bytes as recorded, or why not: missing from the folder, or changed (its hash, or GCM's tag, fails). */
+export function readEvidence(store: EvidenceStore, e: { sha256: string; storedPath: string }): { ok: true; bytes: Buffer } | { ok: false; why: 'missing' | 'changed' } {
+  const name = store.key ? evidenceName(store.key, e.sha256) : e.sha256;
+  const found = [join(store.dir, name), e.storedPath].find((p) => existsSync(p));
+  if (!found) return { ok: false, why: 'missing' };
+  const raw = readFileSync(found);
+  const bytes = store.key ? decryptEvidence(store.key, raw) : raw;
+  if (!bytes || sha256Of(bytes) !== e.sha256) return { ok: false, why: 'changed' };
+  return { ok: true, bytes };
+}
+
+/** Every evidence file checked against its record (for verify): what is missing or changed. */
+export function checkEvidence(db: Db, store: EvidenceStore): { id: number; name: string; why: 'missing' | 'changed' }[] {
+  return db.prepare<[], { id: number; name: string; sha256: string; storedPath: string }>('SELECT id, name, sha256, stored_path AS storedPath FROM rectification_evidence ORDER BY id').all()
+    .flatMap((e) => {
+      const r = readEvidence(store, e);
+      return r.ok ? [] : [{ id: e.id, name: e.name, why: r.why }];
+    });
 }
 
 /**
@@ -132,28 +184,25 @@ export function addRectificationEvidence(db: Db, filesDir: string, id: number, p
  * still hash to what was recorded. Looks in the workspace's own folder first, so a workspace
  * copied to another laptop together with its `.files` folder still finds its evidence.
  */
-export function saveRectificationEvidence(db: Db, filesDir: string, evidenceId: number, dest: string): { path: string; name: string; sha256: string } {
+export function saveRectificationEvidence(db: Db, store: EvidenceStore, evidenceId: number, dest: string): { path: string; name: string; sha256: string } {
   const e = db.prepare<[number], { name: string; sha256: string; storedPath: string }>('SELECT name, sha256, stored_path AS storedPath FROM rectification_evidence WHERE id = ?').get(evidenceId);
   if (!e) throw new EngineError('not-found', 'rect.err.evidence-not-found', { id: evidenceId });
-  const found = [join(filesDir, e.sha256), e.storedPath].find((p) => existsSync(p));
-  if (!found) throw new EngineError('not-found', 'rect.err.evidence-missing', { name: e.name, dir: filesDir });
-  const bytes = readFileSync(found);
-  if (createHash('sha256').update(bytes).digest('hex') !== e.sha256) {
-    throw new EngineError('conflict', 'rect.err.evidence-changed', { name: e.name });
-  }
-  writeFileSync(dest, bytes);
+  const r = readEvidence(store, e);
+  if (!r.ok && r.why === 'missing') throw new EngineError('not-found', 'rect.err.evidence-missing', { name: e.name, dir: store.dir });
+  if (!r.ok) throw new EngineError('conflict', 'rect.err.evidence-changed', { name: e.name });
+  writeFileSync(dest, r.bytes);
   return { path: dest, name: e.name, sha256: e.sha256 };
 }
 
 /** 销号: needs at least one evidence file or a note; records who and when. */
 export function closeRectification(db: Db, id: number, note: string | undefined, actor: string, now: string): RectificationItem {
-  db.transaction(() => {
+  writeTx(db, () => {
     const it = getRectification(db, id, now.slice(0, 10));
     if (it.closed) throw new EngineError('conflict', 'rect.err.already-closed', { id });
     if (it.evidence.length === 0 && !note?.trim()) throw new EngineError('invalid-arguments', 'rect.err.close-needs-evidence');
     db.prepare('UPDATE rectifications SET closed = 1, closed_by = ?, closed_at = ?, close_note = ?, progress = ?, updated_at = ? WHERE id = ?').run(actor, now, note?.trim() || null, DONE, now, id);
     appendTrail(db, { at: now, actor, entity: 'rectification', entityId: String(id), action: 'close', before: { closed: false, progress: it.progress }, after: { closed: true, note: note ?? null } });
-  })();
+  });
   return getRectification(db, id, now.slice(0, 10));
 }
 

@@ -7,11 +7,11 @@
 // - Frozen: a lead handed over is frozen; an edit afterwards raises its version (the handed-over
 //   version stays readable in lead_versions).
 import { DEFAULT_DISPOSITION, type CaseLead, type Disposition, type LeadEvidence, type LeadPatch, type LeadPerson, type LeadVersion } from '../contract';
-import { fenToDecimalString, formatFen } from '../format/money';
+import { fenToDecimalString, formatFen, sumFen } from '../format/money';
 import { EngineError } from '../i18n/errors';
-import { zh } from '../i18n/messages';
+import { bi, joinBi, zh, type MessageKey } from '../i18n/messages';
 import { RULES } from '../rules';
-import type { Db } from '../workspace/db';
+import { writeTx, type Db } from '../workspace/db';
 import { linesById } from '../workspace/ledger-snapshot';
 import { officersOnDates } from './cadres';
 import { appendTrail } from './trail';
@@ -34,7 +34,13 @@ export function setLeadSource(db: Db, source: string, actor: string, now: string
 
 interface FindingFacts {
   id: string; rule: string; township: string; village: string; date: string; vouchers: string; amount_fen: number; reason: string; line_ids: string; sources: string;
+  status: string; note: string | null;
 }
+
+/** Above this many vouchers a lead's paragraph summarises them (count, dates, total, the largest few); the full list is the handoff's 凭证 sheet. */
+export const SUMMARY_VOUCHERS = 20;
+/** How many of the largest findings a summary names. */
+const LARGEST = 5;
 
 interface Computed {
   year: number;
@@ -52,7 +58,7 @@ interface LineFacts { id: number; voucher: string; date: string; line: number; h
 
 /** The findings, each read once (one query for all). */
 function findingFacts(db: Db, ids: readonly string[]): FindingFacts[] {
-  return db.prepare<[string], FindingFacts>(`SELECT id, rule, township, village, date, vouchers, amount_fen, reason, line_ids, sources FROM findings
+  return db.prepare<[string], FindingFacts>(`SELECT id, rule, township, village, date, vouchers, amount_fen, reason, line_ids, sources, status, note FROM findings
     WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
 }
 
@@ -61,11 +67,30 @@ function lineFacts(db: Db, ids: readonly number[]): Map<number, LineFacts> {
   return new Map(linesById(db, ids).map((l) => [l.id, { id: l.id, voucher: l.voucher, date: l.date, line: l.line, handler: l.handler, approver: l.approver, file: l.file, sha256: l.sha256 }]));
 }
 
-/** Everything a lead derives from its findings: year, amount, evidence, responsible persons, the generated paragraph. */
+/** Rules in the registry's order: the problem type of a set of findings is the first of their rules. */
+export function ruleOfFindings(rules: readonly string[]): string {
+  const order = new Map<string, number>(RULES.map((r, i) => [r.id, i]));
+  return [...rules].sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99))[0] ?? '';
+}
+
+/**
+ * Everything a lead derives from its findings: year, amount, evidence, responsible persons, the
+ * generated paragraph. Only confirmed findings count: one dismissed or reopened after the lead was
+ * built leaves it (the lead says so); with none confirmed the lead is withdrawn (amount 0).
+ */
 export function computeLead(db: Db, findingIds: string[]): Computed {
-  const fs = findingFacts(db, findingIds).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  if (fs.length === 0) throw new EngineError('invalid-arguments', 'lead.err.no-findings');
-  const first = fs[0] as FindingFacts;
+  const all = findingFacts(db, findingIds).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  if (all.length === 0) throw new EngineError('invalid-arguments', 'lead.err.no-findings');
+  const fs = all.filter((f) => f.status === 'confirmed');
+  const first = (fs[0] ?? all[0]) as FindingFacts;
+  if (fs.length === 0) {
+    const problem = zh('lead.problem.withdrawn', {
+      place: `${first.township}${first.village}`,
+      rules: [...new Set(all.map((f) => ruleTitle(f.rule)))].join(LIST),
+      reasons: all.map((f) => f.note ?? '').filter(Boolean).join(zh('fmt.items')) || zh('lead.problem.withdrawn.no-note'),
+    });
+    return { year: Number(first.date.slice(0, 4)), amountFen: 0, evidence: [], persons: [], problem };
+  }
   const lineIdsOf = new Map(fs.map((f) => [f.id, JSON.parse(f.line_ids) as number[]]));
   const lines = lineFacts(db, [...lineIdsOf.values()].flat());
   const evidence: LeadEvidence[] = [];
@@ -94,20 +119,25 @@ export function computeLead(db: Db, findingIds: string[]): Computed {
   const persons = officersOnDates(db, first.township, first.village, sortedDates);
   for (const h of handlers) {
     if (persons.some((p) => p.name === h.name)) continue;
-    if (persons.some((p) => p.name === h.name && p.post === h.post)) continue;
     persons.push(h);
   }
-  const amountFen = fs.reduce((s, f) => s + f.amount_fen, 0);
+  const amountFen = sumFen(fs.map((f) => f.amount_fen));
   const vouchers = [...new Set(fs.flatMap((f) => JSON.parse(f.vouchers) as string[]))];
-  const problem = zh('lead.problem', {
+  const common = {
     place: `${first.township}${first.village}`,
     span: sortedDates.length > 1 ? zh('lead.span', { from: sortedDates[0] ?? '', to: sortedDates[sortedDates.length - 1] ?? '' }) : (sortedDates[0] ?? first.date),
     rules: [...new Set(fs.map((f) => ruleTitle(f.rule)))].join(LIST),
     count: fs.length > 1 ? zh('lead.problem.count', { count: fs.length }) : '',
-    vouchers: vouchers.join(LIST),
     amount: formatFen(amountFen),
-    reasons: fs.map((f) => f.reason).join(zh('fmt.items')),
-  });
+  };
+  // Hundreds of vouchers would make a paragraph no one reads and a PDF row taller than a page.
+  const problem = vouchers.length > SUMMARY_VOUCHERS
+    ? zh('lead.problem.summary', {
+      ...common, vouchers: vouchers.length, top: Math.min(LARGEST, fs.length),
+      largest: [...fs].sort((a, b) => b.amount_fen - a.amount_fen || a.date.localeCompare(b.date)).slice(0, LARGEST)
+        .map((f) => zh('lead.problem.largest', { vouchers: (JSON.parse(f.vouchers) as string[]).join(LIST), date: f.date, amount: formatFen(f.amount_fen) })).join(LIST),
+    })
+    : zh('lead.problem', { ...common, vouchers: vouchers.join(LIST), reasons: fs.map((f) => f.reason).join(zh('fmt.items')) });
   const year = Number((sortedDates[0] ?? first.date).slice(0, 4));
   return { year, amountFen, evidence, persons, problem };
 }
@@ -119,10 +149,57 @@ export function nextNumber(db: Db, township: string, year: number): string {
   return `${township}-${year}-${String(n).padStart(3, '0')}`;
 }
 
-interface LeadRow {
+export interface LeadRow {
   id: number; number: string; township: string; village: string; year: number; rule: string; status: 'open' | 'merged'; version: number; frozen: number;
   persons: string; source: string; received_at: string; problem: string; amount_fen: number; evidence: string; disposition: Disposition;
-  remarks: string; merged_into: string | null; created_at: string; updated_at: string;
+  remarks: string; merged_into: string | null; correction: string | null; created_at: string; updated_at: string;
+}
+
+/** What a correction of a handed-over lead changed, as stored (leads.correction, a JSON list); shown through the catalogue. */
+export type CorrectionNote =
+  | { kind: 'review'; findingId: string; vouchers: string[]; decision: string; note: string | null; actor: string; at: string }
+  | { kind: 'edit'; fields: string[]; actor: string; at: string }
+  | { kind: 'merge'; numbers: string[]; actor: string; at: string }
+  | { kind: 'split'; into: string; actor: string; at: string };
+
+/** A correction in both languages: what changed since the version the commission holds. */
+export function correctionText(c: CorrectionNote): { zh: string; en: string } {
+  if (c.kind === 'review') {
+    const decision = bi(`ui.status.${c.decision}` as MessageKey);
+    return bi(c.decision === 'confirmed' ? 'lead.correction.reconfirmed' : 'lead.correction.unconfirmed', {
+      vouchers: c.vouchers.join(LIST) || c.findingId.slice(0, 8), decision, note: c.note ?? '—', actor: c.actor, date: c.at.slice(0, 10),
+    });
+  }
+  if (c.kind === 'edit') return bi('lead.correction.edit', { fields: joinBi(c.fields.map((f) => leadFieldLabel(f)), 'fmt.list'), actor: c.actor, date: c.at.slice(0, 10) });
+  if (c.kind === 'merge') return bi('lead.correction.merge', { numbers: c.numbers.join(LIST), actor: c.actor, date: c.at.slice(0, 10) });
+  return bi('lead.correction.split', { into: c.into, actor: c.actor, date: c.at.slice(0, 10) });
+}
+
+/** A lead's field as its form names it (the trail and corrections say 涉及金额, never amountFen). */
+export function leadFieldLabel(field: string): { zh: string; en: string } {
+  const key = LEAD_FIELD_KEYS[field];
+  return key ? bi(key) : { zh: field, en: field };
+}
+
+const LEAD_FIELD_KEYS: Record<string, MessageKey> = {
+  persons: 'doc.person-names', problem: 'doc.problem', disposition: 'doc.disposition', remarks: 'doc.remarks', source: 'doc.source', receivedAt: 'doc.received',
+  amountFen: 'doc.amount', evidence: 'doc.evidence', version: 'doc.version', findingIds: 'lead.field.findings', numbers: 'lead.field.numbers',
+  into: 'lead.field.into', number: 'doc.lead-number',
+};
+
+/** Leads whose numbers were merged into this one (河湾乡-2017-003 已并入 河湾乡-2017-002). */
+export function mergedInto(db: Db, number: string): string[] {
+  return db.prepare<[string], string>("SELECT number FROM leads WHERE merged_into = ? AND status = 'merged' ORDER BY number").pluck().all(number);
+}
+
+/** 河湾乡-2017-003 已并入 河湾乡-2017-002, for each number merged into this lead. */
+export function mergeNotes(l: Pick<CaseLead, 'number' | 'mergedFrom'>): { zh: string; en: string }[] {
+  return l.mergedFrom.map((n) => bi('lead.merged-note', { number: n, into: l.number }));
+}
+
+/** No finding of the lead is confirmed any more: it is withdrawn. */
+function isWithdrawn(db: Db, leadId: number): boolean {
+  return db.prepare<[number], number>("SELECT COUNT(*) FROM lead_findings lf JOIN findings f ON f.id = lf.finding_id WHERE lf.lead_id = ? AND f.status = 'confirmed'").pluck().get(leadId) === 0;
 }
 
 /** A lead's findings, in the order they joined it. */
@@ -140,6 +217,8 @@ function toLead(db: Db, r: LeadRow): CaseLead {
     unitAndPosts: persons.map((p) => `${r.village}${p.post}`).join(LIST),
     source: r.source, receivedAt: r.received_at, problem: r.problem, amountFen: r.amount_fen, amount: fenToDecimalString(r.amount_fen),
     evidence: JSON.parse(r.evidence) as LeadEvidence[], disposition: r.disposition, remarks: r.remarks, findingIds,
+    corrections: r.version > 1 ? (JSON.parse(r.correction ?? '[]') as CorrectionNote[]).map(correctionText) : [],
+    mergedFrom: mergedInto(db, r.number), withdrawn: r.status === 'open' && isWithdrawn(db, r.id),
     createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
@@ -171,13 +250,16 @@ export function leadVersions(db: Db, number: string): LeadVersion[] {
     .map((v) => ({ version: v.version, frozenAt: v.frozenAt, handoffId: v.handoffId, lead: JSON.parse(v.snapshot) as CaseLead }));
 }
 
-function insertLead(db: Db, findingIds: string[], rule: string, township: string, village: string, now: string, actor: string): string {
+/** A new lead of these findings; `fromLead` when they move from another lead (a split), else they join the leads now. */
+function insertLead(db: Db, findingIds: string[], rule: string, township: string, village: string, now: string, actor: string, fromLead?: number): string {
   const c = computeLead(db, findingIds);
   const number = nextNumber(db, township, c.year);
   const id = Number(db.prepare(`INSERT INTO leads (number, township, village, year, rule, persons, source, received_at, problem, amount_fen, evidence, disposition, remarks, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`).run(number, township, village, c.year, rule, JSON.stringify(c.persons), leadSource(db), now.slice(0, 10),
     c.problem, c.amountFen, JSON.stringify(c.evidence), DEFAULT_DISPOSITION, now, now).lastInsertRowid);
-  const link = db.prepare('INSERT INTO lead_findings (lead_id, finding_id) VALUES (?, ?)');
+  const link = fromLead === undefined
+    ? db.prepare<[number, string]>('INSERT INTO lead_findings (lead_id, finding_id) VALUES (?, ?)')
+    : db.prepare<[number, string]>('UPDATE lead_findings SET lead_id = ? WHERE finding_id = ?');
   for (const f of findingIds) link.run(id, f);
   appendTrail(db, { at: now, actor, entity: 'lead', entityId: number, action: 'create', after: { findingIds, amountFen: c.amountFen, persons: c.persons } });
   return number;
@@ -204,32 +286,40 @@ export function buildCaseLeads(db: Db, now: string, actor: string): string[] {
     return ta.localeCompare(tb, 'zh-CN') || da.slice(0, 4).localeCompare(dbb.slice(0, 4)) || va.localeCompare(vb, 'zh-CN') || (order.get(ra) ?? 99) - (order.get(rb) ?? 99);
   });
   const out: string[] = [];
-  db.transaction(() => {
+  writeTx(db, () => {
     for (const k of keys) {
       const g = groups.get(k) as typeof free;
       const f0 = g[0] as (typeof free)[number];
       out.push(insertLead(db, g.map((f) => f.id), f0.rule, f0.township, f0.village, now, actor));
     }
-  })();
+  });
   return out;
 }
 
-function rowOf(db: Db, number: string): LeadRow {
+export function rowOf(db: Db, number: string): LeadRow {
   const r = leadRow(db, number);
   if (!r) throw new EngineError('not-found', 'lead.err.not-found', { number });
   return r;
 }
 
-/** Writes new field values; a frozen lead becomes a new version (the handed-over one stays in lead_versions). */
-function writeLead(db: Db, r: LeadRow, set: Partial<{ persons: string; problem: string; disposition: Disposition; remarks: string; source: string; received_at: string; amount_fen: number; evidence: string; year: number }>, now: string): void {
-  const cols = Object.keys(set);
-  if (r.frozen) { (set as Record<string, unknown>).version = r.version + 1; (set as Record<string, unknown>).frozen = 0; cols.push('version', 'frozen'); }
-  const sql = `UPDATE leads SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`;
-  db.prepare(sql).run({ ...set, now, id: r.id });
+type LeadSet = Partial<{ persons: string; problem: string; disposition: Disposition; remarks: string; source: string; received_at: string; amount_fen: number; evidence: string; year: number }>;
+
+/**
+ * Writes new field values; a frozen lead becomes a new version (the handed-over one stays in
+ * lead_versions). A lead handed over before (version > 1 after the change) keeps the list of what
+ * was corrected since, for the lead page and the next handoff.
+ */
+function writeLead(db: Db, r: LeadRow, set: LeadSet, now: string, note?: CorrectionNote): void {
+  const cols: Record<string, unknown> = { ...set };
+  if (r.frozen) { cols.version = r.version + 1; cols.frozen = 0; }
+  if (note && (r.frozen || r.version > 1)) cols.correction = JSON.stringify([...(r.frozen ? [] : (JSON.parse(r.correction ?? '[]') as CorrectionNote[])), note]);
+  const names = Object.keys(cols);
+  const sql = `UPDATE leads SET ${names.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`;
+  db.prepare(sql).run({ ...cols, now, id: r.id });
 }
 
 export function updateCaseLead(db: Db, number: string, patch: LeadPatch, actor: string, now: string): CaseLead {
-  db.transaction(() => {
+  writeTx(db, () => {
     const r = rowOf(db, number);
     if (r.status !== 'open') throw new EngineError('conflict', 'lead.err.merged-no-edit', { number, into: r.merged_into ?? '' });
     const before = toLead(db, r);
@@ -241,26 +331,27 @@ export function updateCaseLead(db: Db, number: string, patch: LeadPatch, actor: 
     if (patch.source !== undefined) set.source = patch.source;
     if (patch.receivedAt !== undefined) set.received_at = patch.receivedAt;
     if (Object.keys(set).length === 0) return;
-    writeLead(db, r, set, now);
+    writeLead(db, r, set, now, { kind: 'edit', fields: Object.keys(patch), actor, at: now });
     const pick = (l: CaseLead) => Object.fromEntries(Object.keys(patch).map((k) => [k, (l as unknown as Record<string, unknown>)[k]]));
     const after = toLead(db, rowOf(db, number));
     appendTrail(db, { at: now, actor, entity: 'lead', entityId: number, action: 'edit', before: { version: before.version, ...pick(before) }, after: { version: after.version, ...pick(after) } });
-  })();
+  });
   return getCaseLead(db, number) as CaseLead;
 }
 
-function recompute(db: Db, r: LeadRow, now: string): void {
+/** A lead made anew from its findings (after a merge, a split, or a finding's decision changed). */
+export function recompute(db: Db, r: LeadRow, now: string, note?: CorrectionNote): void {
   const c = computeLead(db, findingIdsOf(db, r.id));
   // The number keeps its year; persons added or removed by hand are kept (manual names stay, roster and ledger names are refreshed).
   const manual = (JSON.parse(r.persons) as LeadPerson[]).filter((p) => p.basis === 'manual');
-  writeLead(db, r, { amount_fen: c.amountFen, evidence: JSON.stringify(c.evidence), problem: c.problem, persons: JSON.stringify([...c.persons, ...manual]) }, now);
+  writeLead(db, r, { amount_fen: c.amountFen, evidence: JSON.stringify(c.evidence), problem: c.problem, persons: JSON.stringify([...c.persons, ...manual]) }, now, note);
 }
 
 /** Merges leads of one township and village into the first; the others keep their numbers, marked merged. */
 export function mergeCaseLeads(db: Db, numbers: string[], actor: string, now: string): CaseLead {
   if (numbers.length < 2) throw new EngineError('invalid-arguments', 'lead.err.merge-needs-two');
   const target = numbers[0] as string;
-  db.transaction(() => {
+  writeTx(db, () => {
     const t = rowOf(db, target);
     for (const n of numbers.slice(1)) {
       const o = rowOf(db, n);
@@ -269,26 +360,27 @@ export function mergeCaseLeads(db: Db, numbers: string[], actor: string, now: st
       db.prepare('UPDATE lead_findings SET lead_id = ? WHERE lead_id = ?').run(t.id, o.id);
       db.prepare("UPDATE leads SET status = 'merged', merged_into = ?, updated_at = ? WHERE id = ?").run(target, now, o.id);
     }
-    recompute(db, rowOf(db, target), now);
+    recompute(db, rowOf(db, target), now, { kind: 'merge', numbers: numbers.slice(1), actor, at: now });
     appendTrail(db, { at: now, actor, entity: 'lead', entityId: target, action: 'merge', before: { numbers }, after: { findingIds: getCaseLead(db, target)?.findingIds } });
-  })();
+  });
   return getCaseLead(db, target) as CaseLead;
 }
 
 /** Moves some findings of a lead to a new lead with the next number. */
 export function splitCaseLead(db: Db, number: string, findingIds: string[], actor: string, now: string): CaseLead {
   let created = '';
-  db.transaction(() => {
+  writeTx(db, () => {
     const r = rowOf(db, number);
     const own = new Set(findingIdsOf(db, r.id));
     if (findingIds.length === 0 || findingIds.length >= own.size || findingIds.some((f) => !own.has(f))) {
       throw new EngineError('invalid-arguments', 'lead.err.split-some');
     }
-    db.prepare(`DELETE FROM lead_findings WHERE lead_id = ? AND finding_id IN (${findingIds.map(() => '?').join(', ')})`).run(r.id, ...findingIds);
-    created = insertLead(db, findingIds, r.rule, r.township, r.village, now, actor);
-    recompute(db, rowOf(db, number), now);
+    // The new lead's problem type is its findings' (a hospitality finding split off a merged lead stays 村级招待费).
+    const rule = ruleOfFindings(findingFacts(db, findingIds).map((f) => f.rule)) || r.rule;
+    created = insertLead(db, findingIds, rule, r.township, r.village, now, actor, r.id);
+    recompute(db, rowOf(db, number), now, { kind: 'split', into: created, actor, at: now });
     appendTrail(db, { at: now, actor, entity: 'lead', entityId: number, action: 'split', after: { into: created, findingIds } });
-  })();
+  });
   return getCaseLead(db, created) as CaseLead;
 }
 

@@ -7,6 +7,14 @@ import type { LedgerRecord } from '../ingest/ledger-row';
 import type { ProjectRecord } from '../ingest/project-row';
 import type { Db } from './db';
 import { LedgerWriter } from './ledger-writer';
+import { sealedMoney, sealSourceFile, sourceContentHash } from './source-content';
+
+/** A table's amounts would take the workspace's money past what sums exactly (source-content.ts): a row error at that line. */
+export class MoneyBudgetError extends Error {
+  constructor(readonly sheet: string | null, readonly line: number, readonly field: 'debit' | 'credit' | 'contractAmount') {
+    super('amounts too large');
+  }
+}
 
 /** Enough errors to fix a file by; the count goes on. */
 export const MAX_REPORTED_ERRORS = 200;
@@ -124,6 +132,10 @@ export class FileImport {
     for (const t of this.tables) {
       const c = t.counts;
       update.run(read.format, read.encoding, this.o.size, c?.lines ?? 0, c?.rowsImported ?? 0, c?.rowsSkipped ?? 0, t.hasAttachments ? 1 : 0, opts, now, t.fileId);
+      // The seal: what was written, hashed (verify recomputes it), and its money within the budget.
+      const content = sourceContentHash(this.db, t.fileId, sealedMoney(this.db));
+      if (content.overBudget) throw new MoneyBudgetError(t.sheet, content.overBudget.line, content.overBudget.field);
+      sealSourceFile(this.db, t.fileId, now, content);
     }
     if (this.inTx) this.db.exec('RELEASE import_file');
     this.inTx = false;

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, FindingQuery, FindingPage, FindingStatus, ReviewEvent, RuleNotice, SourceRef } from '../contract';
 import { fenToDecimalString } from '../format/money';
-import { oneRow, type Db } from './db';
+import { oneRow, writeTx, type Db } from './db';
 
 /** A finding as a rule reports it and this store keeps it (fingerprinted by rule and key). */
 export interface NewFinding {
@@ -33,7 +33,9 @@ export function storeRun(db: Db, results: { rule: string; findings: NewFinding[]
       project = excluded.project, amount_fen = excluded.amount_fen, reason = excluded.reason, reason_en = excluded.reason_en,
       line_ids = excluded.line_ids, sources = excluded.sources, details = excluded.details, active = 1, last_seen = excluded.last_seen`);
   const notice = db.prepare('INSERT INTO rule_notices (rule, file_id, message, message_en) VALUES (?, NULL, ?, ?)');
-  db.transaction(() => {
+  writeTx(db, () => {
+    // The run is open while it writes: only then may findings be inserted or their derived columns change (migration 007).
+    const run = Number(db.prepare('INSERT INTO rule_runs (started_at) VALUES (?)').run(now).lastInsertRowid);
     db.exec('UPDATE findings SET active = 0 WHERE active = 1');
     db.exec('DELETE FROM rule_notices');
     for (const r of results) {
@@ -46,7 +48,9 @@ export function storeRun(db: Db, results: { rule: string; findings: NewFinding[]
       }
       for (const n of r.notices) notice.run(r.rule, n.message, n.messageEn);
     }
-  })();
+    db.prepare('UPDATE rule_runs SET finished_at = ?, findings = (SELECT COUNT(*) FROM findings WHERE active = 1), amount_fen = (SELECT COALESCE(SUM(amount_fen), 0) FROM findings WHERE active = 1) WHERE id = ?')
+      .run(now, run);
+  });
 }
 
 interface FindingRow {
@@ -114,14 +118,14 @@ export function reviewFindings(db: Db, ids: string[], decision: FindingStatus, r
   const log = db.prepare('INSERT INTO reviews (finding_id, decision, note, reviewer, decided_at) VALUES (?, ?, ?, ?, ?)');
   const set = db.prepare('UPDATE findings SET status = ?, note = ?, reviewer = ?, decided_at = ? WHERE id = ?');
   let n = 0;
-  db.transaction(() => {
+  writeTx(db, () => {
     for (const id of ids) {
       if (!exists.get(id)) continue;
       log.run(id, decision, note, reviewer, now);
       set.run(decision, note, reviewer, now, id);
       n++;
     }
-  })();
+  });
   return n;
 }
 

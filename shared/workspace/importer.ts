@@ -14,7 +14,10 @@ import { headBytes, sniffFormat } from '../ingest/sniff';
 import { CancelledError, FileDecodeError, FileRejectedError, MappingError, refusalText, type ReadProgress, type ReadResult, type RowAnswer } from '../ingest/table';
 import { TableRows, type FoundHeader } from '../ingest/table-rows';
 import type { Db } from './db';
-import { FileImport, MAX_SAVED_ERRORS } from './file-import';
+import { FileImport, MAX_SAVED_ERRORS, MoneyBudgetError } from './file-import';
+import { fieldLabel } from '../ingest/fields';
+import { MONEY_BUDGET_FEN } from './source-content';
+import { formatFen } from '../format/money';
 import { LineAssembler } from './ledger-encoder';
 import { forgetSnapshot } from './ledger-snapshot';
 import { assemblerSeed, LedgerSink, nextLineId, textSeed } from './ledger-writer';
@@ -287,6 +290,11 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
       const suggestion = e.suggestion ?? (await suggestEncoding(path, e.encoding));
       const params = { encoding: e.encoding.toUpperCase(), suggestion: suggestion ?? '', suggestionUpper: suggestion?.toUpperCase() ?? '' };
       imp.addErrors([rowError({ file, line: e.line, headers: [] }, 0, null, suggestion ? 'row.decode.suggest' : 'row.decode', e.encoding, '', params)]);
+      return reject();
+    }
+    if (e instanceof MoneyBudgetError) {
+      const fieldParams = { field: fieldLabel(e.field, 'zh'), fieldEn: fieldLabel(e.field, 'en'), limit: formatFen(Number(MONEY_BUDGET_FEN)) };
+      imp.addErrors([rowError({ file, sheet: e.sheet ?? undefined, line: e.line, headers: [] }, -1, e.field, 'row.money.over-budget', '', '', fieldParams)]);
       return reject();
     }
     if (e instanceof MappingError) {

@@ -27,7 +27,8 @@ const parseMs = ms(t);
 
 // Phase 2: the whole import into an on-disk workspace (decode, parse, map, insert, index).
 const service = new AuditService();
-await service.openWorkspace({ path: ws, create: true });
+// VA_BENCH_PASSWORD: the same run into an encrypted workspace (SQLCipher), for the plain-vs-encrypted comparison.
+await service.openWorkspace({ path: ws, create: true, ...(process.env.VA_BENCH_PASSWORD ? { password: process.env.VA_BENCH_PASSWORD } : {}) });
 t = performance.now();
 const r = await service.importFile({ path: file, kind: 'ledger' });
 const importMs = ms(t);

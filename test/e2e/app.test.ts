@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { Finding } from '../../shared/contract';
+import { AuditService } from '../../shared/service';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { district } from '../helpers';
 import { writeSyntheticLedger } from '../bench/synthetic';
@@ -37,6 +38,8 @@ afterAll(async () => {
 async function newWorkspace(s: AppSession): Promise<void> {
   s.shell.workspace = join(s.dir, 'audit.sqlite');
   await s.page.getByTestId('ws-create').click();
+  // A new workspace offers a password; these tests keep it plain.
+  await s.page.getByTestId('password-none').click();
   await s.page.getByTestId('pick-ledger').waitFor();
 }
 
@@ -209,8 +212,15 @@ describe('review', () => {
     await expect.poll(() => page.getByTestId('finding-detail').getAttribute('data-finding-id')).toBe(firstId);
     await page.keyboard.press('j');
     await expect.poll(() => page.getByTestId('finding-detail').getAttribute('data-finding-id')).toBe(secondId);
+    // N asks for the reason first: nothing is recorded without it.
     await page.keyboard.press('n');
+    await page.getByTestId('dismiss-reason').waitFor();
+    expect(await page.getByTestId('dismiss-reason-ok').isDisabled()).toBe(true);
+    expect((await service.getFinding({ id: secondId! })).status).toBe('pending');
+    await page.getByTestId('dismiss-reason').fill('附件齐全，系误报');
+    await page.getByTestId('dismiss-reason-ok').click();
     await expect.poll(async () => (await service.getFinding({ id: secondId! })).status).toBe('dismissed');
+    expect((await service.getFinding({ id: secondId! })).note).toBe('附件齐全，系误报');
 
     await page.getByTestId('rerun-rules').click();
     await page.getByText('规则已重新检查，审核结论均已保留').waitFor();
@@ -239,6 +249,12 @@ describe('review', () => {
     await rows.nth(0).locator('.ant-checkbox-input').check();
     await rows.nth(1).locator('.ant-checkbox-input').check();
     await page.getByTestId('bulk-dismiss').click();
+    await page.getByTestId('dismiss-reason').fill('金额属实，已核对合同');
+    await page.getByTestId('dismiss-reason-ok').click();
+    // The bulk decision is confirmed with its count and amount.
+    const amount = (await service.listFindings({ amountMinFen: 200_000 })).rows.filter((f) => ids.includes(f.id)).reduce((s, f) => s + f.amountFen, 0);
+    await expect.poll(() => page.getByTestId('review-impact').textContent()).toContain(`将把 2 个疑点（涉及金额 ¥${(amount / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}）标记为“已排除”`);
+    await page.getByTestId('review-confirm-ok').click();
     for (const id of ids) await expect.poll(async () => (await service.getFinding({ id })).status).toBe('dismissed');
     expect((await service.getFinding({ id: ids[0]! })).reviewer).toBe('王组长');
     await expect.poll(() => rows.nth(1).locator('[data-status]').getAttribute('data-status')).toBe('dismissed');
@@ -282,6 +298,7 @@ describe('case leads, handoff and rectification', () => {
     await page.getByTestId('findings-table').locator('.ant-table-row[data-row-key]').first().waitFor();
     await page.getByTestId('findings-table').locator('.ant-table-thead .ant-checkbox-input').check();
     await page.getByTestId('bulk-confirm').click();
+    await page.getByTestId('review-confirm-ok').click();
     await expect.poll(async () => (await service.listFindings({ status: ['confirmed'] })).total).toBe(14);
 
     // Build the leads: one per village and problem.
@@ -328,8 +345,10 @@ describe('case leads, handoff and rectification', () => {
     await page.getByTestId('handoff-from').fill('裕安区委第三巡察组');
     await page.getByTestId('handoff-go').click();
     await page.getByTestId('handoffs-table').locator('.ant-table-row').first().waitFor();
-    for (const ext of ['xlsx', 'csv', 'pdf']) expect(existsSync(join(out, `石板冲乡.${ext}`))).toBe(true);
-    const pdf = execFileSync('pdftotext', [join(out, '石板冲乡.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    // The package in a folder of its own, named with the handoff's number and date.
+    const pkg = join(out, `石板冲乡-移交1-${new Date().toISOString().slice(0, 10)}`);
+    for (const ext of ['xlsx', 'csv', 'pdf']) expect(existsSync(join(pkg, `${pkg.split('/').pop()}.${ext}`))).toBe(true);
+    const pdf = execFileSync('pdftotext', [join(pkg, `${pkg.split('/').pop()}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(pdf).toContain('石板冲乡纪委');
     expect(pdf).toContain('裕安区委第三巡察组');
     expect(pdf).toContain('赵某某');
@@ -410,6 +429,7 @@ describe('case leads, handoff and rectification', () => {
     await page.locator(`.ant-table-row[data-lead="${a}"] .ant-checkbox-input`).check();
     await page.locator(`.ant-table-row[data-lead="${b}"] .ant-checkbox-input`).check();
     await page.getByTestId('leads-merge').click();
+    await page.getByTestId('merge-confirm-ok').click();
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
     const merged = (await service.getCaseLead({ number: a! })).lead;
     expect(merged.findingIds.length).toBe(findingsOfAB);
@@ -421,6 +441,7 @@ describe('case leads, handoff and rectification', () => {
     await expect.poll(() => findingRows.count()).toBe(findingsOfAB);
     await findingRows.nth(findingsOfAB - 1).locator('.ant-checkbox-input').check();
     await page.getByTestId('lead-split').click();
+    await page.getByTestId('split-confirm-ok').click();
     await expect.poll(async () => (await service.listCaseLeads({})).length).toBe(3);
     const numbers = (await service.listCaseLeads({ includeMerged: true })).map((l) => l.number);
     expect(new Set(numbers).size).toBe(numbers.length);
@@ -620,5 +641,93 @@ describe('language', () => {
     await expect.poll(() => row.textContent()).toContain('Talk or inquiry');
     await row.click();
     await expect.poll(() => page.getByTestId('lead-trail').textContent()).toContain('Proposed handling: Preliminary check → Talk or inquiry');
+  });
+});
+
+describe('a workspace the team can trust (issue 12)', () => {
+  it('warns before a finding behind a handed-over lead is dismissed, then shows the correction on the lead page', async () => {
+    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    const { page, service } = session;
+    await openSample(session);
+    const all = await service.listFindings({ limit: 100 });
+    await service.reviewFindings({ ids: all.rows.map((f) => f.id), decision: 'confirmed', reviewer: '李审计' });
+    await service.buildCaseLeads({ actor: '李审计' });
+    const lead = (await service.listCaseLeads({ township: '城南镇' }))[0]!;
+    await service.handoffLeads({ dir: join(session.dir, 'h'), township: '城南镇', handedBy: '李审计', pdf: false });
+    const fid = lead.findingIds[0]!;
+    await page.locator('[data-nav="findings"]').click();
+    await page.locator(`.ant-table-row[data-row-key="${fid}"]`).click();
+    await expect.poll(() => page.getByTestId('finding-detail').getAttribute('data-finding-id')).toBe(fid);
+    await page.keyboard.press('n');
+    await page.getByTestId('dismiss-reason').fill('经核实票据齐全');
+    await page.getByTestId('dismiss-reason-ok').click();
+    const warning = page.getByTestId('lead-warning');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain(`线索 ${lead.number}（1 个疑点）已于`);
+    expect(await warning.textContent()).toContain('将生成第 2 版（更正）');
+    await page.getByTestId('review-confirm-ok').click();
+    await expect.poll(async () => (await service.getFinding({ id: fid })).status).toBe('dismissed');
+    await page.locator('[data-nav="leads"]').click();
+    await page.locator(`.ant-table-row[data-lead="${lead.number}"]`).click();
+    await expect.poll(() => page.getByTestId('lead-correction').textContent()).toContain('第 2 版是对已移交版本的更正');
+    expect(await page.getByTestId('lead-correction').textContent()).toContain('经核实票据齐全');
+  });
+
+  it('asks the password of an encrypted workspace on open (a wrong one is a clear error), and the recent list keeps the path only', async () => {
+    session = await openApp({ browser, url });
+    const { page, shell, dir } = session;
+    const path = join(dir, 'secret.sqlite');
+    const s = new AuditService();
+    await s.openWorkspace({ path, create: true, password: '村账 2026' });
+    await s.closeWorkspace();
+    shell.workspace = path;
+    await page.getByTestId('ws-open').click();
+    await page.getByTestId('password').fill('wrong');
+    await page.getByTestId('password-ok').click();
+    await expect.poll(() => page.getByTestId('password-error').textContent()).toContain('密码不正确');
+    await page.getByTestId('password').fill('村账 2026');
+    await page.getByTestId('password-ok').click();
+    await page.getByTestId('overview').waitFor();
+    expect(shell.recent).toEqual([path]);
+    expect(JSON.stringify(shell.recent)).not.toContain('村账');
+  });
+
+  it('creates an encrypted workspace with a password chosen twice', async () => {
+    session = await openApp({ browser, url });
+    const { page, shell, dir } = session;
+    shell.workspace = join(dir, 'new-secret.sqlite');
+    await page.getByTestId('ws-create').click();
+    await page.getByTestId('password').fill('一二三四');
+    await page.getByTestId('password-again').fill('一二三四');
+    await page.getByTestId('password-ok').click();
+    await page.getByTestId('pick-ledger').waitFor();
+    expect((await session.service.workspaceInfo())?.encrypted).toBe(true);
+    expect(readFileSync(shell.workspace).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+  });
+
+  it('shows a break found on opening at once: which entry, what changed', async () => {
+    session = await openApp({ browser, url });
+    const { page, shell, dir } = session;
+    const path = join(dir, 'tampered.sqlite');
+    const s = new AuditService({ now: () => '2026-11-25T08:00:00.000Z' });
+    await s.openWorkspace({ path, create: true });
+    await s.importBatch([{ path: district.shibanchong, kind: 'ledger' }]);
+    await s.runRules();
+    const f = (await s.listFindings({ limit: 1 })).rows[0]!;
+    await s.reviewFindings({ ids: [f.id], decision: 'dismissed', reviewer: '张审计', note: '原始理由' });
+    await s.closeWorkspace();
+    const { default: Database } = await import('better-sqlite3-multiple-ciphers');
+    const raw = new Database(path);
+    raw.exec("DROP TRIGGER reviews_append_only_update; UPDATE reviews SET note = '事后改写'");
+    raw.close();
+    shell.workspace = path;
+    await page.getByTestId('ws-open').click();
+    const alert = page.getByTestId('integrity-alert');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('打开时校验发现');
+    expect(text).toContain('审核记录 #1');
+    expect(text).toContain('备注：写入时“原始理由”，现在“事后改写”');
+    expect(text).toContain('reviews_append_only_update');
   });
 });

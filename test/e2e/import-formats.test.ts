@@ -38,6 +38,8 @@ afterAll(async () => {
 async function newWorkspace(s: AppSession): Promise<void> {
   s.shell.workspace = join(s.dir, 'audit.sqlite');
   await s.page.getByTestId('ws-create').click();
+  // A new workspace offers a password; these tests keep it plain.
+  await s.page.getByTestId('password-none').click();
   await s.page.getByTestId('pick-ledger').waitFor();
 }
 

@@ -28,6 +28,7 @@ async function shoot(browser: Browser, url: string, lang: Lang): Promise<string[
     // Import: a fresh workspace, the GB18030 ledger previewed and imported, the rules run.
     s.shell.workspace = join(s.dir, 'inspection-2026.sqlite');
     await page.getByTestId('ws-create').click();
+    await page.getByTestId('password-none').click();
     s.shell.files = [district.shibanchong];
     await page.getByTestId('pick-ledger').click();
     await page.getByTestId('preview-table').waitFor();

@@ -45,7 +45,7 @@ describe('sample district', () => {
     const { rows } = await service.listFindings({ limit: 100 });
     const [a, b] = rows;
     await service.reviewFindings({ ids: [a!.id], decision: 'confirmed', reviewer: '审计一组 王', note: '已调阅纸质凭证' });
-    await service.reviewFindings({ ids: [b!.id], decision: 'dismissed', reviewer: '审计一组 王' });
+    await service.reviewFindings({ ids: [b!.id], decision: 'dismissed', reviewer: '审计一组 王', note: '附件后补' });
     await service.runRules();
     const again = await service.getFinding({ id: a!.id });
     expect(again.status).toBe('confirmed');

@@ -94,10 +94,14 @@ describe('case leads on the sample district', () => {
     expect(rec.leadCount).toBe(7);
     expect(rec.files.map((f) => f.kind)).toEqual(['xlsx', 'csv', 'pdf']);
     for (const f of rec.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // Its own folder, named with the handoff's number and date; the files carry them too.
+    expect(rec.dir).toBe(join(out, '石板冲乡-移交1-2026-11-25'));
+    const file = (kind: string) => rec.files.find((f) => f.kind === kind)!.path;
+    expect(file('xlsx')).toBe(join(rec.dir, '石板冲乡-移交1-2026-11-25.xlsx'));
 
     // xlsx: real numbers with the money format, frozen header, the vouchers sheet.
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(join(out, '石板冲乡.xlsx'));
+    await wb.xlsx.readFile(file('xlsx'));
     const ws = wb.getWorksheet('线索')!;
     expect(ws.getRow(1).values).toEqual([undefined, '线索编号', '被反映人姓名', '单位和职务', '线索来源', '收到时间', '反映的主要问题', '涉及金额（元）', '证据', '处置建议', '备注', '版本']);
     const row = ws.getRows(2, 7)!.find((r) => r.getCell(1).value === '石板冲乡-2017-004')!;
@@ -112,7 +116,7 @@ describe('case leads on the sample district', () => {
     expect(injected.getCell(10).value).toBe('\'=HYPERLINK("http://x","y")');
 
     // csv: BOM, and the formula neutralised.
-    const csv = readFileSync(join(out, '石板冲乡.csv'), 'utf8');
+    const csv = readFileSync(file('csv'), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
     const cr = parsed.find((r) => r[0] === '石板冲乡-2017-001')!;
@@ -120,12 +124,12 @@ describe('case leads on the sample district', () => {
     expect(cr[8]).toBe('谈话函询');
 
     // pdf: names and totals as text.
-    const text = execFileSync('pdftotext', ['-layout', join(out, '石板冲乡.pdf'), '-'], { encoding: 'utf8' });
+    const text = execFileSync('pdftotext', ['-layout', file('pdf'), '-'], { encoding: 'utf8' });
     expect(text).toContain('问题线索移交清单');
     expect(text).toContain('石板冲乡纪委');
     expect(text).toContain('合计金额：¥59,110.00');
     expect(text).toContain('¥46,200.00');
-    const flat = execFileSync('pdftotext', [join(out, '石板冲乡.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const flat = execFileSync('pdftotext', [file('pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     for (const name of ['赵某某', '李某某', '沈某某']) expect(flat).toContain(name);
     expect(flat).toContain('钱某某');
     expect(text).toContain('移交人');
@@ -261,7 +265,7 @@ describe('CLI review, leads, handoff, rectify', () => {
     await service.closeWorkspace();
     const run = (cmd: string, args: string[]) => runLeadsCommand(cmd, ['--workspace', path, ...args]);
     expect((await run('review', ['--all', '--decision', 'confirmed', '--reviewer', '张审计'])).stdout[0]).toContain('14');
-    expect((await run('review', ['--finding', 'nope', '--decision', 'dismissed', '--reviewer', '张审计'])).exitCode).toBe(2);
+    expect((await run('review', ['--finding', 'nope', '--decision', 'dismissed', '--reviewer', '张审计', '--note', '不成立'])).exitCode).toBe(2);
     const leads = await run('leads', ['--actor', '张审计', '--cadres', cadresPath, '--source', '村级财务审计 第三审计组']);
     expect(leads.exitCode).toBe(0);
     expect(leads.stdout.join('\n')).toContain('石板冲乡-2017-004  石板冲乡赵湾村  ¥46,200.00');
@@ -285,9 +289,9 @@ describe('handing over twice', () => {
     const [second] = await service.handoffLeads({ dir: join(dir, 'h2'), township: '城南镇', handedBy: 'a', pdf: false });
     expect(second!.leads).toEqual([{ number: '城南镇-2018-002', version: 2 }]);
     expect(second!.leadCount).toBe(1);
-    const csv = Papa.parse<string[]>(readFileSync(join(dir, 'h2', '城南镇.csv'), 'utf8').replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
+    const csv = Papa.parse<string[]>(readFileSync(second!.files.find((f) => f.kind === 'csv')!.path, 'utf8').replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
     expect(csv).toHaveLength(2);
-    expect(csv[1]!.at(-1)).toBe('第2版（更正）');
+    expect(csv[1]!.at(-1)).toBe('第2版（更正）更正：修改了处置建议（a，2026-11-25）');
     expect(handoffHtml((await service.listCaseLeads({ township: '城南镇' })).filter((l) => l.number === '城南镇-2018-002'), { township: '城南镇', fromUnit: 'x', toUnit: '城南镇纪委', date: '2026-11-25' })).toContain('第2版（更正）');
     // All townships: only 石板冲乡 is left to hand over.
     expect((await service.handoffLeads({ dir: join(dir, 'h3'), handedBy: 'a', pdf: false })).map((h) => h.township)).toEqual(['石板冲乡']);

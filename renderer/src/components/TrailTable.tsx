@@ -1,53 +1,22 @@
 // The append-only trail as a table: when, who, what, which action, and what changed (before →
 // after), with money shown as yuan and long texts cut so a row stays one glance.
 import { Table, Typography } from 'antd';
-import { DISPOSITIONS, RECT_PROGRESS, type TrailEntry } from '../../../shared/contract';
+import type { TrailEntry } from '../../../shared/contract';
 import type { MessageKey } from '../../../shared/i18n/messages';
-import { formatFen, formatTimestamp } from '../format';
-import { useLang, type T } from '../i18n';
+import { formatTimestamp } from '../format';
+import { useLang } from '../i18n';
 
-const FIELD_LABELS: Record<string, MessageKey> = {
-  status: 'ui.col.status', note: 'ui.lead.field.remarks', persons: 'ui.lead.field.personNames', problem: 'ui.lead.field.problem',
-  disposition: 'ui.lead.field.disposition', remarks: 'ui.lead.field.remarks', source: 'ui.lead.field.source', receivedAt: 'ui.lead.field.receivedAt',
-  description: 'ui.rect.col.description', unit: 'ui.rect.col.unit', responsible: 'ui.rect.col.responsible', measures: 'ui.rect.col.measures',
-  dueDate: 'ui.rect.col.due', progress: 'ui.rect.col.progress', recoveredFen: 'ui.rect.col.recovered', amount: 'ui.col.amount', township: 'ui.col.township',
-  village: 'ui.col.village', leadNumber: 'ui.rect.col.lead', closed: 'ui.rect.col.closed', name: 'ui.rect.col.evidence',
-};
-// Keys that repeat what the row already says, or are internal.
-const HIDDEN = new Set(['version', 'files', 'findingIds', 'leads', 'sha256', 'actor']);
-
-function short(s: string, max = 80): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-
-function valueText(key: string, v: unknown, t: T): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (key.endsWith('Fen') && typeof v === 'number') return formatFen(v);
-  if (key === 'status' && typeof v === 'string' && ['pending', 'confirmed', 'dismissed'].includes(v)) return t(`ui.status.${v}` as MessageKey);
-  if (key === 'closed' && typeof v === 'boolean') return v ? t('ui.rect.closedTag') : t('ui.rect.openTag');
-  if (key === 'progress' && typeof v === 'string' && (RECT_PROGRESS as readonly string[]).includes(v)) return t(`ui.rect.progress.${v}` as MessageKey);
-  if (key === 'disposition' && typeof v === 'string' && (DISPOSITIONS as readonly string[]).includes(v)) return t(`ui.lead.disposition.${v}` as MessageKey);
-  if (Array.isArray(v)) return v.map((x) => (x && typeof x === 'object' && 'name' in x ? String((x as { name: unknown }).name) : String(x))).join(t('fmt.list'));
-  if (typeof v === 'object') return short(JSON.stringify(v));
-  return short(String(v));
-}
-
-/** "field: before → after" for each field that an entry records. */
-export function describeChange(e: TrailEntry, t: T): string {
-  const b = (e.before && typeof e.before === 'object' ? e.before : {}) as Record<string, unknown>;
-  const a = (e.after && typeof e.after === 'object' ? e.after : {}) as Record<string, unknown>;
-  if (typeof e.after === 'string') return short(`${e.before ? `${String(e.before)} → ` : ''}${e.after}`);
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN.has(k));
-  const parts = keys.map((k) => {
-    const label = FIELD_LABELS[k] ? t(FIELD_LABELS[k]) : k;
+/** "涉及金额：¥27,620.00；状态：待审核 → 已排除": the engine's text of the entry, in the UI's language. */
+export function describeChange(e: TrailEntry, t: ReturnType<typeof useLang>['t'], lang: 'zh' | 'en'): string {
+  return e.text.changes.map((c) => {
     const colon = t('ui.trail.sep.field');
-    return k in b && k in a ? `${label}${colon}${valueText(k, b[k], t)} → ${valueText(k, a[k], t)}` : `${label}${colon}${valueText(k, k in a ? a[k] : b[k], t)}`;
-  });
-  return parts.join(t('ui.trail.sep.item'));
+    const dash = '—';
+    return c.before ? `${c.label[lang]}${colon}${c.before[lang]} → ${c.after?.[lang] ?? dash}` : `${c.label[lang]}${colon}${c.after?.[lang] ?? dash}`;
+  }).join(t('ui.trail.sep.item'));
 }
 
 export function TrailTable({ entries, showEntity = true, testId = 'trail-table' }: { entries: TrailEntry[]; showEntity?: boolean; testId?: string }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   return (
     <Table<TrailEntry>
       size="small"
@@ -60,13 +29,10 @@ export function TrailTable({ entries, showEntity = true, testId = 'trail-table' 
         { key: 'at', title: t('ui.trail.col.at'), width: 150, render: (_, e) => <span className="va-mono" style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(e.at)}</span> },
         { key: 'actor', title: t('ui.trail.col.actor'), dataIndex: 'actor', width: 90 },
         ...(showEntity ? [{ key: 'what', title: t('ui.trail.col.what'), width: 200, render: (_: unknown, e: TrailEntry) => `${t(`ui.trail.entity.${e.entity}` as MessageKey)} ${e.entityId === '*' ? '' : e.entityId}` }] : []),
-        { key: 'action', title: t('ui.trail.col.action'), width: 100, render: (_, e) => (`ui.trail.action.${e.action}` in LABELLED ? t(`ui.trail.action.${e.action}` as MessageKey) : e.action) },
-        { key: 'change', title: t('ui.trail.col.change'), render: (_, e) => <Typography.Text style={{ fontSize: 12 }}>{describeChange(e, t)}</Typography.Text> },
+        { key: 'action', title: t('ui.trail.col.action'), width: 100, render: (_, e) => e.text.action[lang] },
+        { key: 'change', title: t('ui.trail.col.change'), render: (_, e) => <Typography.Text style={{ fontSize: 12 }}>{describeChange(e, t, lang)}</Typography.Text> },
       ]}
     />
   );
 }
 
-const LABELLED: Record<string, true> = Object.fromEntries(
-  ['review', 'create', 'edit', 'update', 'merge', 'split', 'handoff', 'evidence', 'close', 'import', 'set-source'].map((a) => [`ui.trail.action.${a}`, true]),
-);

@@ -39,9 +39,9 @@ interface Props {
 }
 
 export function LeadDrawer({ number, rect, withReviewer, onClose, onChanged }: Props) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const app = useApp();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const [lead, setLead] = useState<CaseLead | null>(null);
   const [versions, setVersions] = useState<Versions>([]);
   const [trail, setTrail] = useState<TrailEntry[]>([]);
@@ -75,6 +75,12 @@ export function LeadDrawer({ number, rect, withReviewer, onClose, onChanged }: P
     } catch (e) { app.reportError(e); }
   });
   const split = (ids: string[]) => shown && withReviewer(async (actor) => {
+    const ok = await modal.confirm({
+      title: t('ui.lead.split.confirm', { count: ids.length, number: shown.number }),
+      content: t('ui.lead.split.what', { count: ids.length, number: shown.number }),
+      okText: t('ui.lead.split', { count: ids.length }), okButtonProps: { ...{ 'data-testid': 'split-confirm-ok' } },
+    });
+    if (!ok) return;
     try {
       const l = await audit().splitCaseLead({ number: shown.number, findingIds: ids, actor });
       void message.success(t('ui.lead.splitDone', { number: l.number }));
@@ -110,6 +116,15 @@ export function LeadDrawer({ number, rect, withReviewer, onClose, onChanged }: P
       {shown && draft && (
         <div data-testid="lead-page" data-lead={shown.number}>
           {shown.status === 'merged' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('ui.lead.mergedNote', { number: shown.mergedInto ?? '' })} />}
+          {shown.withdrawn && <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="lead-withdrawn" title={t('ui.lead.withdrawn')} />}
+          {shown.corrections.length > 0 && (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="lead-correction" title={t('ui.lead.correction', { version: shown.version })}
+              description={<ul style={{ paddingInlineStart: 18, margin: 0 }}>{shown.corrections.map((c, i) => <li key={i}>{c[lang]}</li>)}</ul>} />
+          )}
+          {shown.mergedFrom.length > 0 && (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="lead-merged-from"
+              title={shown.mergedFrom.map((n) => t('lead.merged-note', { number: n, into: shown.number })).join(t('fmt.items'))} />
+          )}
           {shown.frozen && lastFrozen && (
             <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="lead-frozen"
               title={t('ui.lead.frozenNote', { at: formatTimestamp(lastFrozen.frozenAt), version: shown.version, next: shown.version + 1 })} />

@@ -26,7 +26,7 @@ function shortLabel(label: string, max: number): string {
 }
 
 export function AmountBarChart({ data, onSelect, testId, height = 220 }: { data: AmountBar[]; onSelect: (key: string) => void; testId: string; height?: number }) {
-  const { lang } = useLang();
+  const { lang, t } = useLang();
   const maxLabel = Math.max(7, Math.floor(48 / Math.max(1, data.length)));
   return (
     <div data-testid={testId} style={{ width: '100%', height }}>
@@ -38,6 +38,7 @@ export function AmountBarChart({ data, onSelect, testId, height = 220 }: { data:
           <Tooltip formatter={(v) => formatFen(Number(v))} />
           <Bar
             dataKey="amountFen"
+            name={t('ui.col.amount')}
             fill="#1677ff"
             cursor="pointer"
             isAnimationActive={false}

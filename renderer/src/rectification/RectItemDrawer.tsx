@@ -85,6 +85,12 @@ export function RectItemDrawer({ item, withReviewer, onClose, onChanged }: Props
       extra={<Button type="primary" disabled={!editable || !dirty} onClick={save} data-testid="rect-save">{t('ui.rect.item.save')}</Button>}>
       {draft && (
         <div data-testid="rect-item" data-rect={id}>
+          {item.basisChanged.length > 0 && (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="rect-basis-changed" title={t('ui.rect.item.basisChanged')}
+              description={<ul style={{ paddingInlineStart: 18, margin: 0 }}>{item.basisChanged.map((b, i) => (
+                <li key={i}>{t('ui.rect.item.basisChange', { at: formatTimestamp(b.at), actor: b.actor, id: b.findingId.slice(0, 8), status: t(`ui.status.${b.decision}`), note: b.note ?? '—' })}</li>
+              ))}</ul>} />
+          )}
           {item.closed && (
             <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="rect-closed"
               title={t('ui.rect.item.closed', { by: item.closedBy ?? '', at: formatTimestamp(item.closedAt ?? '') })} description={item.closeNote ?? undefined} />

@@ -10,6 +10,7 @@ import { FindingDetailPane } from '../findings/FindingDetailPane';
 import { FindingFilters } from '../findings/FindingFilters';
 import { FindingsTable, type TableRef } from '../findings/FindingsTable';
 import { useReviewer } from '../findings/useReviewer';
+import { useDecisionGuard } from '../findings/useDecisionGuard';
 import { useReviewKeys } from '../findings/useReviewKeys';
 import { useWindowHeight } from '../findings/useWindowHeight';
 
@@ -20,6 +21,7 @@ export function FindingsScreen() {
   const app = useApp();
   const { message } = AntApp.useApp();
   const reviewer = useReviewer();
+  const guard = useDecisionGuard();
   const tableRef = useRef<TableRef>(null);
   const height = useWindowHeight();
   const [query, setQuery] = useState<FindingQuery>(app.findingsFilter);
@@ -66,9 +68,12 @@ export function FindingsScreen() {
     if (ids.length === 0) return;
     reviewer.withReviewer(async (name) => {
       try {
-        const n = await audit().reviewFindings({ ids, decision, reviewer: name, ...(withNote ? { note: withNote } : {}) });
+        const cleared = await guard.guard(ids, decision, withNote);
+        if (!cleared) return;
+        const n = await audit().reviewFindings({ ids, decision, reviewer: name, ...(cleared.note ? { note: cleared.note } : {}), acknowledgeLeads: cleared.acknowledgeLeads });
         const set = new Set(ids);
-        setPage((p) => ({ ...p, rows: p.rows.map((r): Finding => (set.has(r.id) ? { ...r, status: decision, reviewer: name, note: withNote ?? r.note } : r)) }));
+        setPage((p) => ({ ...p, rows: p.rows.map((r): Finding => (set.has(r.id) ? { ...r, status: decision, reviewer: name, note: cleared.note ?? r.note } : r)) }));
+        if (cleared.note && ids.includes(activeId ?? '')) setNote(cleared.note);
         setDetailVersion((v) => v + 1);
         void message.success(t('ui.findings.reviewed', { count: n, status: t(`ui.status.${decision}`) }));
         if (advance) move(1);
@@ -85,7 +90,7 @@ export function FindingsScreen() {
     previous: () => move(-1),
     confirm: () => decideActive('confirmed'),
     dismiss: () => decideActive('dismissed'),
-  }, !loading);
+  }, !loading && !guard.open);
 
   const rerun = async () => {
     try {
@@ -147,6 +152,7 @@ export function FindingsScreen() {
         <FindingDetailPane id={activeId} version={detailVersion} note={note} onNote={setNote} onDecide={(d) => decideActive(d)} onToRectification={toRectification} />
       </div>
       {reviewer.modal}
+      {guard.modal}
     </div>
   );
 }

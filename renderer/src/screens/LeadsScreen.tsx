@@ -19,7 +19,7 @@ import { WholeTrail } from '../leads/WholeTrail';
 export function LeadsScreen() {
   const { t } = useLang();
   const app = useApp();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const reviewer = useReviewer();
   const [leads, setLeads] = useState<CaseLead[] | null>(null);
   const [rects, setRects] = useState<RectificationItem[]>([]);
@@ -69,6 +69,13 @@ export function LeadsScreen() {
     } catch (e) { app.reportError(e); }
   });
   const merge = () => reviewer.withReviewer(async (actor) => {
+    const picked = all.filter((l) => selected.includes(l.number));
+    const ok = await modal.confirm({
+      title: t('ui.lead.merge.confirm', { count: picked.length, into: selected[0] ?? '' }),
+      content: t('ui.lead.merge.what', { numbers: selected.join(t('fmt.list')), amount: formatFen(picked.reduce((s, l) => s + l.amountFen, 0)), into: selected[0] ?? '' }),
+      okText: t('ui.lead.merge', { count: picked.length }), okButtonProps: { ...{ 'data-testid': 'merge-confirm-ok' } },
+    });
+    if (!ok) return;
     try {
       const l = await audit().mergeCaseLeads({ numbers: selected, actor });
       void message.success(t('ui.lead.merged', { number: l.number }));

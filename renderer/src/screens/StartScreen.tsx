@@ -2,9 +2,11 @@
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Empty, Space, Typography } from 'antd';
 import { ExperimentOutlined, FileAddOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import type { WorkspaceInfo } from '../../../shared/contract';
 import { audit } from '../api';
 import { useApp } from '../context';
 import { useLang } from '../i18n';
+import { useWorkspaceOpener } from '../components/WorkspaceDialogs';
 
 export function StartScreen() {
   const { t } = useLang();
@@ -12,6 +14,7 @@ export function StartScreen() {
   const { message } = AntApp.useApp();
   const [recent, setRecent] = useState<string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
+  const opener = useWorkspaceOpener();
 
   useEffect(() => {
     audit().recentWorkspaces().then(setRecent).catch(app.reportError);
@@ -25,7 +28,10 @@ export function StartScreen() {
       await app.refreshWorkspace();
       app.dataChanged();
       void message.success(t('ui.start.opened', { path: ws.path }));
-      app.go(key === 'create' ? 'import' : 'overview');
+      const next = () => app.go(key === 'create' ? 'import' : 'overview');
+      // A failed integrity check is read here first, before anything else of the workspace.
+      if ('integrity' in ws && !(ws as WorkspaceInfo).integrity.ok) opener.whenRead(next);
+      else next();
     } catch (e) {
       app.reportError(e);
     } finally {
@@ -34,7 +40,7 @@ export function StartScreen() {
   };
   const choose = (create: boolean) => run(create ? 'create' : 'open', async () => {
     const path = await audit().chooseWorkspace({ create });
-    return path ? audit().openWorkspace({ path, create }) : null;
+    return path ? opener.open(path, create) : null;
   });
 
   return (
@@ -52,11 +58,12 @@ export function StartScreen() {
         {recent.length === 0 ? <Empty description={t('ui.start.recent.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
           <Space orientation="vertical" size={2} data-testid="recent-list">
             {recent.map((path) => (
-              <Button key={path} type="link" style={{ paddingInline: 0 }} onClick={() => run('recent', () => audit().openWorkspace({ path }))}>{path}</Button>
+              <Button key={path} type="link" style={{ paddingInline: 0 }} onClick={() => run('recent', () => opener.open(path, false))} data-testid="recent-item">{path}</Button>
             ))}
           </Space>
         )}
       </Card>
+      {opener.modal}
     </Space>
   );
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Db } from '../db';
 import { BLOCK_LINES, BLOCK_VOUCHERS, encodeLineBlock, encodeVoucherBlock, newLineBlock } from '../line-blocks';
 import type { Migration } from './types';
 
@@ -39,7 +39,7 @@ const SCHEMA = `
 const yyyymmdd = (iso: string): number => Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
 
 /** A workspace imported before: its rows and vouchers become blocks, file by file, ids kept. */
-function convert(db: Database.Database): void {
+function convert(db: Db): void {
   const files = db.prepare("SELECT id FROM source_files WHERE kind = 'ledger' ORDER BY id").pluck().all() as number[];
   const insertLines = db.prepare('INSERT INTO line_blocks (file_id, first_line, line_count, data) VALUES (?, ?, ?, ?)');
   const insertVouchers = db.prepare('INSERT INTO voucher_blocks (file_id, first_voucher, voucher_count, data) VALUES (?, ?, ?, ?)');
