@@ -18,6 +18,7 @@ import { FileImport, MAX_SAVED_ERRORS, MoneyBudgetError } from './file-import';
 import { fieldLabel } from '../ingest/fields';
 import { MONEY_BUDGET_FEN } from './source-content';
 import { formatFen } from '../format/money';
+import { BatchMerger } from './batch-merge';
 import { LineAssembler } from './ledger-encoder';
 import { forgetSnapshot } from './ledger-snapshot';
 import { assemblerSeed, LedgerSink, nextLineId, textSeed } from './ledger-writer';
@@ -186,6 +187,7 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
   const readInWorker = async (): Promise<ReadResult> => {
     const job = { path, file, opts: { encoding: opts.encoding, map: opts.map, township: opts.township, village: opts.village }, seed: textSeed(db), maxErrors: MAX_SAVED_ERRORS };
     const assembler = new LineAssembler(assemblerSeed(db));
+    const merger = new BatchMerger(assembler, job.seed.nextText);
     let table: ReturnType<FileImport['openTable']> | null = null;
     const sinks: [LedgerSink | null, LedgerSink | null] = [null, null];
     const onHeader = (h: { state: FoundHeader; hasAttachments: boolean }): void => {
@@ -214,14 +216,14 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
         onSplit: (s) => {
           if (table) sinks[1] = new LedgerSink(db, (table as { fileId: number }).fileId, firstId + s.firstLine - 1);
         },
-        onBatch: (part, batch) => sinks[part]?.write(batch, assembler),
+        onBatch: (part, batch) => sinks[part]?.write(merger.merge(part, batch)),
         onProgress,
       }, hooks.signal, hashed);
       done = joinParts(a, b);
       read = b ? { ...b.read, complete: a.read.complete && b.read.complete } : a.read;
       result.parser = b ? 'workers' : 'worker';
     } else {
-      const d = await parseInWorker(job, { onHeader, onBatch: (batch) => sinks[0]?.write(batch, assembler), onProgress }, hooks.signal, hashed);
+      const d = await parseInWorker(job, { onHeader, onBatch: (batch) => sinks[0]?.write(merger.merge(0, batch)), onProgress }, hooks.signal, hashed);
       done = { ...d, lines: d.read.lines };
       read = d.read;
       result.parser = 'worker';

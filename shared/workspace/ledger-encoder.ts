@@ -2,8 +2,10 @@
 // database, in two halves that can run on two cores:
 // - LineEncoder (the parse worker's half): every text interned to an id (new texts listed for
 //   insertion); a line becomes a row of numbers in a Float64Array, transferable between threads.
-// - LineAssembler (the writing thread's half): attribute tuples and the file's vouchers from
-//   those numbers, with integer keys only; the lines as stored (line-blocks.ts), column by column.
+// - LineAssembler: attribute tuples and the file's vouchers from those numbers, with integer keys
+//   only; the lines as stored (line-blocks.ts), column by column. In the parse worker it numbers
+//   tuples and vouchers its own way (WorkerBatch), and the importer's assembler maps the new ones
+//   (batch-merge.ts), so the importer's thread does little per line.
 import { isCashAccount } from '../ingest/accounts';
 import type { LedgerRecord } from '../ingest/ledger-row';
 
@@ -18,8 +20,6 @@ export const ATTR_FIELDS = ['summary', 'accountCode', 'accountName', 'receiptTyp
 export const ATTR_COLUMNS = ['summary_id', 'account_code_id', 'account_name_id', 'receipt_type_id', 'counterparty_id', 'project_id', 'handler_id', 'approver_id', 'invoice_id', 'preparer_id', 'checker_id', 'bookkeeper_id'] as const;
 const N_ATTR = ATTR_FIELDS.length;
 const SLOT_ENTITY = 6 + N_ATTR;
-/** The slots of a line that hold text ids: township, village, voucher, the attribute texts, the entity. */
-export const TEXT_SLOTS = [3, 4, 5, ...Array.from({ length: N_ATTR }, (_, k) => 6 + k), SLOT_ENTITY] as const;
 const SLOT_CASH = SLOT_ENTITY + 1;
 const SLOT_DEBIT = SLOT_CASH + 1;
 const SLOT_CREDIT = SLOT_DEBIT + 1;
@@ -57,6 +57,21 @@ export interface VoucherColumns {
   voucher: Int32Array;
   /** yyyymmdd of the earliest line */
   date: Int32Array;
+}
+
+/**
+ * A batch assembled in the parse worker: lines as stored, but with the worker's own numbers for
+ * tuples and vouchers, and what the new ones stand for (their texts by the worker's text ids).
+ * The importer's thread turns those numbers into the workspace's (batch-merge.ts).
+ */
+export interface WorkerBatch {
+  texts: [number, string][];
+  /** New tuples, ATTR_WIDTH numbers each: the worker's tuple id, the ATTR_FIELDS text ids, is-cash. */
+  tuples: number[];
+  /** New vouchers, numbered on from `firstVoucher`. */
+  vouchers: VoucherColumns;
+  firstVoucher: number;
+  lines: AssembledLines;
 }
 
 /** A batch's lines as the workspace stores them (line-blocks.ts), column by column. */
@@ -205,14 +220,17 @@ export class LineAssembler {
   private readonly voucherIndex = new Map<number, Map<number, Map<number, number>>>();
   private v = emptyVouchers(1024);
   private last = { township: -1, village: -1, entity: -1, year: -1, month: -1, voucher: -1, index: -1 };
+  /** Vouchers handed on by takeNewVouchers. */
+  private sent = 0;
 
   constructor(seed: AssemblerSeed) {
     this.attrs = new Map(seed.attrs.map(([k, id, isCash]) => [k, { ids: k.split('|').map(Number), id, isCash }]));
     this.nextAttrs = seed.nextAttrs;
   }
 
-  private attrOf(l: Float64Array, o: number, out: number[]): Attr {
-    const summary = l[o + 6] as number;
+  /** The tuple of the N_ATTR text ids at `src[at..]`: its id (a new one is pushed onto `out`, ATTR_WIDTH numbers). */
+  tupleOf(src: ArrayLike<number>, at: number, isCash: boolean, out: number[]): number {
+    const summary = src[at] as number;
     let seen = this.attrsBySummary.get(summary);
     if (!seen) {
       seen = [];
@@ -220,20 +238,20 @@ export class LineAssembler {
     }
     next: for (const a of seen) {
       const x = a.ids;
-      for (let k = 1; k < N_ATTR; k++) if (x[k] !== l[o + 6 + k]) continue next;
-      return a;
+      for (let k = 1; k < N_ATTR; k++) if (x[k] !== src[at + k]) continue next;
+      return a.id;
     }
-    const ids = Array.from(l.subarray(o + 6, o + 6 + N_ATTR));
+    const ids = Array.from({ length: N_ATTR }, (_, k) => src[at + k] as number);
     const k = ids.join('|');
     let a = this.attrs.get(k);
     if (!a) {
-      a = { ids, id: this.nextAttrs++, isCash: l[o + SLOT_CASH] === 1 };
+      a = { ids, id: this.nextAttrs++, isCash };
       this.attrs.set(k, a);
       out.push(a.id, ...ids, a.isCash ? 1 : 0);
     }
     // Past a few tuples per summary (one summary, many counterparties) the keyed map answers.
     if (seen.length < MAX_SCAN) seen.push(a);
-    return a;
+    return a.id;
   }
 
   /**
@@ -243,7 +261,7 @@ export class LineAssembler {
    * own. The entity (a village's committee and its cooperative keep separate books) is '' (id 0)
    * unless the file names one.
    */
-  private voucherOf(township: number, village: number, entity: number, year: number, voucher: number, date: number): number {
+  voucherOf(township: number, village: number, entity: number, year: number, voucher: number, date: number): number {
     const last = this.last;
     const month = Math.floor(date / 100) % 100;
     if (voucher === last.voucher && year === last.year && month === last.month && village === last.village && township === last.township && entity === last.entity) return last.index;
@@ -309,7 +327,7 @@ export class LineAssembler {
       out.voucher[k] = i;
       out.lineNo[k] = l[o] as number;
       out.date[k] = date;
-      out.attrs[k] = this.attrOf(l, o, attrs).id;
+      out.attrs[k] = this.tupleOf(l, o + 6, l[o + SLOT_CASH] === 1, attrs);
       out.attachments[k] = Number.isNaN(att) ? -1 : att;
       out.debit[k] = l[o + SLOT_DEBIT] as number;
       out.credit[k] = l[o + SLOT_CREDIT] as number;
@@ -320,5 +338,19 @@ export class LineAssembler {
   /** The file's vouchers, in the order their first lines came. */
   vouchers(): VoucherColumns {
     return this.v;
+  }
+
+  /** The vouchers added since the last call, copied (to transfer to another thread), and the index of the first. */
+  takeNewVouchers(): { first: number; v: VoucherColumns } {
+    const first = this.sent;
+    const to = this.v.size;
+    this.sent = to;
+    const v = this.v;
+    return {
+      first, v: {
+        size: to - first, township: v.township.slice(first, to), village: v.village.slice(first, to), entity: v.entity.slice(first, to), year: v.year.slice(first, to),
+        voucher: v.voucher.slice(first, to), date: v.date.slice(first, to),
+      },
+    };
   }
 }

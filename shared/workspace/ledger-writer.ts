@@ -1,10 +1,11 @@
 // Writes one file's ledger lines into the workspace: the texts and attribute tuples a batch
 // introduces, then its lines into blocks of columns (line-blocks.ts: one BLOB per 65,536 lines);
-// the file's vouchers at the end, in blocks too. The encoding (interning) is LineEncoder's (in the
-// parse worker or here), the tuples and vouchers LineAssembler's (here).
+// the file's vouchers at the end, in blocks too. The encoding and assembling are LineEncoder's and
+// LineAssembler's, in the parse worker (then batch-merge.ts renumbers) or here.
 import type { LedgerRecord } from '../ingest/ledger-row';
 import type { Db } from './db';
-import { ATTR_COLUMNS, ATTR_WIDTH, LineAssembler, LineEncoder, type AssemblerSeed, type LineBatch, type TextSeed } from './ledger-encoder';
+import type { MergedBatch } from './batch-merge';
+import { ATTR_COLUMNS, ATTR_WIDTH, LineAssembler, LineEncoder, type AssemblerSeed, type TextSeed } from './ledger-encoder';
 import { BLOCK_LINES, BLOCK_VOUCHERS, encodeLineBlock, encodeVoucherBlock, newLineBlock, type LineBlock } from './line-blocks';
 
 /** What the encoder must know of the workspace: its texts and the next text id. */
@@ -46,11 +47,11 @@ export class LedgerSink {
     this.firstLine = firstLine ?? nextLineId(db);
   }
 
-  /** A batch of encoded lines: its new texts, then (assembled here) its new tuples and its lines. */
-  write(b: LineBatch, assembler: LineAssembler): void {
+  /** A batch in the workspace's numbers: its new texts, its new tuples, then its lines. */
+  write(b: MergedBatch): void {
     for (const [id, text] of b.texts) this.insertText.run(id, text);
-    const { attrs, lines } = assembler.assemble(b);
-    for (let o = 0; o < attrs.length; o += ATTR_WIDTH) this.insertAttrs.run(attrs.slice(o, o + ATTR_WIDTH));
+    const { tuples, lines } = b;
+    for (let o = 0; o < tuples.length; o += ATTR_WIDTH) this.insertAttrs.run(tuples.slice(o, o + ATTR_WIDTH));
     let from = 0;
     while (from < lines.count) {
       const bl = this.block;
@@ -115,11 +116,17 @@ export class LedgerWriter {
 
   add(r: LedgerRecord): void {
     this.encoder.add(r);
-    if (this.encoder.full) this.sink.write(this.encoder.take(), this.assembler);
+    if (this.encoder.full) this.flush();
+  }
+
+  private flush(): void {
+    const b = this.encoder.take();
+    const { attrs, lines } = this.assembler.assemble(b);
+    this.sink.write({ texts: b.texts, tuples: attrs, lines });
   }
 
   finish(): void {
-    this.sink.write(this.encoder.take(), this.assembler);
+    this.flush();
     this.sink.finish(this.assembler);
   }
 }

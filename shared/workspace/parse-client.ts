@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReadProgress } from '../ingest/table';
 import { CancelledError, FileDecodeError, FileRejectedError } from '../ingest/table';
 import { MappingError } from '../ingest/table';
-import type { LineBatch } from './ledger-encoder';
+import type { WorkerBatch } from './ledger-encoder';
 import type { ParseJob, ParseMessage } from './parse-protocol';
 
 type Done = Extract<ParseMessage, { t: 'done' }>;
@@ -41,7 +41,7 @@ export interface ParseHandlers {
   /** The worker started (to send it messages, such as where a first part ends). */
   onWorker?: (w: Worker) => void;
   onHeader: (h: Header) => void;
-  onBatch: (b: LineBatch) => void;
+  onBatch: (b: WorkerBatch) => void;
   onProgress: (p: ReadProgress) => void;
 }
 

@@ -4,7 +4,7 @@ import type { MessageKey, Params } from '../i18n/messages';
 import type { CsvDialect, ReadProgress, ReadResult } from '../ingest/table';
 import type { MappedHeader } from '../ingest/table-rows';
 import type { HeaderState } from '../ingest/table-session';
-import type { LineBatch, TextSeed } from './ledger-encoder';
+import type { WorkerBatch, TextSeed } from './ledger-encoder';
 
 export interface ParseJob {
   path: string;
@@ -24,7 +24,7 @@ export interface EndMessage { t: 'end'; at: number }
 export type ParseMessage =
   /** The header was found (or the file needs a mapping: then nothing more comes but `done`). */
   | { t: 'header'; state: Exclude<HeaderState, { state: 'scanning' }>; hasAttachments: boolean; dialect: CsvDialect | null; encoding: Encoding | null }
-  | { t: 'batch'; batch: LineBatch }
+  | { t: 'batch'; batch: WorkerBatch }
   | { t: 'progress'; p: ReadProgress }
   | {
       t: 'done'; read: ReadResult; rowsImported: number; rowsSkipped: number; blankRows: number; errors: RowError[]; errorCount: number; filledDown: number;

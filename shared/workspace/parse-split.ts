@@ -1,18 +1,19 @@
 // A big CSV ledger read on two cores: a first worker reads from the top and finds the header;
 // meanwhile the importer finds a line start near the middle where a voucher begins (outside any
 // quoted field, not a continuation line), tells the first worker to stop there and starts a second
-// worker from there with the header, dialect and encoding the first found. Both send batches;
-// this thread gives the texts they introduced their final ids (each worker numbers its new texts
-// in a range of its own) and writes each part's lines under ids of their own range, the second's
-// starting past every line the first part could hold. One voucher index serves both, so a voucher
-// whose lines straddle the middle is one voucher.
+// worker from there with the header, dialect and encoding the first found. Both send batches in
+// their own numbers (each worker numbers its new texts in a range of its own); the importer gives
+// them the workspace's (batch-merge.ts) and writes each part's lines under ids of their own range,
+// the second's starting past every line the first part could hold. One voucher index serves both,
+// so a voucher whose lines straddle the middle is one voucher.
 import { closeSync, openSync, readSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Encoding } from '../contract';
 import { createDecoder } from '../ingest/decode';
 import type { CsvDialect, ReadProgress } from '../ingest/table';
 import type { MappedHeader } from '../ingest/table-rows';
-import { LINE_WIDTH, TEXT_SLOTS, type LineBatch, type TextSeed } from './ledger-encoder';
+import { partTextBase } from './batch-merge';
+import type { TextSeed, WorkerBatch } from './ledger-encoder';
 import { parseInWorker, type ParseHandlers } from './parse-client';
 import type { EndMessage, ParseJob, ParseMessage } from './parse-protocol';
 
@@ -24,52 +25,17 @@ export function splitBytes(): number {
   const v = Number(process.env.VA_SPLIT_BYTES);
   return Number.isFinite(v) && v > 0 ? v : SPLIT_BYTES;
 }
-/** Each worker numbers the texts it introduces from its own base; this thread gives them final ids. */
-const TEMP_BASE = [2 ** 40, 2 ** 41] as const;
 
 type Done = Extract<ParseMessage, { t: 'done' }>;
 type Header = Extract<ParseMessage, { t: 'header' }>;
 
 export interface SplitHandlers {
   onHeader: (h: Header) => void;
-  /** A batch of part 0 or 1, its texts already given their final ids. */
-  onBatch: (part: 0 | 1, b: LineBatch) => void;
+  /** A batch of part 0 or 1, in its worker's numbers (batch-merge.ts gives them the workspace's). */
+  onBatch: (part: 0 | 1, b: WorkerBatch) => void;
   onProgress: (p: ReadProgress) => void;
   /** Where the second part starts, once found (its lines take ids from firstLine on). */
   onSplit: (s: { at: number; firstLine: number }) => void;
-}
-
-/** Final ids for the texts the workers introduce: one id per distinct text, in the order they arrive. */
-class TextIds {
-  private readonly final = new Map<string, number>();
-  /** Per worker: final id by (temporary id - the worker's base), an array (a Map of 2^40-sized keys is slow). */
-  private readonly tables: number[][] = [[], []];
-  constructor(private next: number) {}
-
-  /** The batch's new texts given final ids (each text once across both workers), and its lines rewritten to them. */
-  remap(part: 0 | 1, b: LineBatch): LineBatch {
-    const table = this.tables[part] as number[];
-    const base = TEMP_BASE[part];
-    const fresh: [number, string][] = [];
-    for (const [tmp, text] of b.texts) {
-      let id = this.final.get(text);
-      if (id === undefined) {
-        id = this.next++;
-        this.final.set(text, id);
-        fresh.push([id, text]);
-      }
-      table[tmp - base] = id;
-    }
-    const l = b.lines;
-    for (let n = 0; n < b.count; n++) {
-      const o = n * LINE_WIDTH;
-      for (const k of TEXT_SLOTS) {
-        const v = l[o + k] as number;
-        if (v >= base) l[o + k] = table[v - base] as number;
-      }
-    }
-    return { texts: fresh, lines: l, count: b.count };
-  }
 }
 
 /** `"` and the line end, as bytes: in UTF-8 and GB18030 neither is ever part of another character. */
@@ -146,8 +112,7 @@ function startsVoucher(fd: number, at: number, size: number, dialect: CsvDialect
  * Resolves with both parts' `done` (the second null when the file was read whole by the first).
  */
 export function parseInTwoWorkers(job: ParseJob, size: number, h: SplitHandlers, signal?: AbortSignal, ready?: Promise<unknown>): Promise<[Done, Done | null]> {
-  const ids = new TextIds(job.seed.nextText);
-  const seed = (part: 0 | 1): TextSeed => ({ texts: job.seed.texts, nextText: TEMP_BASE[part] });
+  const seed = (part: 0 | 1): TextSeed => ({ texts: job.seed.texts, nextText: partTextBase(job.seed.nextText, part) });
   // Progress of both parts, added up.
   const read = [0, 0];
   let start = 0;
@@ -162,7 +127,7 @@ export function parseInTwoWorkers(job: ParseJob, size: number, h: SplitHandlers,
   let firstWorker: { postMessage: (m: EndMessage) => void } | null = null;
   const handlers = (part: 0 | 1, extra: Partial<ParseHandlers> = {}): ParseHandlers => ({
     onHeader: () => undefined,
-    onBatch: (b) => h.onBatch(part, ids.remap(part, b)),
+    onBatch: (b) => h.onBatch(part, b),
     onProgress: (p) => progress(part, p),
     ...extra,
   });

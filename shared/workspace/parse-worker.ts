@@ -1,6 +1,7 @@
-// The ledger parse worker: decode, parse (papaparse), find the header, map every row and encode
-// its texts to ids (LineEncoder) on its own core, handing the importer batches of numbers. The
-// importer's thread assembles tuples and vouchers and writes to SQLite: the two halves overlap.
+// The ledger parse worker: decode, parse (papaparse), find the header, map every row, encode its
+// texts to ids and assemble tuples and vouchers (LineEncoder, LineAssembler) on its own core,
+// handing the importer batches of columns. The importer's thread gives the new texts, tuples and
+// vouchers the workspace's numbers (batch-merge.ts) and writes to SQLite: the two halves overlap.
 import { parentPort, workerData } from 'node:worker_threads';
 import { MappingError } from '../ingest/table';
 // CSV only (the importer sends nothing else here): reading it directly keeps exceljs, the
@@ -8,7 +9,7 @@ import { MappingError } from '../ingest/table';
 import { readCsv } from '../ingest/csv-reader';
 import { FileDecodeError, FileRejectedError } from '../ingest/table';
 import { TableRows } from '../ingest/table-rows';
-import { LineEncoder } from './ledger-encoder';
+import { LineAssembler, LineEncoder, type WorkerBatch } from './ledger-encoder';
 import type { Encoding } from '../contract';
 import type { CsvDialect } from '../ingest/table';
 import type { EndMessage, ParseJob, ParseMessage } from './parse-protocol';
@@ -22,12 +23,18 @@ const onEnd = (m: EndMessage): void => { if (m.t === 'end') end = m.at; };
 
 async function run(job: ParseJob): Promise<void> {
   const encoder = new LineEncoder(job.seed);
+  // Tuples and vouchers numbered here from 0; the importer maps the new ones (batch-merge.ts).
+  const assembler = new LineAssembler({ attrs: [], nextAttrs: 0 });
   if (job.firstOfTwo) port?.on('message', onEnd);
   let dialect: CsvDialect | null = null;
   let encoding: Encoding | null = null;
   const send = (): void => {
-    const batch = encoder.take();
-    post({ t: 'batch', batch }, [batch.lines.buffer as ArrayBuffer]);
+    const encoded = encoder.take();
+    const { attrs, lines } = assembler.assemble(encoded);
+    const { first, v } = assembler.takeNewVouchers();
+    const batch: WorkerBatch = { texts: encoded.texts, tuples: attrs, vouchers: v, firstVoucher: first, lines };
+    const buffers = [lines.voucher, lines.lineNo, lines.date, lines.attrs, lines.attachments, lines.debit, lines.credit, v.township, v.village, v.entity, v.year, v.voucher, v.date];
+    post({ t: 'batch', batch }, buffers.map((a) => a.buffer as ArrayBuffer));
   };
   const rows = new TableRows({
     kind: 'ledger', file: job.file, map: job.opts.map, township: job.opts.township, village: job.opts.village, maxErrors: job.maxErrors, checkWidth: true, reuseRecords: true,

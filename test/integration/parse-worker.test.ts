@@ -89,7 +89,7 @@ describe('the parse worker', () => {
     // The worker reads 3,000 lines and exits long before this resolves.
     const ready = new Promise((r) => setTimeout(r, 1500));
     const done = await parseInWorker({ path: small, file: 'small.csv', opts: {}, seed: { texts: [], nextText: 1 }, maxErrors: 200 },
-      { onHeader: () => { headers++; }, onBatch: (b) => { lines += b.count; }, onProgress: () => undefined }, undefined, ready);
+      { onHeader: () => { headers++; }, onBatch: (b) => { lines += b.lines.count; }, onProgress: () => undefined }, undefined, ready);
     expect(done).toMatchObject({ t: 'done', rowsImported: 3000, errorCount: 0 });
     expect([headers, lines]).toEqual([1, 3000]);
   });
