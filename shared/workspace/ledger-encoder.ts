@@ -186,11 +186,13 @@ export class LineEncoder {
     l[o + SLOT_ATT] = r.attachments === null ? NaN : r.attachments;
   }
 
-  /** The lines added since the last take; a new buffer follows (the taken one may be transferred). */
+  /**
+   * The lines added since the last take. The buffer is reused by the next add: assemble the batch
+   * before adding more (both callers do, at once).
+   */
   take(): LineBatch {
     const b: LineBatch = { texts: this.newTexts, lines: this.lines, count: this.count };
     this.newTexts = [];
-    this.lines = new Float64Array(this.batchLines * LINE_WIDTH);
     this.count = 0;
     return b;
   }

@@ -23,11 +23,12 @@ export function setParseWorkerPath(path: string | null | undefined): void {
 
 export function parseWorkerTarget(): { file: URL | string; execArgv: string[] } | null {
   if (process.env.VA_PARSE_WORKER === '0') return null;
-  if (configured !== undefined) return configured ? { file: configured, execArgv: [] } : null;
+  // A profiling run (--cpu-prof) profiles the worker too.
+  const profile = process.execArgv.filter((a) => a.startsWith('--cpu-prof'));
+  if (configured !== undefined) return configured ? { file: configured, execArgv: profile } : null;
   const here = import.meta.url;
   // From source, the worker is TypeScript too: it loads through tsx like the process itself.
-  // A profiling run (--cpu-prof) profiles the worker too.
-  if (here.endsWith('.ts')) return { file: new URL('./parse-worker.ts', here), execArgv: [...process.execArgv.filter((a) => a.startsWith('--cpu-prof')), '--import', 'tsx'] };
+  if (here.endsWith('.ts')) return { file: new URL('./parse-worker.ts', here), execArgv: [...profile, '--import', 'tsx'] };
   return null;
 }
 
