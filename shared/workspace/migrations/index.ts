@@ -2,7 +2,8 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-leads';
 import { migration003 } from './003-voucher-rows';
 import { migration004 } from './004-field-formats';
+import { migration008 } from './008-trail-samples';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Add a file, add it here; never edit a migration that shipped. */
-export const MIGRATIONS: Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: Migration[] = [migration001, migration002, migration003, migration004, migration008];
