@@ -2,12 +2,14 @@
 // Placeholders are {name}. The engine, the CLI, the shell and the renderer all format from here.
 // Split by domain into messages-*.ts; a key belongs to exactly one of them (test/unit/messages.test.ts).
 import type { Lang } from '../contract/types';
+import { analyticsMessages } from './messages-analytics';
 import { cliMessages } from './messages-cli';
 import { commonMessages } from './messages-common';
 import { errorMessages } from './messages-errors';
 import { importMessages } from './messages-import';
 import { leadMessages } from './messages-leads';
 import { ruleMessages } from './messages-rules';
+import { uiAnalyticsMessages } from './messages-ui-analytics';
 import { uiAppMessages } from './messages-ui-app';
 import { uiFindingsMessages } from './messages-ui-findings';
 import { uiImportMessages } from './messages-ui-import';
@@ -30,6 +32,8 @@ export const messages = {
   ...uiRectificationMessages,
   ...cliMessages,
   ...shellMessages,
+  ...analyticsMessages,
+  ...uiAnalyticsMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;
