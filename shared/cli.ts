@@ -1,6 +1,7 @@
 // The command line over the engine: `npm run cli -- audit --ledger FILE ... --out DIR`.
 import { parseArgs } from 'node:util';
 import type { Encoding } from './contract';
+import { ANALYTICS_COMMANDS, ANALYTICS_HELP, runAnalyticsCommand } from './cli-analytics';
 import { runAudit } from './cli-audit';
 import { LEADS_HELP, runLeadsCommand } from './cli-leads';
 import { line, padDisplay } from './cli-text';
@@ -39,6 +40,7 @@ ${line('cli.help.usage')}:
 ${AUDIT_OPTIONS.map(optionLines).join('\n')}
 
 ${LEADS_HELP}
+${ANALYTICS_HELP}
 ${line('cli.help.exit-codes')}: 0 ${line('cli.help.exit-ok')}, 2 ${line('cli.help.exit-bad-input')}, 1 ${line('cli.help.exit-other')}
 `;
 
@@ -57,9 +59,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command ? 0 : 2;
   }
-  if (['review', 'leads', 'handoff', 'rectify'].includes(command)) {
+  if (['review', 'leads', 'handoff', 'rectify', ...ANALYTICS_COMMANDS].includes(command)) {
     try {
-      const o = await runLeadsCommand(command, rest);
+      const o = ANALYTICS_COMMANDS.includes(command) ? await runAnalyticsCommand(command, rest) : await runLeadsCommand(command, rest);
       if (o.stdout.length) process.stdout.write(o.stdout.join('\n') + '\n');
       if (o.stderr.length) process.stderr.write(o.stderr.join('\n') + '\n');
       return o.exitCode;

@@ -92,5 +92,16 @@ export const analyticsMessages = {
   'print.printed-at': { zh: '打印时间：{at}', en: 'Printed: {at}' },
   'print.col.entity': { zh: '核算单位', en: 'Entity' },
 
+  // the command line's export-findings, summary, sample and context
+  'cli.analytics.help.export-findings': { zh: '把疑点（按所给筛选和排序）导出为 .xlsx 或 .csv', en: 'export the findings (filtered and sorted) to .xlsx or .csv' },
+  'cli.analytics.help.summary': { zh: '账目或疑点按村、科目、对方单位、经办人、月份等汇总，含合计', en: 'summarise the ledger or the findings, with totals' },
+  'cli.analytics.help.sample': { zh: '抽取凭证样本（随机或货币单位抽样），记入操作记录；扩充、列出', en: 'draw, extend or list samples of vouchers' },
+  'cli.analytics.help.context': { zh: '疑点、凭证（按行号）或项目的前后账目', en: 'the ledger around a finding, a voucher or a project' },
+  'cli.analytics.written': { zh: '已写出 {rows} 行', en: '{rows} rows written' },
+  'cli.analytics.context': { zh: '{place}：第 {from}–{to} 行，共 {total} 行（> 为所查凭证）', en: '{place}: lines {from}–{to} of {total} (> marks the vouchers asked about)' },
+  'cli.analytics.truncated': { zh: '前后账目过长，已截断；用 --before/--after 或 app 的账目页翻看其余', en: 'the context was cut short; page on with --before/--after or in the app' },
+  'cli.err.out-format': { zh: '--out 须以 .xlsx 或 .csv 结尾：{path}', en: '--out must end in .xlsx or .csv: {path}' },
+  'cli.err.amount': { zh: '金额无法识别：{value}', en: 'unrecognised amount: {value}' },
+
   'analytics.err.dimension': { zh: '账目汇总不能按“{dimension}”分组', en: 'The ledger cannot be summarised by "{dimension}"' },
 } as const;
