@@ -17,6 +17,7 @@ import { sourceRef, voucherGroup, voucherKeyAt, voucherKeyOf, voucherLabel } fro
 import type { Db } from '../workspace/db';
 import { dateNumber } from '../workspace/ledger-encoder';
 import type { LedgerSnapshot } from '../workspace/ledger-snapshot';
+import { populationText } from './exports';
 import { lineTest } from './ledger-filter';
 import { ledgerIndex, placesOf } from './ledger-index';
 
@@ -196,7 +197,7 @@ function pickOf(ledger: LedgerSnapshot, frame: Frame, j: number, seq: number): S
   return {
     seq, key: g.keyString, township: g.key.township, village: g.key.village, entity: g.key.entity, voucher: voucherLabel({ ...g.key, entity: '' }).zh,
     date: g.lines.reduce((d, x) => (x.date < d ? x.date : d), first?.date ?? ''), amountFen: frame.amounts[j] as number, lines: g.lines.length,
-    source: first ? sourceRef(first) : null,
+    source: first ? sourceRef(first) : null, lineId: first?.id ?? 0,
   };
 }
 
@@ -220,7 +221,7 @@ function extendPicks(ledger: LedgerSnapshot, frame: Frame, method: SampleMethod,
   }
 }
 
-type Stored = Omit<Sample, 'history'>;
+type Stored = Omit<Sample, 'history' | 'populationText'>;
 
 /** Every sample in the trail, its latest state and its history. */
 export function listSamples(db: Db): Sample[] {
@@ -229,7 +230,10 @@ export function listSamples(db: Db): Sample[] {
     const s = e.after as Stored;
     const prev = byId.get(e.entityId);
     const action = e.action === 'sample.extend' ? 'extend' : 'draw';
-    byId.set(e.entityId, { ...s, history: [...(prev?.history ?? []), { at: e.at, actor: e.actor, action, size: s.size, picks: s.picks.length }] });
+    byId.set(e.entityId, {
+      ...s, populationText: { zh: populationText(s.population, 'zh'), en: populationText(s.population, 'en') },
+      history: [...(prev?.history ?? []), { at: e.at, actor: e.actor, action, size: s.size, picks: s.picks.length }],
+    });
   }
   return [...byId.values()].sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
 }
@@ -261,7 +265,7 @@ export function extendSample(db: Db, ledger: LedgerSnapshot, o: { id: string; ad
   const picks = s.picks.map((p) => ({ ...p, ...(p.units ? { units: [...p.units] } : {}) }));
   extendPicks(ledger, frame, s.method, s.seed, picks, s.size, o.add);
   const size = s.size + o.add;
-  const { history: _h, ...rest } = s;
+  const { history: _h, populationText: _p, ...rest } = s;
   const stored: Stored = {
     ...rest, size, picks, frame: { vouchers: frame.vouchers.length, amountFen: frame.total, fingerprint: frame.fingerprint },
     intervalFen: s.method === 'mus' ? Math.round(frame.total / size) : null,

@@ -154,8 +154,9 @@ export interface SamplePick {
   /** The voucher's debits. */
   amountFen: number;
   lines: number;
-  /** Its first line: file and line. */
+  /** Its first line: file and line, and the line's id (for the ledger around it). */
   source: SourceRef | null;
+  lineId: number;
   /** Monetary-unit sampling: the units (fen, counted through the population) that fell on it. */
   units?: number[];
 }
@@ -169,6 +170,8 @@ export interface Sample {
   /** Vouchers asked for (random) or monetary units drawn (MUS). */
   size: number;
   population: SamplePopulation;
+  /** The population in words, in both languages (not stored: made from `population`). */
+  populationText: { zh: string; en: string };
   /** What the population was when last drawn from: vouchers, their debits, and a fingerprint of both. */
   frame: { vouchers: number; amountFen: number; fingerprint: string };
   /** MUS: the population's amount per unit drawn (the average sampling interval). */
