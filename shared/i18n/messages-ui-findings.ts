@@ -52,7 +52,7 @@ export const uiFindingsMessages = {
   'ui.findings.bulkConfirm': { zh: '批量确认', en: 'Confirm selected' },
   'ui.findings.bulkDismiss': { zh: '批量排除', en: 'Dismiss selected' },
   'ui.findings.bulkReset': { zh: '恢复待审核', en: 'Reset to pending' },
-  'ui.findings.keys': { zh: 'J/K 上下移动 · Y 确认 · N 排除 · 备注中 Ctrl+Enter 确认', en: 'J/K move · Y confirm · N dismiss · Ctrl+Enter in the note confirms' },
+  'ui.findings.keys': { zh: 'J/K 移动 · Y 确认 · N 排除 · Ctrl+Z 撤销 · ? 全部快捷键', en: 'J/K move · Y confirm · N dismiss · Ctrl+Z undo · ? all keys' },
   'ui.findings.reviewed': { zh: '已标记 {count} 个疑点为“{status}”', en: 'Marked {count} findings as "{status}"' },
   'ui.findings.rerun': { zh: '重新检查规则', en: 'Re-run rules' },
   'ui.findings.rerunDone': { zh: '规则已重新检查，审核结论均已保留', en: 'Rules re-run; every review decision was kept' },

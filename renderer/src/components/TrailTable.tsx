@@ -32,8 +32,23 @@ function valueText(key: string, v: unknown, t: T): string {
   return short(String(v));
 }
 
+/** A sample's draw or extension: its method, seed, size and the vouchers drawn (the whole record is in the entry). */
+function sampleChange(e: TrailEntry, t: T): string {
+  const a = (e.after ?? {}) as { method?: string; seed?: number; size?: number; picks?: unknown[] };
+  const b = (e.before ?? {}) as { size?: number; picks?: number };
+  const colon = t('ui.trail.sep.field');
+  const parts = [
+    `${t('ui.sample.method')}${colon}${a.method === 'mus' ? t('ui.sample.short.mus') : t('ui.sample.short.random')}`,
+    `${t('ui.sample.seed')}${colon}${a.seed ?? '—'}`,
+    `${t('ui.sample.size')}${colon}${b.size !== undefined ? `${b.size} → ` : ''}${a.size ?? '—'}`,
+    `${t('ui.sample.col.picks')}${colon}${b.picks !== undefined ? `${b.picks} → ` : ''}${a.picks?.length ?? 0}`,
+  ];
+  return parts.join(t('ui.trail.sep.item'));
+}
+
 /** "field: before → after" for each field that an entry records. */
 export function describeChange(e: TrailEntry, t: T): string {
+  if (e.entity === 'sample') return sampleChange(e, t);
   const b = (e.before && typeof e.before === 'object' ? e.before : {}) as Record<string, unknown>;
   const a = (e.after && typeof e.after === 'object' ? e.after : {}) as Record<string, unknown>;
   if (typeof e.after === 'string') return short(`${e.before ? `${String(e.before)} → ` : ''}${e.after}`);
@@ -68,5 +83,5 @@ export function TrailTable({ entries, showEntity = true, testId = 'trail-table' 
 }
 
 const LABELLED: Record<string, true> = Object.fromEntries(
-  ['review', 'create', 'edit', 'update', 'merge', 'split', 'handoff', 'evidence', 'close', 'import', 'set-source'].map((a) => [`ui.trail.action.${a}`, true]),
+  ['review', 'create', 'edit', 'update', 'merge', 'split', 'handoff', 'evidence', 'close', 'import', 'set-source', 'sample.draw', 'sample.extend'].map((a) => [`ui.trail.action.${a}`, true]),
 );
