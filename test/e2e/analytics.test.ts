@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Overview } from '../../shared/contract';
+import { districtOverview as district } from './district-overview';
 import { buildRenderer, gate, launchBrowser, openApp, serveDir, type AppSession } from './harness';
 
 let browser: Browser;
@@ -292,16 +292,32 @@ describe('undo, kept filters, saved filters, shortcuts', () => {
   });
 });
 
-/** Nothing in these cuts its text: buttons, table headers, menu items. */
+/** Nothing in these cuts its text or breaks it over two lines: buttons, table headers, menu items, titles. */
 async function clipped(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const visible = (el: Element) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+    // A label on two lines: its text's boxes do not share one top.
+    const wraps = (el: Element): boolean => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.textContent?.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (tops.size > 1) return true;
+      }
+      return false;
+    };
     for (const el of document.querySelectorAll('.ant-btn, .ant-table-column-title, th.ant-table-cell, .ant-menu-title-content, .ant-segmented-item-label, .ant-card-head-title, .ant-statistic-title')) {
       const h = el as HTMLElement;
-      // A pinned cell's shadow lies outside it (and counts in its scroll width): its title is checked instead.
-      if (!visible(h) || h.closest('.ant-table-measure-row') || (h.tagName === 'TH' && getComputedStyle(h).position === 'sticky')) continue;
-      if (h.scrollWidth > h.clientWidth + 1 || h.scrollHeight > h.clientHeight + 2) out.push(`${h.className.split(' ')[0]}: ${h.textContent}`);
+      if (!visible(h) || h.closest('.ant-table-measure-row')) continue;
+      // A pinned cell's shadow lies outside it (and counts in its scroll width): only its wrapping is checked.
+      if (h.tagName === 'TH' && getComputedStyle(h).position === 'sticky') {
+        if (wraps(h)) out.push(`th: ${h.textContent}`);
+        continue;
+      }
+      if (h.scrollWidth > h.clientWidth + 1 || h.scrollHeight > h.clientHeight + 2 || wraps(h)) out.push(`${h.className.split(' ')[0]}: ${h.textContent}`);
     }
     return out;
   });
@@ -334,9 +350,25 @@ describe('layout', () => {
           expect(h.ws).toBe('nowrap');
         }
         expect(await clipped(page)).toEqual([]);
-        for (const screen of ['ledger', 'summary', 'sampling']) {
+        // Every other screen too, with leads and a rectification item to show.
+        const all = (await s.service.listFindings({})).rows;
+        await s.service.reviewFindings({ ids: all.map((f) => f.id), decision: 'confirmed', reviewer: '李审计' });
+        await s.service.buildCaseLeads({ actor: '李审计' });
+        const lead = (await s.service.listCaseLeads({}))[0]!;
+        await s.service.createRectification({ leadNumber: lead.number, actor: '李审计' });
+        const ready: Record<string, () => Promise<unknown>> = {
+          ledger: () => page.getByTestId('ledger-table').locator('.ant-table-row').first().waitFor(),
+          summary: () => page.getByTestId('summary-table').locator('.ant-table-row').first().waitFor(),
+          sampling: () => page.getByTestId('sampling-screen').waitFor(),
+          projects: () => page.getByTestId('projects-table').locator('.ant-table-row').first().waitFor(),
+          leads: () => page.getByTestId('leads-table').locator('.ant-table-row').first().waitFor(),
+          rectification: () => page.locator('.ant-table-row[data-rect]').first().waitFor(),
+          settings: () => page.getByTestId('rule-banned-hospitality').waitFor(),
+          import: () => page.getByTestId('pick-ledger').waitFor(),
+        };
+        for (const [screen, shown] of Object.entries(ready)) {
           await page.locator(`[data-nav="${screen}"]`).click();
-          await page.getByTestId(`${screen}-screen`).waitFor();
+          await shown();
           await page.waitForTimeout(200);
           expect(await clipped(page), screen).toEqual([]);
         }
@@ -344,19 +376,6 @@ describe('layout', () => {
     }
   }
 });
-
-function district(): Overview {
-  const townships = ['韩摆渡镇', '徐集镇', '城南镇', '单王乡', '丁集镇', '独山镇', '狮子岗乡', '罗集乡', '石板冲乡', '顺河镇', '苏埠镇', '西河口乡', '分路口镇', '固镇镇', '江家店镇', '平桥乡', '青山乡', '新安镇', '石婆店镇'];
-  const byMonth = [];
-  for (let y = 2016; y <= 2018; y++) for (let m = 1; m <= 12; m++) if ((y * 12 + m) % 5 !== 0) byMonth.push({ month: `${y}-${String(m).padStart(2, '0')}`, count: m, amountFen: (m * 37_000 + y) * 100 });
-  return {
-    townships: 19, villages: 280, lines: 1_000_000, files: 19, findings: 1500, amountFen: 987_654_321, reviewed: 600, confirmed: 400, dismissed: 200,
-    byRule: [{ rule: 'unreceipted', count: 900, amountFen: 300_000_000 }, { rule: 'banned-hospitality', count: 500, amountFen: 87_654_321 }, { rule: 'payment-exceeds-acceptance', count: 100, amountFen: 600_000_000 }],
-    byTownship: townships.map((township, i) => ({ township, count: 50 + i, amountFen: (i + 1) * 5_000_000 })),
-    byMonth,
-    villagesRanked: townships.map((township, i) => ({ township, village: `第${i + 1}村`, count: 20 - i, amountFen: (20 - i) * 1_000_000 })),
-  };
-}
 
 describe('the overview at district scale, and long actions', () => {
   it('shows 19 townships as horizontal bars and all 36 months, those without findings as zero', async () => {

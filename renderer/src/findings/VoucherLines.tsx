@@ -63,6 +63,7 @@ export function VoucherLines<L extends LedgerLineView>({ lines, onContext, marke
       dataSource={lines}
       scroll={{ x: columns.reduce((s, c) => s + Number(c.width ?? 0), 0), ...(scrollY ? { y: scrollY } : {}) }}
       data-testid={testId}
+      className="va-dense"
       rowClassName={(l) => (marked?.has(l.id) ? 'va-row-marked' : '')}
       onRow={(l) => ({ 'data-line-id': l.id, ...(onRowClick ? { onClick: () => onRowClick(l), style: { cursor: 'pointer' } } : {}) } as object)}
       columns={columns}

@@ -6,6 +6,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import type { Lang } from '../../../shared/contract';
 import { t } from '../../../shared/i18n/messages';
 import { formatFen } from '../format';
+import { textWidth } from '../components/measure';
 import { useLang } from '../i18n';
 
 export interface AmountBar {
@@ -23,10 +24,8 @@ export function shortYuan(fen: number, lang: Lang): string {
   return String(Math.round(yuan));
 }
 
-/** Pixels a label takes at 11px: a Chinese character about 11, anything else about 6.5. */
-export function labelWidth(label: string): number {
-  return [...label].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 11.5 : 6.5), 0);
-}
+/** Pixels a label takes at 11px, in the page's font. */
+const labelWidth = (label: string): number => textWidth(label, 11);
 
 /** A category's name on one line beside its bar (recharts would wrap it at spaces), cut only past MAX_LABEL. */
 function CategoryTick(props: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {

@@ -128,7 +128,7 @@ export function SamplingScreen() {
               { key: 'id', title: t('ui.sample.col.id'), dataIndex: 'id', width: 48 },
               { key: 'method', title: t('ui.sample.method'), width: 76, render: (_, s) => t(`ui.sample.short.${s.method}`) },
               { key: 'seed', title: t('ui.sample.seed'), dataIndex: 'seed', width: 104, className: 'va-mono' },
-              { key: 'picks', title: t('ui.sample.col.picks'), width: 80, align: 'right', render: (_, s) => s.picks.length },
+              { key: 'picks', title: t('ui.sample.col.picks'), width: lang === 'en' ? 92 : 72, align: 'right', render: (_, s) => s.picks.length },
               { key: 'by', title: t('ui.sample.col.by'), dataIndex: 'createdBy', ellipsis: true },
             ]}
           />
@@ -167,7 +167,7 @@ export function SamplingScreen() {
 }
 
 function PicksTable({ sample }: { sample: Sample }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const app = useApp();
   const height = useWindowHeight();
   const mus = sample.method === 'mus';
@@ -177,7 +177,7 @@ function PicksTable({ sample }: { sample: Sample }) {
       rowKey="key"
       pagination={sample.picks.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       dataSource={sample.picks}
-      scroll={{ x: 722, y: Math.max(200, height - 400) }}
+      scroll={{ x: 710, y: Math.max(200, height - 400) }}
       data-testid="sample-picks"
       onRow={(p) => ({ 'data-key': p.key } as object)}
       columns={[
@@ -186,9 +186,9 @@ function PicksTable({ sample }: { sample: Sample }) {
         { key: 'voucher', title: t('sample.col.voucher'), width: 90, ellipsis: true, render: (_, p) => (p.entity ? `${p.voucher} (${p.entity})` : p.voucher) },
         { key: 'date', title: t('sample.col.date'), dataIndex: 'date', width: 92, className: 'va-nowrap' },
         { key: 'amount', title: t('sample.col.amount'), width: 112, align: 'right', render: (_, p) => <span className="va-amount">{formatFen(p.amountFen)}</span> },
-        ...(mus ? [{ key: 'units', title: t('ui.sample.col.hits'), width: 64, align: 'right' as const, render: (_: unknown, p: SamplePick) => p.units?.length ?? 0 }] : []),
-        { key: 'lines', title: t('sample.col.lines'), dataIndex: 'lines', width: 56, align: 'right' },
-        { key: 'source', title: t('sample.col.file'), ellipsis: true, width: 160, render: (_, p) => (p.source ? <span className="va-mono">{`${p.source.file}${p.source.sheet ? `[${p.source.sheet}]` : ''}:${p.source.line}`}</span> : '') },
+        ...(mus ? [{ key: 'units', title: t('ui.sample.col.hits'), width: lang === 'en' ? 60 : 56, align: 'right' as const, render: (_: unknown, p: SamplePick) => p.units?.length ?? 0 }] : []),
+        { key: 'lines', title: t('sample.col.lines'), dataIndex: 'lines', width: 64, align: 'right' },
+        { key: 'source', title: t('sample.col.file'), ellipsis: true, width: 140, render: (_, p) => (p.source ? <span className="va-mono">{`${p.source.file}${p.source.sheet ? `[${p.source.sheet}]` : ''}:${p.source.line}`}</span> : '') },
         {
           key: 'ledger', title: '', width: 40, fixed: 'right',
           render: (_, p) => <Button size="small" type="text" icon={<FileSearchOutlined />} aria-label={t('ui.ledger.aroundVoucher')} title={t('ui.ledger.aroundVoucher')} onClick={() => app.openLedger({ lineId: p.lineId })} data-testid="pick-ledger" />,

@@ -14,6 +14,7 @@ import { useApp } from '../context';
 import { formatFen, ruleTitle } from '../format';
 import { useLang } from '../i18n';
 import { LedgerFilterBar } from '../ledger/LedgerFilterBar';
+import { textWidth } from '../components/measure';
 import { useViewState } from '../view-state';
 import { useBoxSize } from '../components/useBoxSize';
 
@@ -96,8 +97,8 @@ export function SummaryScreen() {
   );
   const cols = table?.columnKeys ?? [];
   const columns: ColumnsType<PivotLine> = [
-    { key: 'label', title: t(`pivot.dim.${view.rows}`), fixed: 'left', width: 200, ellipsis: true, render: (_, l) => (opens && l.key !== FOLDED ? <Typography.Link>{label(l.key, l.label, view.rows)}</Typography.Link> : label(l.key, l.label, view.rows)) },
-    ...cols.map((c, i) => ({ key: `c${i}`, title: label(c.key, c.label, view.columns ?? view.rows), width: 132, align: 'right' as const, render: (_: unknown, l: PivotLine) => money(l.cells[i]?.amountFen ?? 0, l.cells[i]?.count ?? 0) })),
+    { key: 'label', title: t(`pivot.dim.${view.rows}`), fixed: 'left', width: 200, className: 'va-nowrap', ellipsis: true, render: (_, l) => (opens && l.key !== FOLDED ? <Typography.Link>{label(l.key, l.label, view.rows)}</Typography.Link> : label(l.key, l.label, view.rows)) },
+    ...cols.map((c, i) => ({ key: `c${i}`, title: label(c.key, c.label, view.columns ?? view.rows), width: Math.ceil(Math.min(260, Math.max(120, textWidth(label(c.key, c.label, view.columns ?? view.rows), 14, 600) + 28))), align: 'right' as const, render: (_: unknown, l: PivotLine) => money(l.cells[i]?.amountFen ?? 0, l.cells[i]?.count ?? 0) })),
     { key: 'total', title: cols.length ? t('pivot.total') : amountTitle, width: 140, align: 'right', render: (_, l) => money(l.total.amountFen, l.total.count, cols.length > 0) },
     { key: 'count', title: countTitle, width: 84, align: 'right', render: (_, l) => l.total.count.toLocaleString() },
   ];
