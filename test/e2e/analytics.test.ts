@@ -4,44 +4,24 @@
 // saved, the shortcuts, the layout at 1366×768 and 1440×900, the district-scale overview and the
 // busy states of long actions.
 import { existsSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { districtOverview as district } from './district-overview';
-import { buildRenderer, gate, launchBrowser, openApp, serveDir, type AppSession } from './harness';
+import { gate, openApp, type AppSession } from './harness';
+import { e2eSuite } from './suite';
 
-let browser: Browser;
-let server: Server;
-let url: string;
-let session: AppSession | null = null;
-
-beforeAll(async () => {
-  const dir = await buildRenderer();
-  ({ url, server } = await serveDir(dir));
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const errors = session?.errors ?? [];
-  await session?.close();
-  session = null;
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const suite = e2eSuite();
 
 const REVIEWER = { 'va.reviewer': '李审计' };
 
 async function sample(opts: { lang?: 'zh' | 'en'; viewport?: { width: number; height: number } } = {}): Promise<AppSession> {
-  session = await openApp({ browser, url, viewport: opts.viewport ?? { width: 1366, height: 768 }, storage: { ...REVIEWER, 'va.lang': opts.lang ?? 'zh' } });
-  await session.page.getByTestId('ws-sample').click();
-  await session.page.getByTestId('overview').waitFor();
-  return session;
+  const s = await openApp({ browser: suite.browser, url: suite.url, viewport: opts.viewport ?? { width: 1366, height: 768 }, storage: { ...REVIEWER, 'va.lang': opts.lang ?? 'zh' } });
+  suite.session = s;
+  await s.page.getByTestId('ws-sample').click();
+  await s.page.getByTestId('overview').waitFor();
+  return s;
 }
 
 async function findings(page: Page) {
@@ -150,6 +130,14 @@ describe('the ledger around things', () => {
     // A line clicked shows its whole voucher.
     await page.getByTestId('ledger-table').locator('.ant-table-row').first().click();
     await expect.poll(() => page.getByTestId('anchor-voucher').count()).toBe(1);
+
+    // A project's payments, from the projects screen.
+    await page.locator('[data-nav="projects"]').click();
+    const road = page.getByTestId('projects-table').locator('.ant-table-row').filter({ hasText: 'KF2017-003' });
+    await road.getByTestId('project-row-ledger').click();
+    await expect.poll(() => page.getByTestId('ledger-anchor').textContent()).toContain('KF2017-003');
+    const payments = await service.ledgerContext({ project: 'KF2017-003' });
+    expect(await page.getByTestId('anchor-voucher').count()).toBe(payments.vouchers.length);
   });
 });
 
@@ -379,8 +367,9 @@ describe('layout', () => {
 
 describe('the overview at district scale, and long actions', () => {
   it('shows 19 townships as horizontal bars and all 36 months, those without findings as zero', async () => {
-    session = await openApp({ browser, url, viewport: { width: 1366, height: 768 }, storage: REVIEWER, overrides: { overview: async () => district() } });
-    const { page } = session;
+    const s = await openApp({ browser: suite.browser, url: suite.url, viewport: { width: 1366, height: 768 }, storage: REVIEWER, overrides: { overview: async () => district() } });
+    suite.session = s;
+    const { page } = s;
     await page.getByTestId('ws-sample').click();
     await page.getByTestId('overview').waitFor();
     const townships = page.getByTestId('chart-township');
@@ -403,14 +392,15 @@ describe('the overview at district scale, and long actions', () => {
   it('shows re-running the rules and building leads as busy until they finish', async () => {
     const rules = gate();
     const leads = gate();
-    session = await openApp({
-      browser, url, storage: REVIEWER,
+    const s = await openApp({
+      browser: suite.browser, url: suite.url, storage: REVIEWER,
       overrides: {
         runRules: async function (this: unknown) { await rules.promise; return { rules: [], notices: [], total: 0, totalAmountFen: 0, durationMs: 0 }; },
         buildCaseLeads: async () => { await leads.promise; return []; },
       },
     });
-    const { page } = session;
+    suite.session = s;
+    const { page } = s;
     await page.getByTestId('ws-sample').click();
     await page.getByTestId('overview').waitFor();
     await findings(page);

@@ -1,6 +1,8 @@
-// Projects: every project with contract, accepted, measured, paid, payable and excess.
+// Projects: every project with contract, accepted, measured, paid, payable and excess (kept in
+// view), and its payments in the ledger.
 import { useEffect, useState } from 'react';
-import { Empty, Table } from 'antd';
+import { Button, Empty, Table, Tooltip } from 'antd';
+import { FileSearchOutlined } from '@ant-design/icons';
 import type { ProjectFigures } from '../../../shared/contract';
 import { audit } from '../api';
 import { useApp } from '../context';
@@ -27,7 +29,7 @@ export function ProjectsScreen() {
       loading={!rows}
       dataSource={rows ?? []}
       pagination={false}
-      scroll={{ x: 110 + 120 + 120 + 130 + w('ui.project.contractQty', 96) + w('ui.project.accepted', 96) + w('ui.project.measured', 96) + w('ui.project.acceptedDate', 100) + 130 + 130 + 120 }}
+      scroll={{ x: 110 + 120 + 120 + 130 + w('ui.project.contractQty', 96) + w('ui.project.accepted', 96) + w('ui.project.measured', 96) + w('ui.project.acceptedDate', 100) + 130 + 130 + 120 + 44 }}
       data-testid="projects-table"
       columns={[
         { key: 'code', title: t('ui.project.code'), dataIndex: 'code', width: 110, fixed: 'left' },
@@ -40,7 +42,15 @@ export function ProjectsScreen() {
         { key: 'ad', title: t('ui.project.acceptedDate'), dataIndex: 'acceptedDate', width: w('ui.project.acceptedDate', 100) },
         { key: 'paid', title: t('ui.project.paid'), width: 130, align: 'right', render: (_, p) => money(p.paidFen) },
         { key: 'payable', title: t('ui.project.payable'), width: 130, align: 'right', render: (_, p) => money(p.payableFen) },
-        { key: 'excess', title: t('ui.project.excess'), width: 120, align: 'right', render: (_, p) => (p.excessFen > 0 ? <b className="va-amount" style={{ color: '#cf1322' }}>{formatFen(p.excessFen)}</b> : money(p.excessFen)) },
+        { key: 'excess', title: t('ui.project.excess'), width: 120, align: 'right', fixed: 'right', render: (_, p) => (p.excessFen > 0 ? <b className="va-amount" style={{ color: '#cf1322' }}>{formatFen(p.excessFen)}</b> : money(p.excessFen)) },
+        {
+          key: 'ledger', title: '', width: 44, fixed: 'right',
+          render: (_, p) => (
+            <Tooltip title={t('ui.detail.projectLedger')}>
+              <Button size="small" type="text" icon={<FileSearchOutlined />} aria-label={t('ui.detail.projectLedger')} data-testid="project-row-ledger" onClick={() => app.openLedger({ project: p.code })} />
+            </Tooltip>
+          ),
+        },
       ]}
     />
   );
