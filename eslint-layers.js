@@ -16,11 +16,12 @@ export const LAYERS = [
   { name: 'workspace', rank: 3, paths: ['shared/workspace/'] },
   { name: 'rules', rank: 4, paths: ['shared/rules/'] },
   { name: 'leads', rank: 5, paths: ['shared/leads/'] },
-  { name: 'service', rank: 6, paths: ['shared/service'] },
-  { name: 'cli', rank: 7, paths: ['shared/cli', 'shared/demo'] },
+  { name: 'analytics', rank: 6, paths: ['shared/analytics/'] },
+  { name: 'service', rank: 7, paths: ['shared/service'] },
+  { name: 'cli', rank: 8, paths: ['shared/cli', 'shared/demo'] },
 ];
 
-const ORDER = 'contract < format, i18n < ingest < workspace < rules < leads < service < cli';
+const ORDER = 'contract < format, i18n < ingest < workspace < rules < leads < analytics < service < cli';
 /** What the shell may use of shared/: plain data and pure functions, no engine. */
 const SHELL_MAY_IMPORT = ['contract', 'i18n', 'format'];
 /** The sample district's file names, for the command line's and the engine worker's defaults. */

@@ -9,6 +9,7 @@ const state = vi.hoisted(() => ({
   quit: 0,
   appHandlers: {} as Record<string, (...a: unknown[]) => void>,
   ipc: new Set<string>(),
+  handlers: {} as Record<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>,
   windows: [] as { options: { webPreferences?: Record<string, unknown> }; loaded: string[]; loadedUrls: string[] }[],
   menu: null as unknown,
   session: { permissionDenied: false, csp: false },
@@ -37,7 +38,10 @@ vi.mock('electron', () => {
     },
     BrowserWindow,
     dialog: {},
-    ipcMain: { handle: (ch: string) => state.ipc.add(ch), removeHandler: (ch: string) => state.ipc.delete(ch) },
+    ipcMain: {
+      handle: (ch: string, fn: (event: unknown, ...args: unknown[]) => Promise<unknown>) => { state.ipc.add(ch); state.handlers[ch] = fn; },
+      removeHandler: (ch: string) => state.ipc.delete(ch),
+    },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => { state.menu = m; } },
     session: {
       defaultSession: {
@@ -57,7 +61,7 @@ async function loadMain(): Promise<void> {
 
 describe('main process', () => {
   beforeEach(() => {
-    Object.assign(state, { lock: true, quit: 0, appHandlers: {}, ipc: new Set(), windows: [], menu: null, session: { permissionDenied: false, csp: false }, userData: tempDir() });
+    Object.assign(state, { lock: true, quit: 0, appHandlers: {}, ipc: new Set(), handlers: {}, windows: [], menu: null, session: { permissionDenied: false, csp: false }, userData: tempDir() });
   });
 
   it('starts one hardened window on the packaged renderer, with every handler, the session locked and the menu set', async () => {
@@ -73,6 +77,10 @@ describe('main process', () => {
     expect([...state.ipc].sort()).toEqual(AUDIT_METHODS.map(channelOf).sort());
     expect(state.session).toEqual({ permissionDenied: true, csp: true });
     expect((state.menu as { label: string }[]).map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
+    // The renderer reports its language (setLanguage, a shell method): the menu is built again in it.
+    const answer = await state.handlers[channelOf('setLanguage')]!({ sender: (win as unknown as { webContents: unknown }).webContents }, { lang: 'en' });
+    expect(answer).toEqual({ ok: true });
+    expect((state.menu as { label: string }[]).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
     expect(Object.keys(state.appHandlers)).toEqual(expect.arrayContaining(['second-instance', 'web-contents-created', 'window-all-closed']));
     // Every web contents, not only the main window's, refuses new windows.
     let open: (() => unknown) | null = null;

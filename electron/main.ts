@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type BrowserWindowConstructorOptions } from 'electron';
 import type { AuditEvent, AuditResponse } from '../shared/contract/envelope';
+import type { Lang } from '../shared/contract/types';
 import { EVENT_CHANNEL, opensWorkspace } from '../shared/contract/methods';
-import { t, zh } from '../shared/i18n/messages';
+import { t } from '../shared/i18n/messages';
 import { EngineClient, ENGINE_RESOURCE_LIMITS } from './engine-client';
 import { registerAuditHandlers, type EngineCaller } from './ipc';
 import { menuTemplate } from './menu';
 import { printHtmlToPdf } from './pdf';
 import { lockNavigation, lockSession } from './security';
-import { RecentWorkspaces, shellHandlers } from './shell';
+import { RecentWorkspaces, shellHandlers, shellLanguage } from './shell';
 import { mainWindowOptions } from './window-options';
 
 type MenuAction = Extract<AuditEvent, { type: 'menu' }>['action'];
@@ -79,18 +80,21 @@ if (!app.requestSingleInstanceLock()) {
     lockSession(session.defaultSession);
     const engine = startEngine();
     const recent = new RecentWorkspaces(join(app.getPath('userData'), 'recent-workspaces.json'));
+    const send = (action: MenuAction) => () => mainWindow?.webContents.send(EVENT_CHANNEL, { type: 'menu', action } satisfies AuditEvent);
+    // The menu in the UI's language: built now in Chinese, again whenever the renderer switches.
+    const language = shellLanguage((lang) => applyMenu(lang));
+    const applyMenu = (lang: Lang): void => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
+      openWorkspace: send('open-workspace'),
+      importLedgers: send('import-ledgers'),
+      about: () => void dialog.showMessageBox({ message: `${t('zh', 'ui.app.title')} ${t('en', 'ui.app.title')}`, detail: t(language.get(), 'shell.version', { version: app.getVersion() }) }),
+    }, lang)));
     registerAuditHandlers({
       ipcMain,
       mainWebContents: () => mainWindow?.webContents ?? null,
       engine: rememberWorkspaces(engine, recent),
-      shell: shellHandlers(dialog, () => mainWindow, recent),
+      shell: shellHandlers(dialog, () => mainWindow, recent, language),
     });
-    const send = (action: MenuAction) => () => mainWindow?.webContents.send(EVENT_CHANNEL, { type: 'menu', action } satisfies AuditEvent);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
-      openWorkspace: send('open-workspace'),
-      importLedgers: send('import-ledgers'),
-      about: () => void dialog.showMessageBox({ message: `${zh('ui.app.title')} ${t('en', 'ui.app.title')}`, detail: zh('shell.version', { version: app.getVersion() }) }),
-    })));
+    applyMenu(language.get());
     mainWindow = createWindow();
     app.on('window-all-closed', () => {
       void engine.stop().finally(() => app.quit());

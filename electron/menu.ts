@@ -1,40 +1,43 @@
-// The application menu, in Chinese: the users' language.
+// The application menu, in the UI's language (Chinese until the renderer says otherwise through
+// setLanguage): main builds it again whenever the language switches.
 import type { MenuItemConstructorOptions } from 'electron';
-import { zh } from '../shared/i18n/messages';
+import type { Lang } from '../shared/contract/types';
+import { t, type MessageKey } from '../shared/i18n/messages';
 
-export function menuTemplate(actions: { openWorkspace: () => void; importLedgers: () => void; about: () => void }): MenuItemConstructorOptions[] {
+export function menuTemplate(actions: { openWorkspace: () => void; importLedgers: () => void; about: () => void }, lang: Lang = 'zh'): MenuItemConstructorOptions[] {
+  const tr = (key: MessageKey): string => t(lang, key);
   return [
     {
-      label: zh('shell.menu.file'),
+      label: tr('shell.menu.file'),
       submenu: [
-        { label: zh('shell.menu.open-workspace'), accelerator: 'CmdOrCtrl+O', click: actions.openWorkspace },
-        { label: zh('shell.menu.import-ledgers'), accelerator: 'CmdOrCtrl+I', click: actions.importLedgers },
+        { label: tr('shell.menu.open-workspace'), accelerator: 'CmdOrCtrl+O', click: actions.openWorkspace },
+        { label: tr('shell.menu.import-ledgers'), accelerator: 'CmdOrCtrl+I', click: actions.importLedgers },
         { type: 'separator' },
-        { label: zh('shell.menu.quit'), role: 'quit' },
+        { label: tr('shell.menu.quit'), role: 'quit' },
       ],
     },
     {
-      label: zh('shell.menu.edit'),
+      label: tr('shell.menu.edit'),
       submenu: [
-        { label: zh('shell.menu.undo'), role: 'undo' },
-        { label: zh('shell.menu.redo'), role: 'redo' },
+        { label: tr('shell.menu.undo'), role: 'undo' },
+        { label: tr('shell.menu.redo'), role: 'redo' },
         { type: 'separator' },
-        { label: zh('shell.menu.cut'), role: 'cut' },
-        { label: zh('shell.menu.copy'), role: 'copy' },
-        { label: zh('shell.menu.paste'), role: 'paste' },
-        { label: zh('shell.menu.select-all'), role: 'selectAll' },
+        { label: tr('shell.menu.cut'), role: 'cut' },
+        { label: tr('shell.menu.copy'), role: 'copy' },
+        { label: tr('shell.menu.paste'), role: 'paste' },
+        { label: tr('shell.menu.select-all'), role: 'selectAll' },
       ],
     },
     {
-      label: zh('shell.menu.view'),
+      label: tr('shell.menu.view'),
       submenu: [
-        { label: zh('shell.menu.zoom-in'), role: 'zoomIn' },
-        { label: zh('shell.menu.zoom-out'), role: 'zoomOut' },
-        { label: zh('shell.menu.actual-size'), role: 'resetZoom' },
+        { label: tr('shell.menu.zoom-in'), role: 'zoomIn' },
+        { label: tr('shell.menu.zoom-out'), role: 'zoomOut' },
+        { label: tr('shell.menu.actual-size'), role: 'resetZoom' },
         { type: 'separator' },
-        { label: zh('shell.menu.full-screen'), role: 'togglefullscreen' },
+        { label: tr('shell.menu.full-screen'), role: 'togglefullscreen' },
       ],
     },
-    { label: zh('shell.menu.help'), submenu: [{ label: zh('shell.menu.about'), click: actions.about }] },
+    { label: tr('shell.menu.help'), submenu: [{ label: tr('shell.menu.about'), click: actions.about }] },
   ];
 }

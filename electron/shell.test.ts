@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { tempDir } from '../test/helpers';
-import { RecentWorkspaces, shellHandlers } from './shell';
+import { RecentWorkspaces, shellHandlers, shellLanguage } from './shell';
 
 vi.mock('electron', () => ({}));
 
@@ -53,5 +53,24 @@ describe('shell handlers', () => {
     expect(await c.chooseDirectory!({})).toBeNull();
     expect(await c.chooseWorkspace!({ create: false })).toBeNull();
     expect(await c.chooseSaveFile!({ defaultName: 'x.csv' })).toBeNull();
+  });
+
+  it('titles its dialogs in the language the renderer reports, and tells main when it changes', async () => {
+    const recent = new RecentWorkspaces(join(tempDir(), 'r.json'));
+    const dialog = fakeDialog({ canceled: true, filePaths: [] }, { canceled: true });
+    const changes: string[] = [];
+    const language = shellLanguage((l) => changes.push(l));
+    const h = shellHandlers(dialog as never, () => null, recent, language) as unknown as Handlers;
+    await h.chooseFiles!({ kind: 'ledger' });
+    await h.setLanguage!({ lang: 'en' });
+    await h.setLanguage!({ lang: 'en' });
+    await h.chooseFiles!({ kind: 'ledger' });
+    await h.chooseSaveFile!({ defaultName: 'findings.xlsx' });
+    const titles = dialog.showOpenDialog.mock.calls.map((c) => (c[1] as { title: string; filters: { name: string }[] }));
+    expect(titles.map((o) => o.title)).toEqual(['选择账簿文件', 'Choose ledger files']);
+    expect(titles[1]!.filters[0]!.name).toBe('Ledger exports (CSV, Excel)');
+    expect(dialog.showSaveDialog.mock.calls[0]![1]).toMatchObject({ title: 'Save the export', filters: [{ name: 'XLSX files' }] });
+    expect(changes).toEqual(['en']);
+    expect(language.get()).toBe('en');
   });
 });

@@ -1,8 +1,11 @@
-// What the shell answers itself: native dialogs and the list of recent workspaces.
+// What the shell answers itself: native dialogs (in the UI's language) and the list of recent
+// workspaces; and the language itself, which the renderer reports (setLanguage) so the menu and
+// the dialogs follow its switch.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
-import { zh } from '../shared/i18n/messages';
+import type { Lang } from '../shared/contract/types';
+import { t, type MessageKey } from '../shared/i18n/messages';
 import type { ShellHandlers } from './ipc';
 
 const MAX_RECENT = 10;
@@ -27,51 +30,74 @@ export class RecentWorkspaces {
 }
 
 const TABLES = ['csv', 'txt', 'xlsx'];
-const FILTERS = {
-  ledger: [{ name: zh('shell.filter.ledger'), extensions: TABLES }],
-  projects: [{ name: zh('shell.filter.projects'), extensions: TABLES }],
-  cadres: [{ name: zh('shell.filter.cadres'), extensions: TABLES }],
+const filtersIn = (tr: (key: MessageKey) => string) => ({
+  ledger: [{ name: tr('shell.filter.ledger'), extensions: TABLES }],
+  projects: [{ name: tr('shell.filter.projects'), extensions: TABLES }],
+  cadres: [{ name: tr('shell.filter.cadres'), extensions: TABLES }],
   // Evidence of rectification: scans, photos, receipts, documents of any kind.
-  evidence: [{ name: zh('shell.filter.evidence'), extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'doc', 'docx', 'xls', 'xlsx', 'ofd'] }, { name: zh('shell.filter.all'), extensions: ['*'] }],
-  workspace: [{ name: zh('shell.filter.workspace'), extensions: ['sqlite'] }],
-};
+  evidence: [{ name: tr('shell.filter.evidence'), extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'doc', 'docx', 'xls', 'xlsx', 'ofd'] }, { name: tr('shell.filter.all'), extensions: ['*'] }],
+  workspace: [{ name: tr('shell.filter.workspace'), extensions: ['sqlite'] }],
+});
 
-const TITLES = { ledger: zh('shell.dialog.ledger'), projects: zh('shell.dialog.projects'), cadres: zh('shell.dialog.cadres'), evidence: zh('shell.dialog.evidence') };
+const TITLES = { ledger: 'shell.dialog.ledger', projects: 'shell.dialog.projects', cadres: 'shell.dialog.cadres', evidence: 'shell.dialog.evidence' } as const satisfies Record<string, MessageKey>;
 
-export function shellHandlers(dialog: Dialog, window: () => BrowserWindow | null, recent: RecentWorkspaces): ShellHandlers {
+/** The UI's language as the shell keeps it: read by the dialogs, set by the renderer (and main rebuilds the menu). */
+export interface ShellLanguage {
+  get(): Lang;
+  set(lang: Lang): void;
+}
+
+/** A language held in memory, calling back when it changes. */
+export function shellLanguage(onChange: (lang: Lang) => void = () => undefined): ShellLanguage {
+  let lang: Lang = 'zh';
+  return {
+    get: () => lang,
+    set: (l) => {
+      if (l === lang) return;
+      lang = l;
+      onChange(l);
+    },
+  };
+}
+
+export function shellHandlers(dialog: Dialog, window: () => BrowserWindow | null, recent: RecentWorkspaces, language: ShellLanguage = shellLanguage()): ShellHandlers {
   const win = (): BrowserWindow => window() as BrowserWindow;
+  const tr = (key: MessageKey, params?: Record<string, string>): string => t(language.get(), key, params);
   return {
     async chooseFiles(args) {
       const r = await dialog.showOpenDialog(win(), {
-        title: TITLES[args.kind],
+        title: tr(TITLES[args.kind]),
         properties: args.multiple === false ? ['openFile'] : ['openFile', 'multiSelections'],
-        filters: FILTERS[args.kind],
+        filters: filtersIn(tr)[args.kind],
       });
       return r.canceled ? [] : r.filePaths;
     },
     async chooseDirectory(args) {
-      const r = await dialog.showOpenDialog(win(), { title: args.title ?? zh('shell.dialog.export-dir'), properties: ['openDirectory', 'createDirectory'] });
+      const r = await dialog.showOpenDialog(win(), { title: args.title ?? tr('shell.dialog.export-dir'), properties: ['openDirectory', 'createDirectory'] });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     async chooseWorkspace(args) {
       if (args.create) {
-        const r = await dialog.showSaveDialog(win(), { title: zh('shell.dialog.new-workspace'), defaultPath: zh('shell.dialog.workspace-file'), filters: FILTERS.workspace });
+        const r = await dialog.showSaveDialog(win(), { title: tr('shell.dialog.new-workspace'), defaultPath: tr('shell.dialog.workspace-file'), filters: filtersIn(tr).workspace });
         return r.canceled ? null : (r.filePath ?? null);
       }
-      const r = await dialog.showOpenDialog(win(), { title: zh('shell.dialog.open-workspace'), properties: ['openFile'], filters: FILTERS.workspace });
+      const r = await dialog.showOpenDialog(win(), { title: tr('shell.dialog.open-workspace'), properties: ['openFile'], filters: filtersIn(tr).workspace });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
     async chooseSaveFile(args) {
       const ext = extname(args.defaultName).slice(1).toLowerCase();
       const r = await dialog.showSaveDialog(win(), {
-        title: args.title ?? zh('shell.dialog.save'),
+        title: args.title ?? tr('shell.dialog.save'),
         defaultPath: args.defaultName,
-        filters: ext ? [{ name: zh('shell.filter.extension', { ext: ext.toUpperCase() }), extensions: [ext] }] : [],
+        filters: ext ? [{ name: tr('shell.filter.extension', { ext: ext.toUpperCase() }), extensions: [ext] }] : [],
       });
       return r.canceled ? null : (r.filePath ?? null);
     },
     async recentWorkspaces() {
       return recent.list();
+    },
+    async setLanguage(args) {
+      language.set(args.lang);
     },
   };
 }

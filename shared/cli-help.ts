@@ -1,5 +1,5 @@
 // The help of the lead commands, apart from their code: `--help` prints it without loading the engine.
-import { RECT_PROGRESS } from './contract';
+import { PIVOT_DIMENSIONS, RECT_PROGRESS } from './contract';
 import { line } from './cli-text';
 import { zh } from './i18n/messages';
 
@@ -22,3 +22,20 @@ ${INDENT}${line('cli.help.password')}
 ${INDENT}${line('cli.help.password-input')}
 `;
 
+
+export const ANALYTICS_HELP = `  npm run cli -- export-findings --workspace FILE --out FILE.xlsx|FILE.csv [--rule ID] [--township NAME] [--village NAME]
+${INDENT}[--status pending|confirmed|dismissed] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--text WORDS]
+${INDENT}[--sort date|amount|rule|township|village|status[:desc]] [--lang zh|en]
+${INDENT}${line('cli.analytics.help.export-findings')}
+  npm run cli -- summary --workspace FILE --by ${PIVOT_DIMENSIONS.join('|')} [--columns DIM] [--of ledger|findings]
+${INDENT}[--measure debit|credit|net] [--township NAME] [--village NAME] [--account CODE] [--from] [--to] [--out FILE.xlsx|FILE.csv]
+${INDENT}${line('cli.analytics.help.summary')}
+  npm run cli -- sample --workspace FILE (--method random|mus --size N [--seed N] [--township NAME] [--village NAME] [--from] [--to]
+${INDENT}[--min ${zh('cli.help.amount-arg')}] [--account CODE] | --extend ID --add N | --list) [--by NAME] [--out FILE.xlsx|FILE.csv]
+${INDENT}${line('cli.analytics.help.sample')}
+  npm run cli -- context --workspace FILE (--finding ID | --line ID | --project CODE) [--before N] [--after N]
+${INDENT}${line('cli.analytics.help.context')}
+`;
+
+
+export const ANALYTICS_COMMANDS = ['export-findings', 'summary', 'sample', 'context'];

@@ -1,15 +1,23 @@
 // The engine behind the contract: one object that the Electron worker, the CLI and the tests all
 // call. It owns the open workspace and implements EngineApi by calling the stores and the logic
 // below it; it holds no SQL of its own.
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type {
-  AuditArgs, AuditEvent, Cadre, CadreImportResult, CaseLead, EngineApi, FilePreview, FindingDetail, FindingPage, HandoffRecord, ImportOptions,
+  AuditArgs, AuditEvent, Cadre, ExportedFile, LedgerContext, LedgerPage, LedgerPlace, PivotTable, Sample, CadreImportResult, CaseLead, EngineApi, FilePreview, FindingDetail, FindingPage, HandoffRecord, ImportOptions,
   ImportResult, Lead, LeadExport, LeadVersion, Overview, ProjectFigures, RectificationItem, RectificationProgressPoint, RectificationSummaryRow,
   ReviewImpact, RowError, RuleInfo, RunSummary, SourceFileInfo, TrailEntry, VerifyBreak, VerifyReport, WorkspaceFileInfo, WorkspaceInfo,
 } from './contract';
+import { findingsSheet, pivotSheet, sampleSheets } from './analytics/exports';
+import { findingHtml } from './analytics/finding-print';
+import { ledgerContext, listPlaces, queryLedger } from './analytics/ledger-view';
+import { pivot } from './analytics/pivot';
+import { drawSample, extendSample, getSample, listSamples } from './analytics/sampling';
+import { writeTable } from './analytics/table-file';
 import { EngineError } from './i18n/errors';
+import { bi, zh } from './i18n/messages';
 import { previewFile } from './ingest/preview';
 import { rowErrorsCsv } from './ingest/row-errors';
 import { buildLeads } from './leads/build';
@@ -17,7 +25,7 @@ import { importCadres, listCadres } from './leads/cadres';
 import { writeLeadFiles } from './leads/csv';
 import { listHandoffs, writeHandoff } from './leads/handoff';
 import { reviewImpact, reviewWithLeads } from './leads/review';
-import { bi } from './i18n/messages';
+import { htmlToPdf } from './leads/handoff-pdf';
 import {
   addRectificationEvidence, checkEvidence, closeRectification, createRectification, listRectifications, rectificationIdOf, rectificationProgress, rectificationSummary,
   saveRectificationEvidence, updateRectification, writeRectificationXlsx, type EvidenceStore,
@@ -406,5 +414,62 @@ export class AuditService implements EngineApi {
 
   async listTrail(args: AuditArgs<'listTrail'>[0]): Promise<TrailEntry[]> {
     return listTrail(this.ws, args);
+  }
+
+  // ---- analytics: the logic is in shared/analytics/ ----
+  async exportFindings(args: AuditArgs<'exportFindings'>[0]): Promise<ExportedFile> {
+    const rows = queryFindings(this.ws, { ...args.query, limit: 200_000 }).rows;
+    return writeTable(args.path, args.format, [findingsSheet(rows, args.lang)], zh('ui.app.title'));
+  }
+
+  async printFinding(args: AuditArgs<'printFinding'>[0]): Promise<ExportedFile> {
+    const detail = await this.getFinding({ id: args.id });
+    // The village's lines around the finding's vouchers; none when its lines left the ledger.
+    let context: LedgerContext | null = null;
+    try {
+      context = ledgerContext(this.ws, ledgerSnapshot(this.ws), { findingId: args.id, before: 5, after: 5 });
+    } catch (e) {
+      if (!(e instanceof EngineError && e.code === 'not-found')) throw e;
+    }
+    const pdf = await (this.opts.renderPdf ?? htmlToPdf)(findingHtml(detail, context, this.now()));
+    const path = resolve(args.path);
+    writeFileSync(path, pdf);
+    return { path, rows: detail.lines.length, sha256: createHash('sha256').update(pdf).digest('hex') };
+  }
+
+  async listPlaces(): Promise<LedgerPlace[]> {
+    return listPlaces(ledgerSnapshot(this.ws));
+  }
+
+  async queryLedger(args: AuditArgs<'queryLedger'>[0]): Promise<LedgerPage> {
+    return queryLedger(ledgerSnapshot(this.ws), args);
+  }
+
+  async ledgerContext(args: AuditArgs<'ledgerContext'>[0]): Promise<LedgerContext> {
+    return ledgerContext(this.ws, ledgerSnapshot(this.ws), args);
+  }
+
+  async summarize(args: AuditArgs<'summarize'>[0]): Promise<PivotTable> {
+    return pivot(this.ws, ledgerSnapshot(this.ws), args);
+  }
+
+  async exportSummary(args: AuditArgs<'exportSummary'>[0]): Promise<ExportedFile> {
+    return writeTable(args.path, args.format, [pivotSheet(await this.summarize(args.query), args.lang)], zh('ui.app.title'));
+  }
+
+  async drawSample(args: AuditArgs<'drawSample'>[0]): Promise<Sample> {
+    return drawSample(this.ws, ledgerSnapshot(this.ws), { ...args, actor: args.actor.trim(), now: this.now() });
+  }
+
+  async extendSample(args: AuditArgs<'extendSample'>[0]): Promise<Sample> {
+    return extendSample(this.ws, ledgerSnapshot(this.ws), { ...args, actor: args.actor.trim(), now: this.now() });
+  }
+
+  async listSamples(): Promise<Sample[]> {
+    return listSamples(this.ws);
+  }
+
+  async exportSample(args: AuditArgs<'exportSample'>[0]): Promise<ExportedFile> {
+    return writeTable(args.path, args.format, sampleSheets(getSample(this.ws, args.id), args.lang), zh('ui.app.title'));
   }
 }

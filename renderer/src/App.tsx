@@ -6,10 +6,12 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import type { FindingQuery, Lang, RuleInfo, WorkspaceInfo } from '../../shared/contract';
 import { audit } from './api';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { AppContext, type AppState, type Screen } from './context';
 import { errorText } from './errors';
 import { LangContext, makeT, useLang } from './i18n';
 import { ScreenView } from './screens/ScreenView';
+import { loadView, saveView } from './view-state';
 
 const LANG_KEY = 'va.lang';
 
@@ -26,6 +28,8 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = makeT(lang)('ui.app.title');
+    // The desktop menu and the native dialogs follow the language.
+    audit().setLanguage({ lang }).catch(() => undefined);
   }, [lang]);
   const langState = useMemo(() => ({ lang, t: makeT(lang), setLang }), [lang, setLang]);
   return (
@@ -44,7 +48,6 @@ function Shell() {
   const { lang, setLang, t } = useLang();
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   const [screen, setScreen] = useState<Screen>('start');
-  const [findingsFilter, setFindingsFilter] = useState<FindingQuery>({});
   const [rules, setRules] = useState<RuleInfo[]>([]);
   const [dataVersion, setDataVersion] = useState(0);
   const [focus, setFocus] = useState<AppState['focus']>({});
@@ -73,16 +76,18 @@ function Shell() {
   }), [workspace]);
 
   const state: AppState = {
-    workspace, setWorkspace, refreshWorkspace, rules, reloadRules, findingsFilter, reportError,
+    workspace, setWorkspace, refreshWorkspace, rules, reloadRules, reportError,
     dataVersion, dataChanged: () => setDataVersion((v) => v + 1),
     go: (s, filter) => {
-      if (filter) setFindingsFilter(filter);
+      // The findings open on that filter (and the sort they had); without one, as they were left.
+      if (filter) saveView(workspace?.path, 'findings.query', { ...filter, sort: loadView<FindingQuery>(workspace?.path, 'findings.query', {}).sort });
       setScreen(s);
     },
     focus,
     clearFocus: () => setFocus({}),
     openLead: (lead) => { setFocus({ lead }); setScreen('leads'); },
     openRectification: (rectification) => { setFocus({ rectification }); setScreen('rectification'); },
+    openLedger: (ledger) => { setFocus({ ledger }); setScreen('ledger'); },
   };
   const needsWs = (s: Screen) => s !== 'start' && !workspace;
   const items: { key: Screen; label: string }[] = [
@@ -90,6 +95,9 @@ function Shell() {
     { key: 'import', label: t('ui.nav.import') },
     { key: 'overview', label: t('ui.nav.overview') },
     { key: 'findings', label: t('ui.nav.findings') },
+    { key: 'ledger', label: t('ui.nav.ledger') },
+    { key: 'summary', label: t('ui.nav.summary') },
+    { key: 'sampling', label: t('ui.nav.sampling') },
     { key: 'projects', label: t('ui.nav.projects') },
     { key: 'leads', label: t('ui.nav.leads') },
     { key: 'rectification', label: t('ui.nav.rectification') },
@@ -104,10 +112,7 @@ function Shell() {
             mode="inline"
             selectedKeys={[screen]}
             items={items.map((i) => ({ key: i.key, label: <span data-nav={i.key}>{i.label}</span>, disabled: needsWs(i.key) }))}
-            onClick={(e) => {
-              if (e.key === 'findings') setFindingsFilter({});
-              setScreen(e.key as Screen);
-            }}
+            onClick={(e) => setScreen(e.key as Screen)}
           />
         </Layout.Sider>
         <Layout>
@@ -122,6 +127,7 @@ function Shell() {
           <div className="va-content">
             <ScreenView screen={needsWs(screen) ? 'start' : screen} />
           </div>
+          <ShortcutsHelp />
         </Layout>
       </Layout>
     </AppContext.Provider>

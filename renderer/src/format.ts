@@ -1,6 +1,7 @@
 // Display helpers over the shared formatting: amounts as ¥1,234.50, rule titles per language.
 import type { Lang, RuleInfo } from '../../shared/contract';
 import { formatFen } from '../../shared/format/money';
+import { messages, t, type MessageKey } from '../../shared/i18n/messages';
 
 export { formatFen };
 
@@ -8,6 +9,12 @@ export function ruleTitle(rules: RuleInfo[], id: string, lang: Lang): string {
   const r = rules.find((x) => x.id === id);
   if (!r) return id;
   return lang === 'zh' ? r.title : r.titleEn;
+}
+
+/** A rule's short name for a narrow column (白条, No receipt), its title where it has none. */
+export function ruleShort(rules: RuleInfo[], id: string, lang: Lang): string {
+  const key = `ui.rule.short.${id}`;
+  return key in messages ? t(lang, key as MessageKey) : ruleTitle(rules, id, lang);
 }
 
 /** Yuan typed by a person (may be fractional) -> integer fen, without float drift. */

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import type { AuditEvent } from './envelope';
 import type { AuditMethod, EngineMethod, METHODS, ShellMethod } from './methods';
 import type { AuditResults } from './results';
+import { PIVOT_DIMENSIONS } from './analytics';
 import { DISPOSITIONS, RECT_PROGRESS } from './types';
 
 const fileKind = z.enum(['ledger', 'projects']);
@@ -66,6 +67,43 @@ export const rectificationSchema = z.object({
   recoveredFen: z.number().int().min(0).optional(),
 });
 
+// ---- analytics (issue 13) ----
+const lang = z.enum(['zh', 'en']);
+const exportFormat = z.enum(['xlsx', 'csv']);
+export const ledgerFilterSchema = z.object({
+  township: place.optional(),
+  village: place.optional(),
+  text: z.string().max(200).optional(),
+  account: z.string().max(200).optional(),
+  counterparty: z.string().max(200).optional(),
+  person: z.string().max(100).optional(),
+  dateFrom: isoDate.optional(),
+  dateTo: isoDate.optional(),
+  amountMinFen: z.number().int().optional(),
+  amountMaxFen: z.number().int().optional(),
+}).strict();
+const findingFilterSchema = findingQuerySchema.omit({ sort: true, offset: true, limit: true });
+const pivotDimension = z.enum(PIVOT_DIMENSIONS);
+export const pivotQuerySchema = z.object({
+  source: z.enum(['ledger', 'findings']),
+  rows: pivotDimension,
+  columns: pivotDimension.optional(),
+  measure: z.enum(['debit', 'credit', 'net']).optional(),
+  ledger: ledgerFilterSchema.optional(),
+  findings: findingFilterSchema.optional(),
+}).strict();
+const samplePopulation = z.object({
+  township: place.optional(),
+  village: place.optional(),
+  dateFrom: isoDate.optional(),
+  dateTo: isoDate.optional(),
+  minAmountFen: z.number().int().min(0).optional(),
+  account: z.string().max(200).optional(),
+}).strict();
+const sampleId = z.string().regex(/^S\d{1,6}$/);
+const seed = z.number().int().min(1).max(2 ** 31 - 1);
+const context = z.number().int().min(0).max(500).optional();
+
 const none = z.tuple([]);
 const one = <T extends z.ZodType>(schema: T) => z.tuple([schema]);
 
@@ -122,7 +160,30 @@ export const ARG_SCHEMAS = {
   exportRectifications: one(z.object({ path: nonEmpty, township: place.optional() }).strict()),
   rectificationSummary: none,
   rectificationProgress: one(z.object({ township: place.optional() }).strict()),
-  listTrail: one(z.object({ entity: z.enum(['finding', 'lead', 'handoff', 'rectification', 'cadres']).optional(), entityId: z.string().max(200).optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict()),
+  listTrail: one(z.object({ entity: z.enum(['finding', 'lead', 'handoff', 'rectification', 'cadres', 'sample']).optional(), entityId: z.string().max(200).optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict()),
+  exportFindings: one(z.object({ query: findingQuerySchema.omit({ offset: true, limit: true }), path: nonEmpty, format: exportFormat, lang }).strict()),
+  printFinding: one(z.object({ id: z.string().min(1).max(100), path: nonEmpty }).strict()),
+  listPlaces: none,
+  queryLedger: one(ledgerFilterSchema.extend({
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(5000).optional(),
+    aroundLineId: z.number().int().min(1).optional(),
+    before: context,
+  }).strict()),
+  ledgerContext: one(z.object({
+    findingId: z.string().min(1).max(100).optional(),
+    lineId: z.number().int().min(1).optional(),
+    project: z.string().min(1).max(200).optional(),
+    before: context,
+    after: context,
+  }).strict().refine((a) => [a.findingId, a.lineId, a.project].filter((x) => x !== undefined).length === 1, { message: 'one of findingId, lineId, project' })),
+  summarize: one(pivotQuerySchema),
+  exportSummary: one(z.object({ query: pivotQuerySchema, path: nonEmpty, format: exportFormat, lang }).strict()),
+  drawSample: one(z.object({ method: z.enum(['random', 'mus']), size: z.number().int().min(1).max(10_000), seed: seed.optional(), population: samplePopulation, actor }).strict()),
+  extendSample: one(z.object({ id: sampleId, add: z.number().int().min(1).max(10_000), actor }).strict()),
+  listSamples: none,
+  exportSample: one(z.object({ id: sampleId, path: nonEmpty, format: exportFormat, lang }).strict()),
+  setLanguage: one(z.object({ lang }).strict()),
   chooseFiles: one(z.object({ kind: dialogKind, multiple: z.boolean().optional() }).strict()),
   chooseDirectory: one(z.object({ title: z.string().max(200).optional() }).strict()),
   chooseWorkspace: one(z.object({ create: z.boolean() }).strict()),

@@ -1,4 +1,5 @@
 export * from './types';
+export * from './analytics';
 export * from './results';
 export * from './envelope';
 export * from './api';

@@ -68,6 +68,26 @@ export const METHODS = {
   /** The ledger's state at the end of each day on which it changed, replayed from the trail. */
   rectificationProgress: 'engine',
   listTrail: 'engine',
+  // ---- analytics (issue 13) ----
+  /** Writes the findings a query shows (its filters and sort, every row) as .xlsx or .csv, in the UI's language. */
+  exportFindings: 'engine',
+  /** Prints a finding with its voucher lines and the village's lines around them to PDF (the handoff's HTML→PDF path). */
+  printFinding: 'engine',
+  /** Every township and village the ledgers hold, with their lines and vouchers. */
+  listPlaces: 'engine',
+  /** A page of the ledger: a village's lines (or the district's) in date order, filtered, with totals. */
+  queryLedger: 'engine',
+  /** The ledger around a finding, a voucher (by one of its lines) or a project: the whole vouchers and the lines before and after. */
+  ledgerContext: 'engine',
+  /** A pivot of the ledger or of the findings by one or two dimensions, with totals. */
+  summarize: 'engine',
+  exportSummary: 'engine',
+  /** Draws a sample of vouchers (random or monetary-unit), recorded in the trail with its seed and parameters. */
+  drawSample: 'engine',
+  /** Draws more for a sample: the same seed and parameters, the vouchers drawn before kept. */
+  extendSample: 'engine',
+  listSamples: 'engine',
+  exportSample: 'engine',
   /** Native open dialog: ledger, project, roster or evidence files; [] when cancelled. */
   chooseFiles: 'shell',
   /** Native folder dialog, for exports; null when cancelled. */
@@ -78,6 +98,8 @@ export const METHODS = {
   chooseSaveFile: 'shell',
   /** Workspaces opened before, most recent first. */
   recentWorkspaces: 'shell',
+  /** The UI's language: the desktop menu and the native dialogs follow it. */
+  setLanguage: 'shell',
 } as const satisfies Record<string, 'shell' | 'engine'>;
 
 export type AuditMethod = keyof typeof METHODS;

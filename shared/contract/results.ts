@@ -4,6 +4,7 @@ import type {
   Overview, ProjectFigures, RectificationItem, RectificationProgressPoint, RectificationSummaryRow, RuleInfo, RunSummary, SourceFileInfo,
   TrailEntry, WorkspaceInfo, WorkspaceFileInfo, VerifyReport, ReviewImpact,
 } from './types';
+import type { ExportedFile, LedgerContext, LedgerPage, LedgerPlace, PivotTable, Sample } from './analytics';
 
 export interface AuditResults {
   workspaceInfo: WorkspaceInfo | null;
@@ -54,6 +55,18 @@ export interface AuditResults {
   rectificationSummary: RectificationSummaryRow[];
   rectificationProgress: RectificationProgressPoint[];
   listTrail: TrailEntry[];
+  exportFindings: ExportedFile;
+  printFinding: ExportedFile;
+  listPlaces: LedgerPlace[];
+  queryLedger: LedgerPage;
+  ledgerContext: LedgerContext;
+  summarize: PivotTable;
+  exportSummary: ExportedFile;
+  drawSample: Sample;
+  extendSample: Sample;
+  listSamples: Sample[];
+  exportSample: ExportedFile;
+  setLanguage: void;
   chooseFiles: string[];
   chooseDirectory: string | null;
   chooseWorkspace: string | null;

@@ -572,7 +572,7 @@ export interface TrailEntry {
   id: number;
   at: string;
   actor: string;
-  entity: 'finding' | 'lead' | 'handoff' | 'rectification' | 'cadres';
+  entity: 'finding' | 'lead' | 'handoff' | 'rectification' | 'cadres' | 'sample';
   entityId: string;
   action: string;
   before: unknown;

@@ -16,3 +16,11 @@ export function pdfFooter(pageLabel: string): string {
 export function cssMargins(m: typeof PDF_MARGINS_MM = PDF_MARGINS_MM): string {
   return `${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm`;
 }
+
+/** Text as HTML (the printed sheets are built as strings). */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** The printed sheets' fonts: the CJK faces Debian, Windows and macOS have. */
+export const PRINT_FONTS = "'Noto Sans CJK SC', 'Noto Serif CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'SimSun', sans-serif";

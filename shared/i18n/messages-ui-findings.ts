@@ -52,7 +52,7 @@ export const uiFindingsMessages = {
   'ui.findings.bulkConfirm': { zh: '批量确认', en: 'Confirm selected' },
   'ui.findings.bulkDismiss': { zh: '批量排除', en: 'Dismiss selected' },
   'ui.findings.bulkReset': { zh: '恢复待审核', en: 'Reset to pending' },
-  'ui.findings.keys': { zh: 'J/K 上下移动 · Y 确认 · N 排除 · 备注中 Ctrl+Enter 确认', en: 'J/K move · Y confirm · N dismiss · Ctrl+Enter in the note confirms' },
+  'ui.findings.keys': { zh: 'J/K 移动 · Y 确认 · N 排除 · Ctrl+Z 撤销 · ? 全部快捷键', en: 'J/K move · Y confirm · N dismiss · Ctrl+Z undo · ? all keys' },
   'ui.review.reason.title': { zh: '排除 {count} 个疑点：请写明理由', en: 'Dismiss {count} findings: give the reason' },
   'ui.review.reason.ask': { zh: '排除疑点必须说明理由（例如：已补附件、票据齐全、不属于招待费），理由记入审核记录。', en: 'A dismissal needs its reason (e.g. attachments supplied, receipts complete, not hospitality); it goes into the review record.' },
   'ui.review.reason.placeholder': { zh: '排除理由', en: 'Reason for dismissing' },

@@ -2,6 +2,7 @@
 // Placeholders are {name}. The engine, the CLI, the shell and the renderer all format from here.
 // Split by domain into messages-*.ts; a key belongs to exactly one of them (test/unit/messages.test.ts).
 import type { Lang } from '../contract/types';
+import { analyticsMessages } from './messages-analytics';
 import { cliMessages } from './messages-cli';
 import { commonMessages } from './messages-common';
 import { errorMessages } from './messages-errors';
@@ -9,6 +10,7 @@ import { importMessages } from './messages-import';
 import { integrityMessages } from './messages-integrity';
 import { leadMessages } from './messages-leads';
 import { ruleMessages } from './messages-rules';
+import { uiAnalyticsMessages } from './messages-ui-analytics';
 import { uiAppMessages } from './messages-ui-app';
 import { uiFindingsMessages } from './messages-ui-findings';
 import { uiImportMessages } from './messages-ui-import';
@@ -32,6 +34,8 @@ export const messages = {
   ...uiRectificationMessages,
   ...cliMessages,
   ...shellMessages,
+  ...analyticsMessages,
+  ...uiAnalyticsMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -5,7 +5,7 @@
 import Papa from 'papaparse';
 import type { CaseLead } from '../contract';
 import { formatFen, sumFen } from '../format/money';
-import { cssMargins, PDF_PAGE_SIZE } from '../format/print-layout';
+import { cssMargins, escapeHtml as esc, PDF_PAGE_SIZE, PRINT_FONTS } from '../format/print-layout';
 import { zh, type MessageKey } from '../i18n/messages';
 
 export const MONEY_FORMAT = '¥#,##0.00';
@@ -74,8 +74,6 @@ export async function handoffXlsx(leads: CaseLead[], township: string, meta?: Ha
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-
 export interface HandoffMeta {
   township: string;
   fromUnit: string;
@@ -101,7 +99,7 @@ export function handoffHtml(leads: CaseLead[], meta: HandoffMeta): string {
     <td>${esc(l.problem)}${l.corrections.length ? `<div class="ver">${esc(zh('handoff.correction', { what: l.corrections.map((c) => c.zh).join(zh('fmt.items')) }))}</div>` : ''}</td><td class="r">${esc(formatFen(l.amountFen))}</td><td class="c nw">${esc(l.disposition)}</td></tr>`).join('\n');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(zh('handoff.title'))}</title><style>
   @page { size: ${PDF_PAGE_SIZE}; margin: ${cssMargins()}; }
-  body { font-family: 'Noto Sans CJK SC', 'Noto Serif CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'SimSun', sans-serif; font-size: 10.5pt; color: #000; }
+  body { font-family: ${PRINT_FONTS}; font-size: 10.5pt; color: #000; }
   h1 { text-align: center; font-size: 18pt; margin: 0 0 10px; letter-spacing: 4px; }
   .meta { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 24px; margin-bottom: 10px; }
   table { width: 100%; border-collapse: collapse; }

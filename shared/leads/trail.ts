@@ -52,10 +52,26 @@ function valueText(key: string, v: unknown): Texts | null {
 
 const label = (k: string): Texts => (FIELD_LABELS[k] ? bi(FIELD_LABELS[k]) : plain(k));
 
+/** A sample's draw or extension: its method, seed, size and how many vouchers it holds (the whole record is in the entry). */
+function sampleText(act: Texts, before: unknown, after: unknown): TrailEntry['text'] {
+  const a = (after ?? {}) as { method?: string; seed?: number; size?: number; picks?: unknown[] };
+  const b = (before ?? {}) as { size?: number; picks?: number };
+  const num = (v: number | undefined): Texts | null => (v === undefined ? null : plain(String(v)));
+  return {
+    action: act, changes: [
+      { label: bi('ui.sample.method'), before: null, after: bi(a.method === 'mus' ? 'ui.sample.short.mus' : 'ui.sample.short.random') },
+      { label: bi('ui.sample.seed'), before: null, after: num(a.seed) },
+      { label: bi('ui.sample.size'), before: num(b.size), after: num(a.size) },
+      { label: bi('ui.sample.col.picks'), before: num(b.picks), after: plain(String(a.picks?.length ?? 0)) },
+    ],
+  };
+}
+
 /** An entry as a person reads it: the action, and "label: before → after" for each field it records. */
 export function trailText(action: string, before: unknown, after: unknown): TrailEntry['text'] {
   const actionKey = `ui.trail.action.${action}` as MessageKey;
   const act = ACTIONS.has(action) ? bi(actionKey) : plain(action);
+  if (action === 'sample.draw' || action === 'sample.extend') return sampleText(act, before, after);
   if (typeof after === 'string' || typeof before === 'string') {
     return { action: act, changes: [{ label: bi('ui.lead.field.source'), before: valueText('source', before), after: valueText('source', after) }] };
   }
@@ -65,7 +81,7 @@ export function trailText(action: string, before: unknown, after: unknown): Trai
   return { action: act, changes: keys.map((k) => ({ label: label(k), before: k in b && k in a ? valueText(k, b[k]) : null, after: valueText(k, k in a ? a[k] : b[k]) })) };
 }
 
-const ACTIONS = new Set(['review', 'create', 'edit', 'update', 'merge', 'split', 'handoff', 'evidence', 'close', 'import', 'set-source']);
+const ACTIONS = new Set(['review', 'create', 'edit', 'update', 'merge', 'split', 'handoff', 'evidence', 'close', 'import', 'set-source', 'sample.draw', 'sample.extend']);
 
 /** "涉及金额：¥27,620.00；状态：待审核 → 已排除" in both languages. */
 export function changeLine(text: TrailEntry['text']): Texts {

@@ -132,3 +132,11 @@ export function reviewFindings(db: Db, ids: string[], decision: FindingStatus, r
 export function reviewHistory(db: Db, id: string): ReviewEvent[] {
   return db.prepare<[string], ReviewEvent>('SELECT decision, note, reviewer, decided_at AS at FROM reviews WHERE finding_id = ? ORDER BY id').all(id);
 }
+
+/** What a summary of findings needs of each active finding a query selects: place, date, rule, amount and lines. */
+export function findingFacts(db: Db, q: FindingQuery): { rule: string; township: string; village: string; date: string; amountFen: number; lineIds: number[] }[] {
+  const w = whereOf(q);
+  return db.prepare<unknown[], { rule: string; township: string; village: string; date: string; amountFen: number; lineIds: string }>(
+    `SELECT rule, township, village, date, amount_fen AS amountFen, line_ids AS lineIds FROM findings WHERE ${w.sql} ORDER BY id`).all(...w.params)
+    .map((r) => ({ ...r, lineIds: JSON.parse(r.lineIds) as number[] }));
+}

@@ -81,6 +81,8 @@ export interface ShellAnswers {
   /** What the save dialog answers (chooseSaveFile). */
   saveFile: string | null;
   recent: string[];
+  /** The language the renderer last reported (setLanguage), as the desktop menu would take it. */
+  lang: 'zh' | 'en' | null;
 }
 
 export interface AppSession {
@@ -140,7 +142,7 @@ export async function openApp(opts: OpenOptions): Promise<AppSession> {
     page?.evaluate((ev) => (window as unknown as { __auditEmit?: (x: unknown) => void }).__auditEmit?.(ev), e).catch(() => undefined);
   };
   const service = new AuditService({ onEvent: emit, sample: sampleDistrict(), sampleWorkspacePath: join(dir, 'sample.sqlite') });
-  const shell: ShellAnswers = { files: [], directory: null, workspace: null, saveFile: null, recent: [] };
+  const shell: ShellAnswers = { files: [], directory: null, workspace: null, saveFile: null, recent: [], lang: null };
   const context = await opts.browser.newContext({ viewport: opts.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN' });
   page = await context.newPage();
   const session: AppSession = {
@@ -164,6 +166,7 @@ export async function openApp(opts: OpenOptions): Promise<AppSession> {
       chooseWorkspace: async () => shell.workspace,
       chooseSaveFile: async () => shell.saveFile,
       recentWorkspaces: async () => shell.recent,
+      setLanguage: async ({ lang }) => { shell.lang = lang; },
     },
     engine: {
       async call(m: string, args: unknown[]): Promise<AuditResponse> {

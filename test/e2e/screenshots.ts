@@ -1,17 +1,21 @@
 // `npm run screenshots`: a PNG of every screen, in Chinese and in English, with the sample
-// district's real data, written to docs/screenshots/.
+// district's real data, at 1366×768 (the inspection teams' laptops), written to docs/screenshots/.
+// The district-scale overview (15-overview-district) shows a district's shape (19 townships,
+// 36 months) over the sample's engine.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { district } from '../helpers';
+import { districtOverview } from './district-overview';
 import { buildRenderer, gate, launchBrowser, openApp, ROOT, serveDir, type AppSession } from './harness';
 
 const OUT = join(ROOT, 'docs/screenshots');
+const VIEWPORT = { width: 1366, height: 768 };
 type Lang = 'zh' | 'en';
 
 async function shoot(browser: Browser, url: string, lang: Lang): Promise<string[]> {
   const written: string[] = [];
-  const s = await openApp({ browser, url, storage: { 'va.lang': lang, 'va.reviewer': lang === 'zh' ? '李审计' : 'Li (auditor)' } });
+  const s = await openApp({ browser, url, viewport: VIEWPORT, storage: { 'va.lang': lang, 'va.reviewer': lang === 'zh' ? '李审计' : 'Li (auditor)' } });
   const { page } = s;
   // Toasts belong to a moment, not to a screen: keep them out of the pictures.
   await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
@@ -72,6 +76,14 @@ async function shoot(browser: Browser, url: string, lang: Lang): Promise<string[
       await page.getByTestId('project-figures').waitFor();
     }
     await save('4-findings');
+    await page.locator('body').click({ position: { x: 5, y: VIEWPORT.height - 5 } });
+    await page.keyboard.press('?');
+    await page.getByTestId('shortcuts-help').waitFor();
+    await save('16-shortcuts');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('shortcuts-help').waitFor({ state: 'hidden' });
+
+    await shootAnalytics(s, lang, save, nav);
 
     await nav('projects');
     await page.getByTestId('projects-table').locator('.ant-table-row').first().waitFor();
@@ -85,6 +97,44 @@ async function shoot(browser: Browser, url: string, lang: Lang): Promise<string[
     await s.close();
   }
   return written;
+}
+
+/** The ledger around the overpaid road, a summary of the findings, a monetary-unit sample. */
+async function shootAnalytics(s: AppSession, lang: Lang, save: (name: string) => Promise<void>, nav: (screen: string) => Promise<void>): Promise<void> {
+  const { page } = s;
+  // The active finding is the overpaid road: L opens the ledger around its payments.
+  await page.keyboard.press('l');
+  await page.getByTestId('ledger-anchor').waitFor();
+  await page.getByTestId('ledger-table').locator('tr.va-row-marked').first().waitFor();
+  await save('12-ledger');
+  await nav('summary');
+  await page.getByTestId('summary-table').locator('.ant-table-row').first().waitFor();
+  await save('13-summary');
+  await nav('sampling');
+  await page.getByTestId('sample-method').getByText(lang === 'zh' ? '货币单位抽样' : 'Monetary-unit').click();
+  await page.locator('[data-testid="sample-size"] input, input[data-testid="sample-size"]').first().fill('20');
+  await page.locator('[data-testid="sample-seed"] input, input[data-testid="sample-seed"]').first().fill('20261125');
+  await page.getByTestId('sample-draw').click();
+  await page.getByTestId('sample-picks').locator('.ant-table-row').first().waitFor();
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  await save('14-sampling');
+}
+
+/** The overview of a district of 19 townships over 36 months: horizontal bars, every month on the axis. */
+async function shootDistrict(browser: Browser, url: string, lang: Lang): Promise<string> {
+  const s = await openApp({ browser, url, viewport: VIEWPORT, storage: { 'va.lang': lang }, overrides: { overview: async () => districtOverview() } });
+  try {
+    await s.page.addStyleTag({ content: '.ant-message { display: none !important; }' });
+    await s.page.getByTestId('ws-sample').click();
+    await s.page.getByTestId('overview').waitFor();
+    await s.page.locator('.recharts-bar-rectangle').first().waitFor();
+    await s.page.waitForTimeout(300);
+    const path = join(OUT, `15-overview-district-${lang}.png`);
+    await s.page.screenshot({ path });
+    return path;
+  } finally {
+    await s.close();
+  }
 }
 
 /**
@@ -163,6 +213,7 @@ async function main(): Promise<void> {
   try {
     for (const lang of ['zh', 'en'] as const) {
       for (const p of await shoot(browser, url, lang)) console.log(p);
+      console.log(await shootDistrict(browser, url, lang));
     }
   } finally {
     await browser.close();

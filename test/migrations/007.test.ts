@@ -43,7 +43,7 @@ describe('migration 007', () => {
       INSERT INTO reviews (finding_id, decision, note, reviewer, decided_at) VALUES ('f1', 'confirmed', '已核', '张', '${NOW}');
       UPDATE findings SET status = 'confirmed', note = '已核', reviewer = '张', decided_at = '${NOW}';`);
     v4.close();
-    const db = openDb(path);
+    const db = openDb(path, { migrations: MIGRATIONS.filter((m) => m.version <= 7) });
     expect(schemaVersion(db)).toBe(7);
     // The review, its trail entry and the source file's seal are in the chain: the workspace verifies.
     expect(db.prepare('SELECT kind FROM chain ORDER BY seq').pluck().all()).toEqual(['review', 'trail', 'source']);

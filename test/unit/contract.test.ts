@@ -6,9 +6,9 @@ import { ARG_SCHEMAS, type AuditApi, type EngineApi, type importOptionsSchema, t
 import { AUDIT_METHODS, isEngineMethod, isShellMethod, METHODS, SHELL_METHODS } from '../../shared/contract/methods';
 
 describe('the contract', () => {
-  it('has one schema per method of the table, and the shell answers only the dialogs and the recent list', () => {
+  it('has one schema per method of the table, and the shell answers only the dialogs, the recent list and the language', () => {
     expect(Object.keys(ARG_SCHEMAS).sort()).toEqual([...AUDIT_METHODS].sort());
-    expect([...SHELL_METHODS].sort()).toEqual(['chooseDirectory', 'chooseFiles', 'chooseSaveFile', 'chooseWorkspace', 'recentWorkspaces']);
+    expect([...SHELL_METHODS].sort()).toEqual(['chooseDirectory', 'chooseFiles', 'chooseSaveFile', 'chooseWorkspace', 'recentWorkspaces', 'setLanguage']);
     for (const m of AUDIT_METHODS) expect(isShellMethod(m) !== isEngineMethod(m), m).toBe(true);
     expect(isEngineMethod('importBatch')).toBe(false);
     expect(isEngineMethod('toString')).toBe(false);

@@ -20,6 +20,10 @@ describe('layers', () => {
     expect(await refusals('shared/service.ts', "export { DISTRICT_DIR } from '../fixtures/district-files';\n")).toEqual([expect.stringContaining('may not import fixtures/district-files')]);
     expect(await refusals('shared/demo.ts', "export { DISTRICT_DIR } from '../fixtures/district-files';\nexport { AuditService } from './service';\n")).toEqual([]);
     expect(await refusals('shared/leads/x.ts', "export const f = () => import('../cli-audit');\n")).toEqual([expect.stringContaining('leads may not import cli')]);
+    // Analytics stands between leads (the trail, the PDF path) and the service.
+    expect(await refusals('shared/analytics/x.ts', "export { appendTrail } from '../leads/trail';\nexport { ledgerSnapshot } from '../workspace/ledger-snapshot';\n")).toEqual([]);
+    expect(await refusals('shared/leads/x.ts', "export { pivot } from '../analytics/pivot';\n")).toEqual([expect.stringContaining('leads may not import analytics')]);
+    expect(await refusals('shared/analytics/x.ts', "export { AuditService } from '../service';\n")).toEqual([expect.stringContaining('analytics may not import service')]);
   });
 
   it('lets the shell import only contract, i18n and format; its engine worker hosts the engine', async () => {

@@ -1,7 +1,8 @@
 // The detail of the active finding: reason, voucher lines with their sources, project figures,
 // the review note and buttons, and the history.
 import { useEffect, useState } from 'react';
-import { Button, Card, Descriptions, Empty, Input, Space, Typography } from 'antd';
+import { App as AntApp, Button, Card, Descriptions, Empty, Input, Space, Typography } from 'antd';
+import { FileSearchOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { FindingDetail, FindingStatus } from '../../../shared/contract';
 import { audit } from '../api';
 import { useApp } from '../context';
@@ -21,12 +22,16 @@ interface Props {
   onDecide: (decision: FindingStatus) => void;
   /** A confirmed finding can go straight into the rectification ledger (without a lead). */
   onToRectification?: (id: string) => void;
+  /** The ledger around the finding (L). */
+  onLedger?: () => void;
 }
 
-export function FindingDetailPane({ id, version, note, onNote, onDecide, onToRectification }: Props) {
+export function FindingDetailPane({ id, version, note, onNote, onDecide, onToRectification, onLedger }: Props) {
   const { t, lang } = useLang();
   const app = useApp();
+  const { message } = AntApp.useApp();
   const [detail, setDetail] = useState<FindingDetail | null>(null);
+  const [printing, setPrinting] = useState(false);
   useEffect(() => {
     if (!id) return setDetail(null);
     let live = true;
@@ -34,13 +39,26 @@ export function FindingDetailPane({ id, version, note, onNote, onDecide, onToRec
     return () => { live = false; };
   }, [id, version, app.reportError]);
   if (!id || !detail) return <Card size="small"><Empty description={t('ui.detail.empty')} /></Card>;
+  const print = async () => {
+    const path = await audit().chooseSaveFile({ defaultName: t('ui.print.fileName', { village: detail.village, date: detail.date, voucher: detail.vouchers[0] ?? '' }), title: t('ui.print.title') });
+    if (!path) return;
+    setPrinting(true);
+    try {
+      const r = await audit().printFinding({ id: detail.id, path });
+      void message.success(t('ui.print.done', { path: r.path }), 6);
+    } catch (e) {
+      app.reportError(e);
+    } finally {
+      setPrinting(false);
+    }
+  };
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="finding-detail" data-finding-id={detail.id}>
       <Card size="small" title={<Space>{ruleTitle(app.rules, detail.rule, lang)}<StatusTag status={detail.status} /></Space>}>
         <Typography.Paragraph strong data-testid="finding-reason">{pick(lang, detail.reason, detail.reasonEn)}</Typography.Paragraph>
-        <Descriptions size="small" column={3} items={[
+        <Descriptions size="small" column={{ xs: 1, sm: 2, xxl: 3 }} items={[
           { key: 'place', label: t('ui.col.village'), children: `${detail.township} ${detail.village}` },
-          { key: 'date', label: t('ui.col.date'), children: detail.date },
+          { key: 'date', label: t('ui.col.date'), children: <span className="va-nowrap">{detail.date}</span> },
           { key: 'amount', label: t('ui.col.amount'), children: <span className="va-amount">{formatFen(detail.amountFen)}</span> },
         ]} />
         <Input.TextArea rows={2} value={note} placeholder={t('ui.detail.note')} onChange={(e) => onNote(e.target.value)} data-testid="review-note"
@@ -51,10 +69,12 @@ export function FindingDetailPane({ id, version, note, onNote, onDecide, onToRec
               onDecide('confirmed');
             }
           }} />
-        <Space style={{ marginTop: 8 }}>
+        <Space style={{ marginTop: 8 }} wrap size={[8, 6]}>
           <Button danger type="primary" onClick={() => onDecide('confirmed')} data-testid="review-confirm">{t('ui.detail.confirm')}</Button>
           <Button onClick={() => onDecide('dismissed')} data-testid="review-dismiss">{t('ui.detail.dismiss')}</Button>
           <Button type="text" onClick={() => onDecide('pending')}>{t('ui.detail.reset')}</Button>
+          {onLedger && <Button icon={<FileSearchOutlined />} onClick={onLedger} data-testid="finding-ledger">{t('ui.detail.ledger')}</Button>}
+          <Button icon={<PrinterOutlined />} onClick={print} loading={printing} data-testid="finding-print">{t('ui.detail.print')}</Button>
           {detail.status === 'confirmed' && onToRectification && typeof detail.rectificationId !== 'number' && (
             <Button onClick={() => onToRectification(detail.id)} data-testid="finding-to-rect">{t('ui.finding.toRect')}</Button>
           )}
@@ -66,8 +86,12 @@ export function FindingDetailPane({ id, version, note, onNote, onDecide, onToRec
           </Space>
         )}
       </Card>
-      {detail.projectFigures && <Card size="small" title={t('ui.detail.project')}><ProjectFiguresView p={detail.projectFigures} /></Card>}
-      <Card size="small" title={t('ui.detail.lines')}><VoucherLines lines={detail.lines} /></Card>
+      {detail.projectFigures && (
+        <Card size="small" title={t('ui.detail.project')} extra={<Button size="small" type="link" onClick={() => app.openLedger({ project: detail.projectFigures?.code })} data-testid="project-ledger">{t('ui.detail.projectLedger')}</Button>}>
+          <ProjectFiguresView p={detail.projectFigures} />
+        </Card>
+      )}
+      <Card size="small" title={t('ui.detail.lines')}><VoucherLines lines={detail.lines} onContext={(lineId) => app.openLedger({ lineId })} /></Card>
       <Card size="small" title={t('ui.detail.history')}><ReviewHistory history={detail.history} /></Card>
     </Space>
   );

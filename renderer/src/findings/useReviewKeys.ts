@@ -1,18 +1,20 @@
-// Keyboard review: J/K move, Y confirm, N dismiss. Ignored while typing in a field.
+// Keyboard review (the list in shortcuts.ts): J/K move, Y confirm, N dismiss, U back to pending,
+// L the ledger around the finding, Ctrl+Z undoes the last decision. Ignored while typing in a
+// field (there Ctrl+Z is the field's own undo).
 import { useEffect, useRef } from 'react';
+import { typing } from '../shortcuts';
 
 export interface ReviewKeys {
   next: () => void;
   previous: () => void;
   confirm: () => void;
   dismiss: () => void;
+  reset: () => void;
+  ledger: () => void;
+  undo: () => void;
 }
 
-function typing(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el) return false;
-  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
-}
+const PLAIN: Record<string, keyof ReviewKeys> = { j: 'next', k: 'previous', y: 'confirm', n: 'dismiss', u: 'reset', l: 'ledger' };
 
 export function useReviewKeys(keys: ReviewKeys, enabled: boolean): void {
   const ref = useRef(keys);
@@ -20,8 +22,16 @@ export function useReviewKeys(keys: ReviewKeys, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
-      const action = { j: 'next', k: 'previous', y: 'confirm', n: 'dismiss' }[e.key.toLowerCase()] as keyof ReviewKeys | undefined;
+      if (typing(e.target) || e.altKey) return;
+      if (e.ctrlKey || e.metaKey) {
+        // Handled here, so the desktop menu's Edit → Undo (a text field's undo) does not run too.
+        if (e.key.toLowerCase() === 'z' && !e.shiftKey) {
+          e.preventDefault();
+          ref.current.undo();
+        }
+        return;
+      }
+      const action = PLAIN[e.key.toLowerCase()];
       if (!action) return;
       e.preventDefault();
       ref.current[action]();

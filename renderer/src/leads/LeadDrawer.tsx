@@ -7,6 +7,7 @@ import { DISPOSITIONS, type CaseLead, type Disposition, type LeadPatch, type Lea
 import { audit } from '../api';
 import { DateField } from '../components/DateField';
 import { TrailTable } from '../components/TrailTable';
+import { textWidth } from '../components/measure';
 import { useApp } from '../context';
 import { formatFen, formatTimestamp } from '../format';
 import { useLang } from '../i18n';
@@ -148,7 +149,7 @@ export function LeadDrawer({ number, rect, withReviewer, onClose, onChanged }: P
                 <DateField value={draft.receivedAt} required onChange={(d) => d && set('receivedAt', d)} testId="lead-received" />
               </Form.Item>
               <Form.Item label={t('ui.lead.field.disposition')}>
-                <Select<Disposition> style={{ width: 140 }} value={draft.disposition} onChange={(v) => set('disposition', v)} data-testid="lead-disposition"
+                <Select<Disposition> style={{ width: Math.max(140, ...DISPOSITIONS.map((d) => Math.ceil(textWidth(t(`ui.lead.disposition.${d}`)) + 44))) }} value={draft.disposition} onChange={(v) => set('disposition', v)} data-testid="lead-disposition"
                   options={DISPOSITIONS.map((d) => ({ value: d, label: t(`ui.lead.disposition.${d}`) }))} />
               </Form.Item>
             </Space>

@@ -18,6 +18,7 @@ interface Props {
 
 export function LeadsTable({ leads, rects, loading, selected, onSelect, onOpen }: Props) {
   const { t, lang } = useLang();
+  const en = lang === 'en';
   const app = useApp();
   const rectOf = new Map(rects.filter((r) => r.leadNumber).map((r) => [r.leadNumber as string, r]));
   return (
@@ -30,17 +31,18 @@ export function LeadsTable({ leads, rects, loading, selected, onSelect, onOpen }
       data-testid="leads-table"
       rowSelection={{ selectedRowKeys: selected, onChange: (keys) => onSelect(keys as string[]), getCheckboxProps: (l) => ({ disabled: l.status !== 'open' }) }}
       onRow={(l) => ({ onClick: () => onOpen(l.number), style: { cursor: 'pointer' }, 'data-lead': l.number } as React.HTMLAttributes<HTMLElement>)}
-      scroll={{ x: 1100 }}
+      // Fits 1366×768 in both languages; English headers are given the room they need.
+      scroll={{ x: en ? 1160 : 1080 }}
       columns={[
-        { key: 'number', title: t('ui.lead.col.number'), width: 170, render: (_, l) => <Typography.Link className="va-mono">{l.number}</Typography.Link> },
-        { key: 'place', title: t('ui.col.village'), width: 140, render: (_, l) => `${l.township} ${l.village}` },
-        { key: 'rule', title: t('ui.lead.col.problemType'), width: 150, ellipsis: true, render: (_, l) => ruleTitle(app.rules, l.rule, lang) },
-        { key: 'persons', title: t('ui.lead.col.persons'), ellipsis: true, render: (_, l) => l.personNames || '—' },
-        { key: 'amount', title: t('ui.col.amount'), width: 130, align: 'right', render: (_, l) => <span className="va-amount">{formatFen(l.amountFen)}</span> },
-        { key: 'disposition', title: t('ui.lead.col.disposition'), width: 130, ellipsis: true, dataIndex: 'disposition', render: (d: Disposition) => t(`ui.lead.disposition.${d}`) },
-        { key: 'state', title: t('ui.lead.col.state'), width: 170, render: (_, l) => <LeadStateTag lead={l} /> },
+        { key: 'number', title: t('ui.lead.col.number'), width: 156, render: (_, l) => <Typography.Link className="va-mono">{l.number}</Typography.Link> },
+        { key: 'place', title: t('ui.col.village'), width: 128, render: (_, l) => `${l.township} ${l.village}` },
+        { key: 'rule', title: t('ui.lead.col.problemType'), width: 140, ellipsis: true, render: (_, l) => ruleTitle(app.rules, l.rule, lang) },
+        { key: 'persons', title: t('ui.lead.col.persons'), width: en ? 150 : 160, ellipsis: true, render: (_, l) => l.personNames || '—' },
+        { key: 'amount', title: t('ui.col.amount'), width: 116, align: 'right', render: (_, l) => <span className="va-amount">{formatFen(l.amountFen)}</span> },
+        { key: 'disposition', title: t('ui.lead.col.disposition'), width: en ? 164 : 100, ellipsis: true, dataIndex: 'disposition', render: (d: Disposition) => t(`ui.lead.disposition.${d}`) },
+        { key: 'state', title: t('ui.lead.col.state'), width: 150, render: (_, l) => <LeadStateTag lead={l} /> },
         {
-          key: 'rect', title: t('ui.nav.rectification'), width: 130, render: (_, l) => {
+          key: 'rect', title: t('ui.nav.rectification'), width: en ? 124 : 100, render: (_, l) => {
             const r = rectOf.get(l.number);
             return r ? <Typography.Link onClick={(e) => { e.stopPropagation(); app.openRectification(r.id); }}>{t('ui.lead.rectLinked', { id: r.id })}</Typography.Link> : null;
           },

@@ -7,7 +7,7 @@ import { TrailTable } from '../components/TrailTable';
 import { useApp } from '../context';
 import { useLang } from '../i18n';
 
-const ENTITIES: TrailEntry['entity'][] = ['finding', 'lead', 'handoff', 'rectification', 'cadres'];
+const ENTITIES: TrailEntry['entity'][] = ['finding', 'lead', 'handoff', 'rectification', 'cadres', 'sample'];
 
 export function WholeTrail({ version }: { version: number }) {
   const { t } = useLang();

@@ -13,8 +13,8 @@ export function ReviewProgress({ overview }: { overview: Overview }) {
     [t('ui.status.pending'), pending, '#1677ff'],
   ];
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} data-testid="review-progress">
-      <Progress type="circle" size={96} percent={Math.round((overview.reviewed / total) * 100)} />
+    <Space orientation="vertical" style={{ width: '100%' }} size={4} data-testid="review-progress">
+      <Progress type="circle" size={64} percent={Math.round((overview.reviewed / total) * 100)} />
       {rows.map(([label, n, color]) => (
         <div key={label}>
           <Typography.Text>{label} {n}</Typography.Text>

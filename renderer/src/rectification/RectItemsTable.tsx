@@ -2,6 +2,7 @@
 import { Table, Typography } from 'antd';
 import type { RectificationItem } from '../../../shared/contract';
 import { useApp } from '../context';
+import { headerWidth } from '../components/measure';
 import { formatFen } from '../format';
 import { useLang } from '../i18n';
 import { RectProgressTag } from './RectProgressTag';
@@ -30,7 +31,7 @@ export function RectItemsTable({ items, loading, onOpen }: { items: Rectificatio
         },
         { key: 'place', title: t('ui.col.village'), width: 130, render: (_, r) => `${r.township} ${r.village}` },
         { key: 'desc', title: t('ui.rect.col.description'), ellipsis: true, dataIndex: 'description' },
-        { key: 'resp', title: t('ui.rect.col.responsible'), width: 150, ellipsis: true, dataIndex: 'responsible' },
+        { key: 'resp', title: t('ui.rect.col.responsible'), width: headerWidth(t('ui.rect.col.responsible'), 150), ellipsis: true, dataIndex: 'responsible' },
         { key: 'due', title: t('ui.rect.col.due'), width: 110, render: (_, r) => <span style={{ whiteSpace: 'nowrap', ...(r.overdue ? { color: '#cf1322', fontWeight: 600 } : {}) }}>{r.dueDate ?? '—'}</span> },
         { key: 'progress', title: t('ui.rect.col.progress'), width: 170, render: (_, r) => <RectProgressTag item={r} /> },
         { key: 'atIssue', title: t('ui.rect.col.atIssue'), width: 120, align: 'right', render: (_, r) => <span className="va-amount">{formatFen(r.amountAtIssueFen)}</span> },

@@ -33,6 +33,7 @@ export function LeadsScreen() {
   const [sourceOpen, setSourceOpen] = useState(false);
   const [source, setSource] = useState('');
   const [version, setVersion] = useState(0);
+  const [building, setBuilding] = useState(false);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
@@ -61,12 +62,13 @@ export function LeadsScreen() {
   const amount = open.reduce((s, l) => s + l.amountFen, 0);
 
   const build = () => reviewer.withReviewer(async (actor) => {
+    setBuilding(true);
     try {
       const made = await audit().buildCaseLeads({ actor });
       if (made.length === 0) void message.info(t('ui.lead.builtNone'), 6);
       else void message.success(t('ui.lead.built', { count: made.length, numbers: made.slice(0, 5).join(t('fmt.list')) + (made.length > 5 ? '…' : '') }));
       reload();
-    } catch (e) { app.reportError(e); }
+    } catch (e) { app.reportError(e); } finally { setBuilding(false); }
   });
   const merge = () => reviewer.withReviewer(async (actor) => {
     const picked = all.filter((l) => selected.includes(l.number));
@@ -117,7 +119,7 @@ export function LeadsScreen() {
   return (
     <div data-testid="leads-screen">
       <Space wrap style={{ marginBottom: 8 }}>
-        <Button type="primary" onClick={build} data-testid="leads-build">{t('ui.lead.build')}</Button>
+        <Button type="primary" onClick={build} loading={building} data-testid="leads-build">{building ? t('ui.lead.building') : t('ui.lead.build')}</Button>
         <Button onClick={() => reviewer.withReviewer(() => setHandoffOpen(true))} disabled={all.every((l) => l.status !== 'open' || l.frozen)} data-testid="leads-handoff">{t('ui.lead.handoff')}</Button>
         <Button onClick={() => audit().getLeadSource().then((s) => { setSource(s); setSourceOpen(true); }, app.reportError)} data-testid="leads-source">{t('ui.lead.source.button')}</Button>
         {reviewer.name && (

@@ -1,5 +1,7 @@
 // Overview: the counts, amounts at issue by rule / township / month, review progress, and the
-// villages ranked by amount. Every bar and village row opens the findings, filtered.
+// villages ranked by amount. Every bar and village row opens the findings, filtered; a village's
+// ledger link opens its ledger. Laid out for a district (19 townships, 36 months): townships and
+// rules as horizontal bars with their names whole, every month on the time axis (zero where none).
 import { useEffect, useState } from 'react';
 import { Card, Col, Empty, Row, Spin, Statistic } from 'antd';
 import type { Overview } from '../../../shared/contract';
@@ -8,6 +10,7 @@ import { useApp } from '../context';
 import { formatFen, ruleTitle } from '../format';
 import { useLang } from '../i18n';
 import { AmountBarChart } from '../overview/AmountBarChart';
+import { everyMonth } from '../overview/months';
 import { ReviewProgress } from '../overview/ReviewProgress';
 import { VillageRanking } from '../overview/VillageRanking';
 
@@ -32,20 +35,20 @@ export function OverviewScreen() {
     <div data-testid="overview">
       <Row gutter={[12, 12]}>
         {stats.map(([label, value]) => (
-          <Col key={label} span={4}><Card size="small"><Statistic title={label} value={value} /></Card></Col>
+          <Col key={label} span={4}><Card size="small" styles={{ body: { padding: '8px 12px' } }}><Statistic title={label} value={value} styles={{ content: { fontSize: 20 } }} /></Card></Col>
         ))}
       </Row>
       {ov.findings === 0 ? <Empty style={{ marginTop: 32 }} description={t('ui.overview.empty')} /> : (
         <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
           <Col span={9}>
             <Card size="small" title={t('ui.overview.byRule')} extra={hint}>
-              <AmountBarChart testId="chart-rule" data={ov.byRule.map((r) => ({ key: r.rule, label: ruleTitle(app.rules, r.rule, lang), amountFen: r.amountFen, count: r.count }))}
+              <AmountBarChart testId="chart-rule" horizontal height={176} data={ov.byRule.map((r) => ({ key: r.rule, label: ruleTitle(app.rules, r.rule, lang), amountFen: r.amountFen, count: r.count }))}
                 onSelect={(rule) => app.go('findings', { rule: [rule] })} />
             </Card>
           </Col>
           <Col span={9}>
             <Card size="small" title={t('ui.overview.byTownship')}>
-              <AmountBarChart testId="chart-township" data={ov.byTownship.map((r) => ({ key: r.township, label: r.township, amountFen: r.amountFen, count: r.count }))}
+              <AmountBarChart testId="chart-township" horizontal height={176} data={ov.byTownship.map((r) => ({ key: r.township, label: r.township, amountFen: r.amountFen, count: r.count }))}
                 onSelect={(township) => app.go('findings', { township: [township] })} />
             </Card>
           </Col>
@@ -54,13 +57,14 @@ export function OverviewScreen() {
           </Col>
           <Col span={12}>
             <Card size="small" title={t('ui.overview.byMonth')}>
-              <AmountBarChart testId="chart-month" height={260} data={ov.byMonth.map((r) => ({ key: r.month, label: r.month, amountFen: r.amountFen, count: r.count }))}
+              <AmountBarChart testId="chart-month" time height={214} data={everyMonth(ov.byMonth).map((r) => ({ key: r.month, label: r.month, amountFen: r.amountFen, count: r.count }))}
                 onSelect={(month) => app.go('findings', { month })} />
             </Card>
           </Col>
           <Col span={12}>
             <Card size="small" title={t('ui.overview.ranked')}>
-              <VillageRanking rows={ov.villagesRanked} onSelect={(r) => app.go('findings', { township: [r.township], village: [r.village] })} />
+              <VillageRanking rows={ov.villagesRanked} height={156} onSelect={(r) => app.go('findings', { township: [r.township], village: [r.village] })}
+                onLedger={(r) => app.openLedger({ township: r.township, village: r.village })} />
             </Card>
           </Col>
         </Row>

@@ -87,7 +87,7 @@ function appendSql(spec: ChainSpec, op: 'insert' | 'update', from?: string): str
       (SELECT COALESCE((SELECT MAX(seq) FROM chain), 0) + 1 AS seq, COALESCE((SELECT hash FROM chain ORDER BY seq DESC LIMIT 1), '${CHAIN_GENESIS}') AS prev) p`;
 }
 
-function chainTriggers(spec: ChainSpec): string {
+export function chainTriggers(spec: ChainSpec): string {
   const ins = `CREATE TRIGGER chain_${spec.kind}_insert AFTER INSERT ON ${spec.table} BEGIN ${appendSql(spec, 'insert')}; END;`;
   const upd = spec.state ? `CREATE TRIGGER chain_${spec.kind}_update AFTER UPDATE ON ${spec.table} BEGIN ${appendSql(spec, 'update')}; END;` : '';
   return `${ins}\n${upd}`;

@@ -1,0 +1,131 @@
+// Part of the message catalogue (spread into `messages` in messages.ts). The app's analytics
+// screens (issue 13): the ledger and its context, summaries, sampling, exports and prints of the
+// findings, saved filters, undo and the shortcuts. Chinese first, English second; placeholders
+// are {name}.
+
+export const uiAnalyticsMessages = {
+  'ui.nav.ledger': { zh: '账目', en: 'Ledger' },
+  'ui.nav.summary': { zh: '汇总', en: 'Summaries' },
+  'ui.nav.sampling': { zh: '抽样', en: 'Sampling' },
+
+  // rules' short names, for the findings list's narrow column (the title shows on hover)
+  'ui.rule.short.unreceipted': { zh: '白条入账', en: 'No receipt' },
+  'ui.rule.short.banned-hospitality': { zh: '招待费', en: 'Hospitality' },
+  'ui.rule.short.payment-exceeds-acceptance': { zh: '工程超付', en: 'Overpaid' },
+
+  // trail
+  'ui.trail.entity.sample': { zh: '抽样', en: 'Sample' },
+  'ui.trail.action.sample.draw': { zh: '抽取', en: 'Draw' },
+  'ui.trail.action.sample.extend': { zh: '扩充', en: 'Extend' },
+
+  // export and print
+  'ui.export.button': { zh: '导出', en: 'Export' },
+  'ui.export.xlsx': { zh: 'Excel 表格 (.xlsx)', en: 'Excel workbook (.xlsx)' },
+  'ui.export.csv': { zh: 'CSV 文本 (.csv)', en: 'CSV text (.csv)' },
+  'ui.export.title': { zh: '导出为', en: 'Export as' },
+  'ui.export.done': { zh: '已导出 {rows} 行：{path}', en: 'Exported {rows} rows: {path}' },
+  'ui.findings.exportName': { zh: '疑点清单', en: 'findings' },
+  'ui.findings.rerunning': { zh: '正在检查…', en: 'Running…' },
+  'ui.lead.building': { zh: '正在生成…', en: 'Building…' },
+  'ui.detail.ledger': { zh: '前后账目 (L)', en: 'Ledger (L)' },
+  'ui.detail.print': { zh: '打印', en: 'Print' },
+  'ui.detail.projectLedger': { zh: '项目账目', en: 'Project ledger' },
+  'ui.print.title': { zh: '打印疑点核查单（PDF）', en: 'Print the finding (PDF)' },
+  'ui.print.fileName': { zh: '疑点核查单-{village}-{date}-{voucher}.pdf', en: 'finding-{village}-{date}-{voucher}.pdf' },
+  'ui.print.done': { zh: '已保存 PDF：{path}', en: 'PDF saved: {path}' },
+
+  // undo
+  'ui.undo.button': { zh: '撤销', en: 'Undo' },
+  'ui.undo.done': { zh: '已撤销“{status}”，{count} 个疑点恢复原状', en: 'Undone "{status}": {count} findings as they were' },
+  'ui.undo.nothing': { zh: '没有可撤销的审核', en: 'Nothing to undo' },
+
+  // saved filters
+  'ui.savedFilters.button': { zh: '常用筛选', en: 'Saved filters' },
+  'ui.savedFilters.save': { zh: '保存当前筛选…', en: 'Save these filters…' },
+  'ui.savedFilters.title': { zh: '保存筛选', en: 'Save filters' },
+  'ui.savedFilters.hint': { zh: '保存当前的筛选条件和排序，以后一键套用（保存在本机）。', en: 'Keep these filters and sort to apply them again in one click (kept on this computer).' },
+  'ui.savedFilters.placeholder': { zh: '名称，如：赵湾村 待审核 大额', en: 'Name, e.g. large pending in 赵湾村' },
+  'ui.savedFilters.saved': { zh: '已保存筛选“{name}”', en: 'Saved "{name}"' },
+  'ui.savedFilters.delete': { zh: '删除“{name}”', en: 'Delete "{name}"' },
+
+  // shortcuts
+  'ui.keys.title': { zh: '快捷键', en: 'Keyboard shortcuts' },
+  'ui.keys.group.findings': { zh: '疑点审核', en: 'Reviewing findings' },
+  'ui.keys.group.app': { zh: '全局', en: 'Everywhere' },
+  'ui.keys.next': { zh: '下一个疑点', en: 'Next finding' },
+  'ui.keys.previous': { zh: '上一个疑点', en: 'Previous finding' },
+  'ui.keys.confirm': { zh: '确认（连同备注），并转到下一个', en: 'Confirm (with the note) and go to the next' },
+  'ui.keys.dismiss': { zh: '排除（连同备注），并转到下一个', en: 'Dismiss (with the note) and go to the next' },
+  'ui.keys.reset': { zh: '恢复待审核', en: 'Back to pending' },
+  'ui.keys.ledger': { zh: '查看前后账目', en: 'The ledger around the finding' },
+  'ui.keys.undo': { zh: '撤销上一次审核', en: 'Undo the last decision' },
+  'ui.keys.search': { zh: '转到搜索框', en: 'Go to the search box' },
+  'ui.keys.note-confirm': { zh: '在备注中：确认并保存备注', en: 'In the note: confirm with the note' },
+  'ui.keys.note-leave': { zh: '离开输入框，回到快捷键', en: 'Leave the field, back to the shortcuts' },
+  'ui.keys.help': { zh: '显示本列表', en: 'Show this list' },
+  'ui.keys.open': { zh: '打开工作区（桌面版菜单）', en: 'Open a workspace (desktop menu)' },
+  'ui.keys.import': { zh: '导入账簿（桌面版菜单）', en: 'Import ledgers (desktop menu)' },
+
+  // the ledger
+  'ui.col.handler': { zh: '经办人', en: 'Handled by' },
+  'ui.ledger.filter.text': { zh: '摘要、凭证号、对方…', en: 'Summary, voucher, party…' },
+  'ui.ledger.filter.account': { zh: '科目编码或名称', en: 'Account code or name' },
+  'ui.ledger.filter.person': { zh: '经办、审批人', en: 'Person' },
+  'ui.ledger.range': { zh: '第 {from}–{to} 行，共 {total} 行', en: 'Lines {from}–{to} of {total}' },
+  'ui.ledger.none': { zh: '没有符合条件的账目', en: 'No line matches' },
+  'ui.ledger.empty': { zh: '没有符合条件的账目。放宽筛选条件试试。', en: 'No line matches. Try fewer filters.' },
+  'ui.ledger.sums': { zh: '借方合计 {debit} · 贷方合计 {credit}', en: 'Debits {debit} · credits {credit}' },
+  'ui.ledger.first': { zh: '第一页', en: 'First page' },
+  'ui.ledger.last': { zh: '最后一页', en: 'Last page' },
+  'ui.ledger.prev': { zh: '上一页', en: 'Previous' },
+  'ui.ledger.next': { zh: '下一页', en: 'Next' },
+  'ui.ledger.hint': { zh: '按日期排列；点击一行查看整张凭证', en: 'In date order; click a line to see its whole voucher' },
+  'ui.ledger.aroundVoucher': { zh: '该凭证的前后账目', en: 'The ledger around this voucher' },
+  'ui.ledger.anchor.finding': { zh: '疑点所涉凭证', en: 'The finding\'s vouchers' },
+  'ui.ledger.anchor.voucher': { zh: '整张凭证', en: 'The whole voucher' },
+  'ui.ledger.anchor.project': { zh: '项目 {project} 的付款凭证', en: 'Payments of project {project}' },
+  'ui.ledger.anchor.close': { zh: '关闭', en: 'Close' },
+  'ui.ledger.voucher': { zh: '{voucher}（{date}，{lines} 行）', en: '{voucher} ({date}, {lines} lines)' },
+  'ui.overview.ledger': { zh: '账目', en: 'Ledger' },
+  'ui.overview.ledger.open': { zh: '查看', en: 'Open' },
+
+  // summaries
+  'ui.summary.source.findings': { zh: '疑点', en: 'Findings' },
+  'ui.summary.source.ledger': { zh: '账目', en: 'Ledger' },
+  'ui.summary.rows': { zh: '行', en: 'Rows' },
+  'ui.summary.columns': { zh: '列', en: 'Columns' },
+  'ui.summary.noColumns': { zh: '（不分列）', en: '(none)' },
+  'ui.summary.measure': { zh: '金额', en: 'Amount' },
+  'ui.summary.total': { zh: '合计：{count} {what}，{amount}（{lines} 项）', en: 'Total: {count} {what}, {amount} ({lines} values)' },
+  'ui.summary.exportName': { zh: '汇总表', en: 'summary' },
+
+  // sampling
+  'ui.sample.new': { zh: '新抽样', en: 'New sample' },
+  'ui.sample.method': { zh: '方法', en: 'Method' },
+  'ui.sample.short.random': { zh: '随机', en: 'Random' },
+  'ui.sample.short.mus': { zh: 'MUS', en: 'MUS' },
+  'ui.sample.random.hint': { zh: '每张凭证被抽中的机会相同；同一种子总抽出同样的凭证，扩充时已抽中的不变。', en: 'Every voucher has the same chance; the same seed always draws the same vouchers, and extending keeps those drawn.' },
+  'ui.sample.mus.hint': { zh: '按金额抽样：凭证被抽中的机会与其金额成正比，大额凭证可能被多次命中。', en: 'By amount: a voucher\'s chance is in proportion to its amount; a large one may be hit more than once.' },
+  'ui.sample.size': { zh: '样本量（凭证）', en: 'Size (vouchers)' },
+  'ui.sample.units': { zh: '货币单位数', en: 'Monetary units' },
+  'ui.sample.seed': { zh: '随机种子', en: 'Seed' },
+  'ui.sample.seed.auto': { zh: '留空则自动生成', en: 'blank: chosen for you' },
+  'ui.sample.seed.hint': { zh: '记入操作记录；用同一种子和同样的范围可重新抽出同样的凭证。', en: 'Recorded in the trail: the same seed and population draw the same vouchers again.' },
+  'ui.sample.min': { zh: '最低金额（元）', en: 'Min amount (yuan)' },
+  'ui.sample.population': { zh: '总体范围', en: 'Population' },
+  'ui.sample.draw': { zh: '抽取', en: 'Draw' },
+  'ui.sample.drawn': { zh: '已抽取 {id}：{count} 张凭证（种子 {seed}）', en: 'Drew {id}: {count} vouchers (seed {seed})' },
+  'ui.sample.extend': { zh: '扩充', en: 'Extend' },
+  'ui.sample.extended': { zh: '{id} 已扩充 {count} 张凭证，原已抽中的不变', en: '{id}: {count} more vouchers, those drawn before kept' },
+  'ui.sample.list': { zh: '抽样记录', en: 'Samples' },
+  'ui.sample.none': { zh: '尚未抽样', en: 'No sample yet' },
+  'ui.sample.title': { zh: '抽样 {id}', en: 'Sample {id}' },
+  'ui.sample.frame': { zh: '总体', en: 'Population size' },
+  'ui.sample.frame.value': { zh: '{vouchers} 张凭证，{amount}', en: '{vouchers} vouchers, {amount}' },
+  'ui.sample.trail': { zh: '抽样记录（操作记录）', en: 'In the trail' },
+  'ui.sample.exportName': { zh: '抽样-{id}', en: 'sample-{id}' },
+  'ui.sample.col.id': { zh: '编号', en: 'No.' },
+  'ui.sample.col.picks': { zh: '凭证数', en: 'Vouchers' },
+  'ui.sample.col.by': { zh: '抽取人', en: 'Drawn by' },
+  'ui.sample.col.hits': { zh: '命中', en: 'Hits' },
+} as const;
