@@ -151,7 +151,7 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
             checkWidth: format === 'csv',
             onHeader: (h) => {
               t.fate = fateOf(h, sheet);
-              if (t.fate === 'import') t.sink = imp.openTable(sheet, h.state === 'mapped' && h.map.byField.attachments !== undefined);
+              if (t.fate === 'import') t.sink = imp.openTable(sheet, mappedFields(h));
             },
             onRecord: (r) => {
               if (t.fate !== 'import' || !t.sink || imp.errorCount + t.rows.errorCount > 0) return;
@@ -186,7 +186,7 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     }, {
       onHeader: (h) => {
         if (fateOf(h.state, null) !== 'import') return;
-        table = imp.openTable(null, h.hasAttachments, false);
+        table = imp.openTable(null, mappedFields(h.state), false);
         const s = new LedgerSink(db, table.fileId);
         sink = s;
         table.finish = () => s.finish(assembler);
@@ -286,6 +286,11 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     Object.assign(result, both('import.rejected', { file, count: imp.errorCount }));
     return finish();
   }
+}
+
+/** The fields a table's header found a column for (what the file holds, whether or not its cells are filled). */
+function mappedFields(h: FoundHeader): string[] {
+  return h.state === 'mapped' ? Object.keys(h.map.byField) : [];
 }
 
 /** 已导入 …；a workbook's sheets, and continuation lines filled down, are named. */

@@ -22,6 +22,11 @@ export interface SnapshotFile {
   sha256: string;
   /** The file has an attachment-count column (附件张数). */
   hasAttachments: boolean;
+  /**
+   * The ledger fields its header mapped (LedgerRecord's names: counterparty, invoice, preparer ...):
+   * a field it lacks is '' on every line. Null for a file imported before this was recorded.
+   */
+  fields: ReadonlySet<string> | null;
 }
 
 export interface LineColumns {
@@ -123,9 +128,9 @@ function loadAttrs(db: Db): AttrColumns {
 }
 
 function loadFiles(db: Db): SnapshotFile[] {
-  return db.prepare<[], { id: number; name: string; sheet: string | null; sha256: string; hasAttachments: number }>(`SELECT id, name, sheet, sha256,
-      has_attachments AS hasAttachments FROM source_files WHERE kind = 'ledger' AND format <> '' ORDER BY id`).all()
-    .map((f) => ({ ...f, hasAttachments: f.hasAttachments === 1 }));
+  return db.prepare<[], { id: number; name: string; sheet: string | null; sha256: string; hasAttachments: number; fields: string | null }>(`SELECT id, name, sheet, sha256,
+      has_attachments AS hasAttachments, fields FROM source_files WHERE kind = 'ledger' AND format <> '' ORDER BY id`).all()
+    .map((f) => ({ ...f, hasAttachments: f.hasAttachments === 1, fields: f.fields === null ? null : new Set(JSON.parse(f.fields) as string[]) }));
 }
 
 function loadSnapshot(db: Db): LedgerSnapshot {
