@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import type {
   AuditArgs, AuditEvent, Cadre, CadreImportResult, CaseLead, EngineApi, FilePreview, FindingDetail, FindingPage, HandoffRecord, ImportOptions,
   ImportResult, Lead, LeadExport, LeadVersion, Overview, ProjectFigures, RectificationItem, RectificationProgressPoint, RectificationSummaryRow,
-  RowError, RuleInfo, RunSummary, SourceFileInfo, TrailEntry, WorkspaceInfo,
+  RiskRanking, RowError, RuleInfo, RunSummary, SourceFileInfo, TrailEntry, WorkspaceInfo, BenfordFigures,
 } from './contract';
 import { EngineError } from './i18n/errors';
 import { previewFile } from './ingest/preview';
@@ -26,6 +26,7 @@ import {
 import { listTrail } from './leads/trail';
 import { RULES, ruleById } from './rules';
 import { figuresOf, projectPayments } from './rules/payment-exceeds-acceptance';
+import { riskRanking } from './rules/ranking';
 import { ruleInfo, runRules } from './rules/run';
 import type { Rule } from './rules/types';
 import { asyncTransaction, openDb, schemaVersion, type Db } from './workspace/db';
@@ -63,6 +64,9 @@ export interface BatchResult {
   results: ImportResult[];
   cadres?: CadreImportResult[];
 }
+
+/** Rules whose findings carry a project's figures (contract, accepted, measured, paid). */
+const PROJECT_RULES = new Set(['payment-exceeds-acceptance', 'paid-before-acceptance']);
 
 const landed = (r: { status: string }): boolean => r.status === 'imported' || r.status === 'duplicate';
 
@@ -207,7 +211,8 @@ export class AuditService implements EngineApi {
     // Where the finding went: its lead, and a rectification item made from it or from that lead.
     const leadNumber = leadNumberOfFinding(db, args.id);
     return {
-      ...finding, lines: ledgerLineViews(db, lineIds), projectFigures: f.rule === 'payment-exceeds-acceptance' ? (details as ProjectFigures) : null,
+      ...finding, lines: ledgerLineViews(db, lineIds), projectFigures: PROJECT_RULES.has(f.rule) && details ? (details as ProjectFigures) : null,
+      benford: f.rule === 'benford' && details ? (details as BenfordFigures) : null,
       history: reviewHistory(db, args.id), leadNumber, rectificationId: rectificationIdOf(db, args.id, leadNumber),
     };
   }
@@ -218,6 +223,10 @@ export class AuditService implements EngineApi {
 
   async overview(): Promise<Overview> {
     return overview(this.ws);
+  }
+
+  async riskRanking(): Promise<RiskRanking> {
+    return riskRanking(this.ws);
   }
 
   async listProjects(): Promise<ProjectFigures[]> {

@@ -89,6 +89,7 @@ export const ARG_SCHEMAS = {
     reviewer: actor,
   }).strict()),
   overview: none,
+  riskRanking: none,
   listProjects: none,
   listRules: none,
   saveRuleSettings: one(z.object({ rule: z.string().min(1).max(100), settings: z.record(z.string(), z.unknown()) }).strict()),

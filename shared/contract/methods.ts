@@ -17,6 +17,8 @@ export const METHODS = {
   getFinding: 'engine',
   reviewFindings: 'engine',
   overview: 'engine',
+  /** Villages and townships ranked by risk score, each with what makes it up and what the rules could not check. */
+  riskRanking: 'engine',
   listProjects: 'engine',
   listRules: 'engine',
   saveRuleSettings: 'engine',

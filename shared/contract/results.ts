@@ -1,7 +1,7 @@
 // What each contract method answers: one map, checked against the method table (api.ts).
 import type {
   Cadre, CadreImportResult, CaseLead, FilePreview, FindingDetail, FindingPage, HandoffRecord, ImportResult, Lead, LeadExport, LeadVersion,
-  Overview, ProjectFigures, RectificationItem, RectificationProgressPoint, RectificationSummaryRow, RuleInfo, RunSummary, SourceFileInfo,
+  Overview, ProjectFigures, RectificationItem, RiskRanking, RectificationProgressPoint, RectificationSummaryRow, RuleInfo, RunSummary, SourceFileInfo,
   TrailEntry, WorkspaceInfo,
 } from './types';
 
@@ -21,6 +21,7 @@ export interface AuditResults {
   /** How many findings the decision was recorded for. */
   reviewFindings: number;
   overview: Overview;
+  riskRanking: RiskRanking;
   listProjects: ProjectFigures[];
   listRules: RuleInfo[];
   saveRuleSettings: RuleInfo;

@@ -5,6 +5,7 @@
 import type { SourceRef } from '../contract';
 import type { LedgerRecord } from '../ingest/ledger-row';
 import { bi, type Bilingual } from '../i18n/messages';
+import type { NewFinding } from '../workspace/findings-store';
 import { dateText } from '../workspace/ledger-encoder';
 import { ATTR_FIELDS, type AttrField, type LedgerSnapshot } from '../workspace/ledger-snapshot';
 
@@ -131,6 +132,51 @@ export function vouchersWhere(ledger: LedgerSnapshot, test: (line: number) => bo
   const out: number[] = [];
   for (let v = 0; v < hit.length; v++) if (hit[v]) out.push(v);
   return out;
+}
+
+/** The ids and sources of a voucher's lines, in source order, without building their text (for findings over many vouchers). */
+export function voucherRefs(ledger: LedgerSnapshot, v: number): { lineIds: number[]; sources: SourceRef[] } {
+  const start = ledger.vouchers.lineStart[v] as number;
+  const n = ledger.vouchers.lineCount[v] as number;
+  const lineIds: number[] = [];
+  const sources: SourceRef[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = ledger.voucherLines[start + k] as number;
+    const f = ledger.files[ledger.lines.file[i] as number];
+    lineIds.push(ledger.lines.id[i] as number);
+    sources.push(sourceRef({ file: f?.name ?? '', sha256: f?.sha256 ?? '', line: ledger.lines.lineNo[i] as number, sheet: f?.sheet ?? null }));
+  }
+  return { lineIds, sources };
+}
+
+/**
+ * A finding on one or more vouchers (snapshot indices, in the order given): its place is the
+ * first's, its vouchers their numbers as the source writes them, its lines and sources every line
+ * of each; the date the first voucher's unless given.
+ */
+export function findingOn(ledger: LedgerSnapshot, vouchers: readonly number[], f: { amountFen: number; reason: Bilingual; key: string; date?: string; project?: string | null; details?: unknown }): NewFinding {
+  const first = voucherKeyAt(ledger, vouchers[0] as number);
+  const lineIds: number[] = [];
+  const sources: SourceRef[] = [];
+  const numbers: string[] = [];
+  for (const v of vouchers) {
+    const r = voucherRefs(ledger, v);
+    lineIds.push(...r.lineIds);
+    sources.push(...r.sources);
+    const n = ledger.texts[ledger.vouchers.number[v] as number] ?? '';
+    if (!numbers.includes(n)) numbers.push(n);
+  }
+  const out: NewFinding = {
+    township: first.township, village: first.village, date: f.date ?? dateText(ledger.vouchers.date[vouchers[0] as number] as number), vouchers: numbers,
+    project: f.project ?? null, amountFen: f.amountFen, reason: f.reason.zh, reasonEn: f.reason.en, lineIds, sources, key: f.key,
+  };
+  if (f.details !== undefined) out.details = f.details;
+  return out;
+}
+
+/** The date of a voucher (its earliest line), as text. */
+export function voucherDate(ledger: LedgerSnapshot, v: number): string {
+  return dateText(ledger.vouchers.date[v] as number);
 }
 
 export function sourcesOf(lines: VoucherLine[]): SourceRef[] {
