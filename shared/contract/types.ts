@@ -274,8 +274,12 @@ export interface RuleInfo {
   titleEn: string;
   policy: string;
   policyEn: string;
+  /** The settings in force: `enabled` and `weight` (every rule's), then the rule's own. */
   settings: Record<string, unknown>;
   defaults: Record<string, unknown>;
+  /** Data it cannot check without, and data it reads where present: ledger fields, or 'projects' / 'cadres'. */
+  needs: string[];
+  uses: string[];
 }
 
 export interface RuleNotice {

@@ -202,12 +202,12 @@ export const ruleMessages = {
   'rule.voucher-gap.detects': { zh: '按村（核算单位）、年度和凭证字（按月重新编号的按月）检查：缺少的凭证号，一个号用于两张内容不同的凭证，凭证号在后日期却早于前一号的。每个序列每类问题一条疑点，列出号码；属数据质量疑点，不计金额。', en: 'Per village (books), year and voucher word (and month, where numbering restarts monthly): numbers missing, a number used for two different vouchers, a voucher dated before the number before it. One finding per series and kind, naming the numbers; a data-quality finding with no amount.' },
   'rule.voucher-gap.why': { zh: '断号可能是凭证被抽走或销毁，重号和日期倒序可能是事后补记、篡改，巡察中“账目混乱”的直接证据。', en: 'A missing number can be a voucher removed or destroyed, a repeat or a misdated voucher an entry added or altered later: direct evidence of the “disordered books” inspections report.' },
   'rule.voucher-gap.blind': { zh: '导出范围以外的号码（导出从年中开始时，第一号之前不算缺号；最后一号之后的缺号看不出）；按规定作废留号而未导出的凭证会显示为缺号。', en: 'Numbers outside the export (when it starts mid-year, those before its first are not counted; those after its last cannot be seen); voided vouchers whose numbers are kept but not exported show as missing.' },
-  'rule.voucher-gap.series': { zh: '{year}年{word}字凭证', en: '{word} vouchers of {year}' },
-  'rule.voucher-gap.series-plain': { zh: '{year}年凭证', en: 'vouchers of {year}' },
-  'rule.voucher-gap.series-month': { zh: '{year}年{month}月{word}字凭证', en: '{word} vouchers of {year}-{month}' },
-  'rule.voucher-gap.series-month-plain': { zh: '{year}年{month}月凭证', en: 'vouchers of {year}-{month}' },
+  'rule.voucher-gap.series': { zh: '{year}年{word}字', en: '{word} vouchers of {year}' },
+  'rule.voucher-gap.series-plain': { zh: '{year}年', en: 'vouchers of {year}' },
+  'rule.voucher-gap.series-month': { zh: '{year}年{month}月{word}字', en: '{word} vouchers of {year}-{month}' },
+  'rule.voucher-gap.series-month-plain': { zh: '{year}年{month}月', en: 'vouchers of {year}-{month}' },
   'rule.voucher-gap.more': { zh: '{list}等', en: '{list} and more' },
-  'rule.voucher-gap.missing': { zh: '{series}缺号 {numbers}，共 {count} 个（来源为缺号前后的凭证）', en: '{series}: numbers {numbers} missing, {count} in all (the sources are the vouchers either side)' },
+  'rule.voucher-gap.missing': { zh: '{series}凭证缺号 {numbers}，共 {count} 个（来源为缺号前后的凭证）', en: '{series}: numbers {numbers} missing, {count} in all (the sources are the vouchers either side)' },
   'rule.voucher-gap.repeated': { zh: '{series}凭证号重复使用：{items}，共 {count} 个号', en: '{series}: numbers used for more than one voucher: {items}; {count} in all' },
   'rule.voucher-gap.repeat-item': { zh: '{voucher}（{dates}）', en: '{voucher} ({dates})' },
   'rule.voucher-gap.order': { zh: '{series}凭证号与日期顺序不符：{items}，共 {count} 张', en: '{series}: numbers out of date order: {items}; {count} in all' },
@@ -235,6 +235,11 @@ export const ruleMessages = {
 
   // what the new rules say in common
   'rule.off': { zh: '{title}已在设置中关闭，本次未检查', en: '{title} is switched off in the settings and was not run' },
+  'rule.setting.on': { zh: '开', en: 'on' },
+  'rule.setting.off': { zh: '关', en: 'off' },
+  'rule.needs.projects': { zh: '项目文件', en: 'project file' },
+  'rule.needs.cadres': { zh: '村干部名册', en: 'officers’ roster' },
+  'rule.needs.ledger': { zh: '只需账簿', en: 'the ledger only' },
   'rule.gap.no-column': { zh: '缺{column}列', en: 'no {column} column' },
 
   // what several rules say

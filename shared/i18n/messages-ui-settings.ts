@@ -7,6 +7,8 @@ export const uiSettingsMessages = {
   'ui.settings.save': { zh: '保存并重新检查', en: 'Save and re-run' },
   'ui.settings.reset': { zh: '恢复默认并重新检查', en: 'Reset to defaults and re-run' },
   'ui.settings.saved': { zh: '设置已保存，规则已重新检查，审核结论均已保留', en: 'Settings saved and rules re-run; every review decision was kept' },
+  'ui.settings.key.enabled': { zh: '检查此项（关闭后不再检查，已有审核结论保留）', en: 'Run this rule (off: it no longer runs; review decisions are kept)' },
+  'ui.settings.key.weight': { zh: '风险排名权重（0–10）：每条疑点在村级风险评分中的分量', en: 'Weight in the risk ranking (0–10): how much each finding counts in a village’s score' },
   'ui.settings.key.banDate': { zh: '禁止日期（此日起发生的招待费为疑点）', en: 'Ban date (hospitality from this day is flagged)' },
   'ui.settings.key.accountWords': { zh: '招待类科目关键词', en: 'Hospitality account words' },
   'ui.settings.key.keywords': { zh: '摘要关键词', en: 'Summary keywords' },

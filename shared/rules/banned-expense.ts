@@ -35,6 +35,8 @@ function whyOf(l: VoucherLine, s: Settings): Bilingual | null {
 
 export const bannedExpense = defineRule<Settings>({
   id: 'banned-expense',
+  needs: [],
+  uses: ['counterparty'],
   settings,
   defaults: settings.parse({}),
   weight: 2,

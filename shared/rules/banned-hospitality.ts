@@ -54,6 +54,8 @@ export function classify(l: VoucherLine, s: Settings): Hit | null {
 
 export const bannedHospitality = defineRule<Settings>({
   id: 'banned-hospitality',
+  needs: [],
+  uses: ['counterparty'],
   settings,
   defaults: settings.parse({}),
   weight: 2,

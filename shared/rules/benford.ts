@@ -55,6 +55,7 @@ const pct = (x: number): string => (x * 100).toFixed(1);
 
 export const benford = defineRule<Settings>({
   id: 'benford',
+  needs: [],
   settings,
   defaults: settings.parse({}),
   weight: 1,

@@ -38,6 +38,7 @@ interface Day {
 
 export const cashBalance = defineRule<Settings>({
   id: 'cash-balance',
+  needs: [],
   settings,
   defaults: settings.parse({}),
   weight: 2,

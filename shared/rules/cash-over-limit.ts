@@ -34,6 +34,7 @@ export function paidInCash(ledger: Parameters<typeof cashAttrs>[0]): Float64Arra
 
 export const cashOverLimit = defineRule<Settings>({
   id: 'cash-over-limit',
+  needs: [],
   settings,
   defaults: settings.parse({}),
   weight: 1,

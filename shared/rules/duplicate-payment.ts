@@ -47,6 +47,7 @@ class Buckets {
 
 export const duplicatePayment = defineRule<Settings>({
   id: 'duplicate-payment',
+  needs: ['counterparty', 'invoice'],
   settings,
   defaults: settings.parse({}),
   weight: 3,

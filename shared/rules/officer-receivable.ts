@@ -39,6 +39,8 @@ interface Move {
 
 export const officerReceivable = defineRule<Settings>({
   id: 'officer-receivable',
+  needs: [],
+  uses: ['counterparty', 'cadres'],
   settings,
   defaults: settings.parse({}),
   weight: 2,

@@ -15,6 +15,7 @@ type Settings = z.infer<typeof settings>;
 
 export const paidBeforeAcceptance = defineRule<Settings>({
   id: 'paid-before-acceptance',
+  needs: ['projects', 'project'],
   settings,
   defaults: settings.parse({}),
   weight: 2,

@@ -132,6 +132,7 @@ function explain(p: ProjectPayments): Bilingual {
 
 export const paymentExceedsAcceptance = defineRule<Settings>({
   id: 'payment-exceeds-acceptance',
+  needs: ['projects', 'project'],
   settings,
   defaults: settings.parse({}),
   weight: 3,

@@ -35,6 +35,7 @@ export function parseRelatives(entries: readonly string[]): Relative[] {
 
 export const relatedParty = defineRule<Settings>({
   id: 'related-party',
+  needs: ['cadres', 'counterparty'],
   settings,
   defaults: settings.parse({}),
   weight: 3,

@@ -116,6 +116,6 @@ export function villageStats(ledger: LedgerSnapshot): VillageStatsRow[] {
 export function ruleInfo(db: Db, rule: Rule): RuleInfo {
   return {
     id: rule.id, title: rule.title, titleEn: rule.titleEn, policy: rule.policy, policyEn: rule.policyEn,
-    settings: loadRuleSettings(db, rule), defaults: rule.defaults,
+    settings: loadRuleSettings(db, rule), defaults: rule.defaults, needs: rule.needs, uses: rule.uses ?? [],
   };
 }

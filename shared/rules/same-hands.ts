@@ -50,6 +50,8 @@ function coverage(ledger: LedgerSnapshot, pairs: [Duty, Duty][]): { gaps: Covera
 
 export const sameHands = defineRule<Settings>({
   id: 'same-hands',
+  needs: ['preparer', 'checker', 'handler', 'approver'],
+  uses: ['bookkeeper'],
   settings,
   defaults: settings.parse({}),
   weight: 1,

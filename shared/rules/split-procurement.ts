@@ -28,7 +28,7 @@ const settings = z.object({
 });
 /** What is stripped from a summary or project name to find the work: brackets, parts (一期/二期, 东段/西段, 1组/2组, 一标段), payment words. */
 const PARTS = /[（(][^）)]*[）)]|第?[一二三四五六七八九十百\d]+[期段组标批次号#](标段|段)?|[东西南北中上下前后][段片区侧]/g;
-const PAYMENT_WORDS = /预付|支付|拨付|结算|工程款|进度款|尾款|首付款|首付|质保金|款项|费用|款|费|付/g;
+const PAYMENT_WORDS = /预付|支付|拨付|结算|工程款|进度款|尾款|首付款|首付|质保金|款项|费用|工程|款|费|付/g;
 const PUNCTUATION = /[\s\u3000,，.。、;；:：\-—_·/\\]+/g;
 /* eslint-enable no-restricted-syntax */
 type Settings = z.infer<typeof settings>;
@@ -73,6 +73,8 @@ function groups(list: Payment[]): Payment[][] {
 
 export const splitProcurement = defineRule<Settings>({
   id: 'split-procurement',
+  needs: ['counterparty'],
+  uses: ['project', 'projects'],
   settings,
   defaults: settings.parse({}),
   weight: 2,

@@ -26,6 +26,8 @@ type Settings = z.infer<typeof settings>;
 
 export const thresholdAvoidance = defineRule<Settings>({
   id: 'threshold-avoidance',
+  needs: [],
+  uses: ['counterparty'],
   settings,
   defaults: settings.parse({}),
   weight: 1,

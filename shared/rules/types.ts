@@ -46,9 +46,16 @@ export interface CommonSettings {
   weight: number;
 }
 
+/** Data beyond the ledger's required columns: a ledger column (by field) or a file (the project file, the officers' roster). */
+export type RuleData = 'projects' | 'cadres' | 'attachments' | 'receiptType' | 'invoice' | 'counterparty' | 'project' | 'handler' | 'approver' | 'preparer' | 'checker' | 'bookkeeper';
+
 /** What a rule's file declares. */
 export interface RuleSpec<S extends Record<string, unknown>> {
   id: RuleId;
+  /** What it cannot check without (it says so and the ranking shows it, rather than guessing). */
+  needs: RuleData[];
+  /** What it reads where present (checking less, or naming less, without). */
+  uses?: RuleData[];
   /** A zod object: its fields are the rule's settings, each with its default. */
   settings: z.ZodType<S>;
   defaults: S;

@@ -18,6 +18,7 @@ const JOURNAL_MIN_VOUCHERS = 20;
 
 export const unbalancedVoucher = defineRule<Settings>({
   id: 'unbalanced-voucher',
+  needs: [],
   settings,
   defaults: settings.parse({}),
   weight: 1,

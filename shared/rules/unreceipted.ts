@@ -20,14 +20,16 @@ type Settings = z.infer<typeof settings>;
 
 export const unreceipted = defineRule<Settings>({
   id: 'unreceipted',
+  needs: ['attachments'],
+  uses: ['receiptType'],
   settings,
   defaults: settings.parse({}),
   weight: 2,
   run({ ledger }, s) {
     const notices = ledger.files.filter((f) => !f.hasAttachments)
       .map((f) => ({ rule: 'unreceipted', file: f.name, ...both('rule.no-attachments-column', { file: f.name }) }));
-    // Vouchers of files without the column are judged on the words alone.
-    const gaps = fieldGaps(ledger, 'attachments', bi('rule.gap.no-column', { column: bi('ui.field.attachments') }), 'partial');
+    // Vouchers of files without the column are not judged (see below): their villages are not (fully) checked.
+    const gaps = fieldGaps(ledger, 'attachments', bi('rule.gap.no-column', { column: bi('ui.field.attachments') }));
 
     // The candidates, from the columns: vouchers that pay cash out with no attachment, and
     // vouchers with a line whose summary or receipt type names a note. (A voucher split over two

@@ -114,6 +114,7 @@ function capped(items: string[], limit: number): Bilingual {
 
 export const voucherGap = defineRule<Settings>({
   id: 'voucher-gap',
+  needs: [],
   settings,
   defaults: settings.parse({}),
   weight: 1,
