@@ -9,6 +9,8 @@ import { AuditService } from '../shared/service';
 export const district = {
   shibanchong: join(DISTRICT_DIR, FILES.shibanchong),
   chengnan: join(DISTRICT_DIR, FILES.chengnan),
+  shunhe: join(DISTRICT_DIR, FILES.shunhe),
+  cadres: join(DISTRICT_DIR, FILES.cadres),
   projects: join(DISTRICT_DIR, FILES.projects),
   expected: join(DISTRICT_DIR, FILES.expected),
 };
@@ -29,6 +31,7 @@ export async function importDistrict(service: AuditService): Promise<void> {
   const r = await service.importBatch([
     { path: district.shibanchong, kind: 'ledger' },
     { path: district.chengnan, kind: 'ledger' },
+    { path: district.shunhe, kind: 'ledger' },
     { path: district.projects, kind: 'projects' },
   ]);
   if (!r.ok) throw new Error(JSON.stringify(r.results.at(-1), null, 2));

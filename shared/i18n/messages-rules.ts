@@ -82,7 +82,7 @@ export const ruleMessages = {
   // 化整为零 / 临界金额
   'rule.threshold-avoidance.title': { zh: '临界金额与整数付款', en: 'Just below a threshold' },
   'rule.threshold-avoidance.policy': { zh: '支出应按金额履行相应审批（小微权力清单：村级 5,000 元、1 万元、10 万元等审批层级），不得把金额压在限额之下规避审批。', en: 'Spending is approved at the level its amount requires (the petty-power lists’ tiers: ¥5,000, ¥10,000, ¥100,000 …); amounts may not be kept just below a tier to avoid approval.' },
-  'rule.threshold-avoidance.detects': { zh: '付款金额略低于某一审批限额（默认 5,000、10,000、100,000 元，低于限额 5% 以内）；或支付给个人（对方单位像人名、不含公司、店、队、社、局等字样）的整千元金额。工资、补助、低保、慰问等本就按整数发给个人的除外。', en: 'A payment just below an approval threshold (default ¥5,000, ¥10,000 and ¥100,000, within 5% below); or a round sum (a multiple of ¥1,000) paid to a person (a counterparty named like a person, with no word such as 公司, 店, 队, 社, 局). Wages, grants, subsidies and relief, which are paid to persons in round sums by design, are left out.' },
+  'rule.threshold-avoidance.detects': { zh: '付款金额略低于某一审批限额（默认 5,000、10,000、100,000 元，低于限额 5% 以内）；或支付给个人（对方单位像人名、不含公司、店、队、社、局等字样）的整千元金额。工资、补助、低保、慰问等本就按整数发给个人的除外，借支（应收款、备用金）留给“个人借款长期未还”。', en: 'A payment just below an approval threshold (default ¥5,000, ¥10,000 and ¥100,000, within 5% below); or a round sum (a multiple of ¥1,000) paid to a person (a counterparty named like a person, with no word such as 公司, 店, 队, 社, 局). Wages, grants, subsidies and relief, which are paid to persons in round sums by design, are left out, and advances (receivables, petty cash) are left to officer-receivable.' },
   'rule.threshold-avoidance.why': { zh: '审批限额下方金额聚集，往往是一笔支出被压低或拆开以免上报审批；付给个人的整数金额常见于虚列劳务、虚构支出（审计署及各地农村审计指引列为重点关注）。', en: 'Amounts gathering just below an approval tier often mean a payment kept low or cut up to escape approval; round sums paid to persons are typical of invented labour and fictitious expenses (named as focus points in rural audit guidance).' },
   'rule.threshold-avoidance.blind': { zh: '当地限额与默认不同的（请在设置中改）；对方单位名称不规范、难以判断是人还是单位的；多笔临界付款合起来的情形（见“拆分项目”）。', en: 'Local tiers that differ from the defaults (change them in the settings); counterparties whose names do not tell a person from an organisation; several just-below payments together (see split-procurement).' },
   'rule.threshold-avoidance.reason': { zh: '{date} 凭证 {voucher} 付款 {amount}，{whys}', en: 'Voucher {voucher} of {date} paid {amount}; {whys}' },
@@ -93,7 +93,7 @@ export const ruleMessages = {
   'rule.threshold-avoidance.setting.bandPercent': { zh: '临界幅度（%）：低于限额此百分比以内为“略低于”', en: 'Band (%): within this far below a threshold is “just below”' },
   'rule.threshold-avoidance.setting.roundFen': { zh: '整数单位（元）：此数的整数倍为整数金额', en: 'Round unit (yuan): a multiple of it is a round sum' },
   'rule.threshold-avoidance.setting.orgWords': { zh: '单位名称用字：含这些字的对方单位不是个人', en: 'Organisation words: a counterparty with one of them is not a person' },
-  'rule.threshold-avoidance.setting.exemptWords': { zh: '排除词：工资、补助、低保等本就按整数发给个人', en: 'Exclusions: wages, grants and relief are round sums to persons by design' },
+  'rule.threshold-avoidance.setting.exemptWords': { zh: '排除词：工资、补助、低保等本就按整数发给个人，借支类科目另行检查', en: 'Exclusions: wages, grants and relief are round sums to persons by design; advances are checked apart' },
 
   // 重复支付
   'rule.duplicate-payment.title': { zh: '重复支付', en: 'Duplicate payment' },
@@ -155,6 +155,7 @@ export const ruleMessages = {
   'rule.cash-balance.negative': { zh: '{books}库存现金自 {start} 起为负数，最低 {low}（{lowDate}），至 {end} 转正；期初按 {opening} 计', en: '{books}: cash on hand negative from {start}, lowest −{low} ({lowDate}), positive again on {end}; opening balance taken as {opening}' },
   'rule.cash-balance.negative-open': { zh: '{books}库存现金自 {start} 起为负数，最低 {low}（{lowDate}），至账末仍为负数；期初按 {opening} 计', en: '{books}: cash on hand negative from {start}, lowest −{low} ({lowDate}), still negative at the end of the books; opening balance taken as {opening}' },
   'rule.cash-balance.over': { zh: '{books}库存现金月末余额 {from} 至 {to} 超过限额 {limit}，最高 {peak}（{peakMonth} 月末），超出 {excess}；期初按 {opening} 计', en: '{books}: cash on hand above the limit of {limit} at month end from {from} to {to}, highest {peak} (end of {peakMonth}), {excess} over; opening balance taken as {opening}' },
+  'rule.cash-balance.over-one': { zh: '{books}库存现金 {peakMonth} 月末余额 {peak}，超过限额 {limit}，超出 {excess}；期初按 {opening} 计', en: '{books}: cash on hand {peak} at the end of {peakMonth}, above the limit of {limit} by {excess}; opening balance taken as {opening}' },
   'rule.cash-balance.setting.limitFen': { zh: '库存现金限额（元）：月末超过即为疑点', en: 'Cash limit (yuan): a month ending above it is flagged' },
   'rule.cash-balance.setting.openingBalances': { zh: '期初余额：村=元 或 乡镇/村=元，如 赵湾村=1200.00', en: 'Opening balances: village=yuan or township/village=yuan, e.g. 赵湾村=1200.00' },
   'rule.cash-balance.setting.maxVouchers': { zh: '每条疑点列出的凭证数上限', en: 'How many vouchers a finding lists' },

@@ -129,7 +129,7 @@ export const cashBalance = defineRule<Settings>({
         const first = monthEnds[k] as Day;
         const peak = monthEnds[top] as Day;
         const month = (d: number): string => dateText(d).slice(0, 7);
-        const reason = bi('rule.cash-balance.over', {
+        const reason = bi(k === end ? 'rule.cash-balance.over-one' : 'rule.cash-balance.over', {
           books: label, from: month(first.date), to: month((monthEnds[end] as Day).date), limit: formatFen(s.limitFen), peak: formatFen(peak.balance), peakMonth: month(peak.date),
           excess: formatFen(peak.balance - s.limitFen), opening: formatFen(opening),
         });

@@ -18,8 +18,10 @@ const settings = z.object({
   roundFen: z.number().int().min(1).default(100000),
   /** Words in an organisation's name: a counterparty with none of them, named like a person, is a person. */
   orgWords: z.array(z.string().min(1)).default(ORG_WORDS),
-  /** Pay, grants and subsidies are round sums to persons by design. */
-  exemptWords: z.array(z.string().min(1)).default(['干部报酬', '误工补贴', '工资', '报酬', '补助', '补贴', '低保', '救助', '慰问', '奖励', '分红', '退还', '押金']),
+  /** Pay, grants and subsidies are round sums to persons by design; advances are left to officer-receivable. */
+  exemptWords: z.array(z.string().min(1)).default([
+    '干部报酬', '误工补贴', '工资', '报酬', '补助', '补贴', '低保', '救助', '慰问', '奖励', '分红', '退还', '押金', '应收款', '内部往来', '备用金',
+  ]),
 });
 /* eslint-enable no-restricted-syntax */
 type Settings = z.infer<typeof settings>;
