@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Encoding } from './contract';
 import { runAudit } from './cli-audit';
 import { LEADS_HELP, runLeadsCommand } from './cli-leads';
+import { RULES_HELP, runRulesCommand } from './cli-rules';
 import { line, padDisplay } from './cli-text';
 import { EngineError, errorPayload } from './i18n/errors';
 import { t, zh, type MessageKey } from './i18n/messages';
@@ -38,7 +39,7 @@ ${line('cli.help.usage')}:
 
 ${AUDIT_OPTIONS.map(optionLines).join('\n')}
 
-${LEADS_HELP}
+${LEADS_HELP}${RULES_HELP}
 ${line('cli.help.exit-codes')}: 0 ${line('cli.help.exit-ok')}, 2 ${line('cli.help.exit-bad-input')}, 1 ${line('cli.help.exit-other')}
 `;
 
@@ -57,9 +58,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command ? 0 : 2;
   }
-  if (['review', 'leads', 'handoff', 'rectify'].includes(command)) {
+  if (['review', 'leads', 'handoff', 'rectify', 'rules'].includes(command)) {
     try {
-      const o = await runLeadsCommand(command, rest);
+      const o = command === 'rules' ? await runRulesCommand(rest) : await runLeadsCommand(command, rest);
       if (o.stdout.length) process.stdout.write(o.stdout.join('\n') + '\n');
       if (o.stderr.length) process.stderr.write(o.stderr.join('\n') + '\n');
       return o.exitCode;

@@ -234,6 +234,12 @@ export const ruleMessages = {
   'rule.benford.setting.madLimit': { zh: '平均绝对偏差限值（Nigrini：0.006 高度符合，0.012 基本符合，0.015 勉强符合）', en: 'Mean absolute deviation limit (Nigrini: 0.006 close, 0.012 acceptable, 0.015 marginal)' },
   'rule.benford.setting.maxVouchers': { zh: '来源中列出的付款笔数上限（金额最大的优先）', en: 'How many payments the sources list (the largest first)' },
 
+  // the risk ranking (ranking.json says how its scores are made)
+  'rule.ranking.formula': {
+    zh: '评分 = Σ 各规则 权重 × ( log2(1 + 疑点数) + min(100, 100 × 涉及金额 ÷ 本村付款总额) )；已排除的疑点不计；乡镇按其各村合计计算；覆盖：各规则能否检查该村',
+    en: 'score = Σ over rules weight × ( log2(1 + findings) + min(100, 100 × amount at issue ÷ the village’s payments) ); dismissed findings count for nothing; a township is scored on its villages together; coverage: which rules could check the village',
+  },
+
   // what the new rules say in common
   'rule.off': { zh: '{title}已在设置中关闭，本次未检查', en: '{title} is switched off in the settings and was not run' },
   'rule.setting.on': { zh: '开', en: 'on' },
