@@ -3,6 +3,13 @@
 
 export const uiSettingsMessages = {
   'ui.settings.policy': { zh: '所依据的规定：', en: 'Policy enforced: ' },
+  'ui.settings.detects': { zh: '检查什么：', en: 'What it flags: ' },
+  'ui.settings.needs': { zh: '所需数据：', en: 'Data needed: ' },
+  'ui.settings.uses': { zh: '（有则使用：{list}）', en: ' (uses where present: {list})' },
+  'ui.settings.whyAndBlind': { zh: '依据与盲区', en: 'Why it matters, and blind spots' },
+  'ui.settings.why': { zh: '为什么：', en: 'Why: ' },
+  'ui.settings.blind': { zh: '盲区：', en: 'Blind spots: ' },
+  'ui.settings.off': { zh: '已关闭', en: 'off' },
   'ui.settings.default': { zh: '默认：{value}', en: 'Default: {value}' },
   'ui.settings.save': { zh: '保存并重新检查', en: 'Save and re-run' },
   'ui.settings.reset': { zh: '恢复默认并重新检查', en: 'Reset to defaults and re-run' },

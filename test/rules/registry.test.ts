@@ -27,6 +27,8 @@ describe('the rule registry', () => {
       expect(`rule.${id}.setting.${key}` in messages || `ui.settings.key.${key}` in messages, `the meaning of ${key}`).toBe(true);
     }
     expect(Object.keys(rule.defaults).slice(0, 2)).toEqual(['enabled', 'weight']);
+    // Word lists are shown as tags, keyed by the word: each once.
+    for (const [key, v] of Object.entries(rule.defaults)) if (Array.isArray(v)) expect(new Set(v).size, key).toBe(v.length);
   });
 
   it('has every page up to date with the catalogue, and the index linking each', async () => {

@@ -1,24 +1,27 @@
-// Overview: the counts, amounts at issue by rule / township / month, review progress, and the
-// villages ranked by amount. Every bar and village row opens the findings, filtered.
+// Overview: the counts, the villages and townships ranked by risk score (each opening what makes
+// up its score and what could not be checked there), amounts at issue by rule / township / month,
+// review progress. Every bar and ranking row opens the findings, filtered.
 import { useEffect, useState } from 'react';
 import { Card, Col, Empty, Row, Spin, Statistic } from 'antd';
-import type { Overview } from '../../../shared/contract';
+import type { Overview, RiskRanking as Ranking } from '../../../shared/contract';
 import { audit } from '../api';
 import { useApp } from '../context';
 import { formatFen, ruleTitle } from '../format';
 import { useLang } from '../i18n';
 import { AmountBarChart } from '../overview/AmountBarChart';
 import { ReviewProgress } from '../overview/ReviewProgress';
-import { VillageRanking } from '../overview/VillageRanking';
+import { RiskRanking } from '../overview/RiskRanking';
 
 export function OverviewScreen() {
   const { t, lang } = useLang();
   const app = useApp();
   const [ov, setOv] = useState<Overview | null>(null);
+  const [ranking, setRanking] = useState<Ranking | null>(null);
   useEffect(() => {
     audit().overview().then(setOv).catch(app.reportError);
+    audit().riskRanking().then(setRanking).catch(app.reportError);
   }, [app.dataVersion, app.reportError]);
-  if (!ov) return <Spin />;
+  if (!ov || !ranking) return <Spin />;
   const stats: [string, string][] = [
     [t('ui.overview.townships'), String(ov.townships)],
     [t('ui.overview.villages'), String(ov.villages)],
@@ -35,6 +38,12 @@ export function OverviewScreen() {
           <Col key={label} span={4}><Card size="small"><Statistic title={label} value={value} /></Card></Col>
         ))}
       </Row>
+      {ranking.villages.length > 0 && (
+        <Card size="small" title={t('ui.overview.ranked')} style={{ marginTop: 12 }}>
+          <RiskRanking ranking={ranking} rules={app.rules}
+            onSelect={(r) => app.go('findings', r.village === null ? { township: [r.township] } : { township: [r.township], village: [r.village] })} />
+        </Card>
+      )}
       {ov.findings === 0 ? <Empty style={{ marginTop: 32 }} description={t('ui.overview.empty')} /> : (
         <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
           <Col span={9}>
@@ -52,15 +61,10 @@ export function OverviewScreen() {
           <Col span={6}>
             <Card size="small" title={t('ui.overview.progress')}><ReviewProgress overview={ov} /></Card>
           </Col>
-          <Col span={12}>
+          <Col span={24}>
             <Card size="small" title={t('ui.overview.byMonth')}>
               <AmountBarChart testId="chart-month" height={260} data={ov.byMonth.map((r) => ({ key: r.month, label: r.month, amountFen: r.amountFen, count: r.count }))}
                 onSelect={(month) => app.go('findings', { month })} />
-            </Card>
-          </Col>
-          <Col span={12}>
-            <Card size="small" title={t('ui.overview.ranked')}>
-              <VillageRanking rows={ov.villagesRanked} onSelect={(r) => app.go('findings', { township: [r.township], village: [r.village] })} />
             </Card>
           </Col>
         </Row>
