@@ -247,7 +247,7 @@ export const ruleMessages = {
   'rule.needs.projects': { zh: '项目文件', en: 'project file' },
   'rule.needs.cadres': { zh: '村干部名册', en: 'officers’ roster' },
   'rule.needs.ledger': { zh: '只需账簿', en: 'the ledger only' },
-  'rule.gap.no-column': { zh: '缺{column}列', en: 'no {column} column' },
+  'rule.gap.no-column': { zh: '缺{column}列', en: 'no column for {column}' },
 
   // what several rules say
   'rule.why.summary': { zh: '摘要含“{word}”', en: 'summary contains “{word}”' },

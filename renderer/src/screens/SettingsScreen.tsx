@@ -30,7 +30,7 @@ export function SettingsScreen() {
     }
   };
   return (
-    <Row gutter={16} style={{ maxWidth: 1280 }}>
+    <Row gutter={16} wrap={false} style={{ maxWidth: 1280 }}>
       <Col flex="240px">
         <Anchor getContainer={() => document.querySelector('.va-content') as HTMLElement} targetOffset={8} data-testid="settings-rules"
           items={[
