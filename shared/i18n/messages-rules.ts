@@ -207,7 +207,6 @@ export const ruleMessages = {
   'rule.voucher-gap.series-plain': { zh: '{year}年', en: 'vouchers of {year}' },
   'rule.voucher-gap.series-month': { zh: '{year}年{month}月{word}字', en: '{word} vouchers of {year}-{month}' },
   'rule.voucher-gap.series-month-plain': { zh: '{year}年{month}月', en: 'vouchers of {year}-{month}' },
-  'rule.voucher-gap.more': { zh: '{list}等', en: '{list} and more' },
   'rule.voucher-gap.missing': { zh: '{series}凭证缺号 {numbers}，共 {count} 个（来源为缺号前后的凭证）', en: '{series}: numbers {numbers} missing, {count} in all (the sources are the vouchers either side)' },
   'rule.voucher-gap.repeated': { zh: '{series}凭证号重复使用：{items}，共 {count} 个号', en: '{series}: numbers used for more than one voucher: {items}; {count} in all' },
   'rule.voucher-gap.repeat-item': { zh: '{voucher}（{dates}）', en: '{voucher} ({dates})' },
@@ -241,6 +240,7 @@ export const ruleMessages = {
   },
 
   // what the new rules say in common
+  'rule.list-more': { zh: '{list}等', en: '{list} and more' },
   'rule.off': { zh: '{title}已在设置中关闭，本次未检查', en: '{title} is switched off in the settings and was not run' },
   'rule.setting.on': { zh: '开', en: 'on' },
   'rule.setting.off': { zh: '关', en: 'off' },

@@ -66,9 +66,12 @@ export const cashBalance = defineRule<Settings>({
     const findings: RuleFinding[] = [];
 
     for (let b = 0; b < p.books.length; b++) {
-      const idx = Array.from(order.subarray(count[b] as number, count[b + 1] as number));
+      const idx = order.subarray(count[b] as number, count[b + 1] as number);
       if (idx.length === 0) continue;
-      idx.sort((x, y) => (l.date[x] as number) - (l.date[y] as number) || x - y);
+      // Source order is date order in most exports: sort only where it is not.
+      let inOrder = true;
+      for (let k = 1; k < idx.length && inOrder; k++) inOrder = (l.date[idx[k] as number] as number) >= (l.date[idx[k - 1] as number] as number);
+      if (!inOrder) idx.sort((x, y) => (l.date[x] as number) - (l.date[y] as number) || x - y);
       const book = p.books[b] as (typeof p.books)[number];
       const opening = open.get(`${book.township}/${book.village}`) ?? open.get(book.village) ?? 0;
       // The balance at the end of each day with cash movements.

@@ -44,9 +44,19 @@ export function places(ledger: LedgerSnapshot): Places {
     const bookOf = new Map<number, Map<number, number>>();
     const villages: Village[] = [];
     const books: Places['books'] = [];
+    // Neighbouring vouchers are mostly of one village's books: the last one found is tried first.
+    let lastKey = -1;
+    let lastEntity = -1;
+    let lastBook = -1;
+    let lastVillage = -1;
     for (let v = 0; v < vs.count; v++) {
       const t = vs.township[v] as number;
       const k = t * PAIR + (vs.village[v] as number);
+      if (k === lastKey && vs.entity[v] === lastEntity) {
+        village[v] = lastVillage;
+        book[v] = lastBook;
+        continue;
+      }
       let vi = villageOf.get(k);
       if (vi === undefined) {
         vi = villages.length;
@@ -64,6 +74,10 @@ export function places(ledger: LedgerSnapshot): Places {
         books.push({ ...(villages[vi] as Village), entity: text(e), villageIndex: vi });
       }
       book[v] = bi;
+      lastKey = k;
+      lastEntity = e;
+      lastBook = bi;
+      lastVillage = vi;
     }
     return { village, book, villages, books };
   });

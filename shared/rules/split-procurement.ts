@@ -33,6 +33,9 @@ const PUNCTUATION = /[\s\u3000,，.。、;；:：\-—_·/\\]+/g;
 /* eslint-enable no-restricted-syntax */
 type Settings = z.infer<typeof settings>;
 
+/** How many of a cluster's payments its reason names (its sources hold all of them). */
+const LISTED = 10;
+
 /** The work a payment is for: its summary or project name without parts and payment words (付村道硬化工程款（一期） → 村道硬化). */
 export function workOf(text: string): string {
   const t = text.replace(PARTS, '').replace(PAYMENT_WORDS, '').replace(PUNCTUATION, '');
@@ -67,7 +70,12 @@ function groups(list: Payment[]): Payment[][] {
     }
   });
   const out = new Map<number, Payment[]>();
-  list.forEach((p, i) => out.set(find(i), [...(out.get(find(i)) ?? []), p]));
+  list.forEach((p, i) => {
+    const root = find(i);
+    const g = out.get(root);
+    if (g) g.push(p);
+    else out.set(root, [p]);
+  });
   return [...out.values()];
 }
 
@@ -82,7 +90,7 @@ export const splitProcurement = defineRule<Settings>({
     const gaps = fieldGaps(ledger, 'counterparty', bi('rule.gap.no-column', { column: bi('ui.field.counterparty') }));
     const lines = ledger.lines;
     const a = ledger.attrs;
-    const works = attrMask(ledger, ['summary', 'accountName', 'project'], textMask(ledger, (t) => wordsIn(t, s.workWords, []).length > 0));
+    const worksAttrs = attrMask(ledger, ['summary', 'accountName', 'project'], textMask(ledger, (t) => wordsIn(t, s.workWords, []).length > 0));
     const excluded = attrMask(ledger, ['summary', 'accountName'], textMask(ledger, (t) => wordsIn(t, s.excludeWords, []).length > 0));
     const vs = ledger.vouchers;
     const pay = payees(ledger);
@@ -92,13 +100,19 @@ export const splitProcurement = defineRule<Settings>({
     const candidates = vouchersWhere(ledger, (i) => {
       const v = lines.voucher[i] as number;
       const fen = vs.cashOut[v] as number;
-      return works[lines.attrs[i] as number] === 1 && !out[v] && fen > 0 && fen < s.thresholdFen && pay[v] !== 0;
+      return worksAttrs[lines.attrs[i] as number] === 1 && !out[v] && fen > 0 && fen < s.thresholdFen && pay[v] !== 0;
     });
     if (candidates.length === 0) return { findings: [], notices: [], gaps };
 
     // One contract above the threshold (in the project file) paid in instalments is not a split.
     const contracts = new Map(loadProjects(db).map((p) => [p.code, p.contractFen]));
     const text = (id: number): string => ledger.texts[id] ?? '';
+    const works = new Map<number, string>();
+    const workOfText = (id: number): string => {
+      let w = works.get(id);
+      if (w === undefined) works.set(id, (w = workOf(text(id))));
+      return w;
+    };
     const byPayee = new Map<number, Payment[]>();
     for (const v of candidates) {
       const start = vs.lineStart[v] as number;
@@ -112,10 +126,12 @@ export const splitProcurement = defineRule<Settings>({
       const codeText = text(code);
       const p: Payment = {
         v, date: vs.date[v] as number, day: dayOf(vs.date[v] as number), fen: vs.cashOut[v] as number, payee: pay[v] as number, village: village[v] as number,
-        work: workOf(text(summary)), code: codeText, summary: text(summary),
+        work: workOfText(summary), code: codeText, summary: text(summary),
       };
       const k = (p.village * 2 ** 26) + p.payee;
-      byPayee.set(k, [...(byPayee.get(k) ?? []), p]);
+      const same = byPayee.get(k);
+      if (same) same.push(p);
+      else byPayee.set(k, [p]);
     }
 
     const findings: RuleFinding[] = [];
@@ -145,8 +161,10 @@ export const splitProcurement = defineRule<Settings>({
           const first = cluster[0] as Payment;
           const last = cluster[cluster.length - 1] as Payment;
           const vouchers = cluster.map((p) => p.v);
+          const listed = cluster.slice(0, LISTED).map((p) => `${voucherDate(ledger, p.v)} ${text(vs.number[p.v] as number)} ${formatFen(p.fen)}`);
           const reason = bi('rule.split-procurement.reason', {
-            payee: text(first.payee), count: cluster.length, work: first.summary, vouchers: listBi(cluster.map((p) => `${voucherDate(ledger, p.v)} ${text(vs.number[p.v] as number)} ${formatFen(p.fen)}`)),
+            payee: text(first.payee), count: cluster.length, work: first.summary,
+            vouchers: cluster.length > LISTED ? bi('rule.list-more', { list: listBi(listed) }) : listBi(listed),
             days: last.day - first.day, total: formatFen(sum), threshold: formatFen(s.thresholdFen),
           });
           findings.push(findingOn(ledger, vouchers, {

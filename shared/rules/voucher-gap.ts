@@ -24,64 +24,121 @@ export function parseVoucherNumber(text: string): { word: string; n: number } | 
   return { word: (m[1] ?? '').replace(MARKS, ''), n: Number(m[2]) };
 }
 
+/** Per voucher its parsed number (-1: none) and word (an index into `words`), parsed once per distinct number text. */
+function numbers(ledger: LedgerSnapshot): { num: Int32Array; word: Int32Array; words: string[] } {
+  const vs = ledger.vouchers;
+  const numOfText = new Int32Array(ledger.texts.length).fill(-2);
+  const wordOfText = new Int32Array(ledger.texts.length);
+  const words: string[] = [];
+  const wordIndex = new Map<string, number>();
+  const num = new Int32Array(vs.count);
+  const word = new Int32Array(vs.count);
+  for (let v = 0; v < vs.count; v++) {
+    const t = vs.number[v] as number;
+    if (numOfText[t] === -2) {
+      const r = parseVoucherNumber(ledger.texts[t] ?? '');
+      numOfText[t] = r ? r.n : -1;
+      if (r) {
+        let w = wordIndex.get(r.word);
+        if (w === undefined) {
+          w = words.length;
+          words.push(r.word);
+          wordIndex.set(r.word, w);
+        }
+        wordOfText[t] = w;
+      }
+    }
+    num[v] = numOfText[t] as number;
+    word[v] = wordOfText[t] as number;
+  }
+  return { num, word, words };
+}
+
+/** A dense id per key, remembering the last key asked (neighbouring vouchers mostly share it). */
+function denseIds(): { id: (key: number) => number; size: () => number } {
+  const ids = new Map<number, number>();
+  let lastKey = -1;
+  let lastId = -1;
+  return {
+    id(key) {
+      if (key === lastKey) return lastId;
+      let i = ids.get(key);
+      if (i === undefined) ids.set(key, (i = ids.size));
+      lastKey = key;
+      lastId = i;
+      return i;
+    },
+    size: () => ids.size,
+  };
+}
+
 interface Series {
-  vouchers: number[];
+  /** Voucher indices, sorted by number, date, index. */
+  vouchers: Int32Array;
   year: number;
   word: string;
   /** 0: numbered through the year. */
   month: number;
 }
 
-/** The vouchers of each series: (books, year, word), split by month where most numbers recur in other months (numbering restarts monthly). */
-function seriesOf(ledger: LedgerSnapshot): { series: Series[]; num: Int32Array } {
+/**
+ * The series: (books, year, word), split by month where most numbers recur in other months
+ * (numbering restarts monthly); each a run of an array of voucher indices sorted by number.
+ */
+function seriesOf(ledger: LedgerSnapshot, num: Int32Array, word: Int32Array, words: string[]): Series[] {
   const vs = ledger.vouchers;
   const book = places(ledger).book;
-  const parsed = new Map<number, { word: number; n: number } | null>();
-  const words: string[] = [];
-  const wordIndex = new Map<string, number>();
-  const num = new Int32Array(vs.count).fill(-1);
-  const word = new Int32Array(vs.count);
-  const byYear = new Map<number, { count: number; monthly: number }>();
   const yearKey = (v: number): number => ((book[v] as number) * 4096 + ((vs.year[v] as number) & 4095)) * 65536 + (word[v] as number);
-  for (let v = 0; v < vs.count; v++) {
-    const t = vs.number[v] as number;
-    let p = parsed.get(t);
-    if (p === undefined) {
-      const r = parseVoucherNumber(ledger.texts[t] ?? '');
-      let w = -1;
-      if (r) {
-        w = wordIndex.get(r.word) ?? -1;
-        if (w < 0) {
-          w = words.length;
-          words.push(r.word);
-          wordIndex.set(r.word, w);
-        }
-      }
-      p = r ? { word: w, n: r.n } : null;
-      parsed.set(t, p);
-    }
-    if (!p) continue;
-    num[v] = p.n;
-    word[v] = p.word;
-    const k = yearKey(v);
-    const e = byYear.get(k) ?? { count: 0, monthly: 0 };
-    e.count++;
-    e.monthly += vs.monthly[v] as number;
-    byYear.set(k, e);
-  }
-  const series = new Map<number, Series>();
+  // Per (books, year, word): how many of its vouchers carry a number used in other months too.
+  const base = denseIds();
+  const baseOf = new Int32Array(vs.count).fill(-1);
+  let count: Int32Array = new Int32Array(64);
+  let monthly: Int32Array = new Int32Array(64);
   for (let v = 0; v < vs.count; v++) {
     if ((num[v] as number) < 0) continue;
-    const k = yearKey(v);
-    const e = byYear.get(k) as { count: number; monthly: number };
-    const month = e.monthly * 2 > e.count ? (vs.month[v] as number) : 0;
-    const sk = k * 16 + month;
-    let s = series.get(sk);
-    if (!s) series.set(sk, (s = { vouchers: [], year: vs.year[v] as number, word: words[word[v] as number] ?? '', month }));
-    s.vouchers.push(v);
+    const b = base.id(yearKey(v));
+    if (b >= count.length) {
+      const grow = (a: Int32Array): Int32Array => { const c = new Int32Array(a.length * 2); c.set(a); return c; };
+      count = grow(count);
+      monthly = grow(monthly);
+    }
+    baseOf[v] = b;
+    count[b] = (count[b] as number) + 1;
+    monthly[b] = (monthly[b] as number) + (vs.monthly[v] as number);
   }
-  for (const s of series.values()) s.vouchers.sort((a, b) => (num[a] as number) - (num[b] as number) || (vs.date[a] as number) - (vs.date[b] as number) || a - b);
-  return { series: [...series.values()], num };
+  // The series of each voucher, then the vouchers grouped by series (a counting sort, index order kept).
+  const series = denseIds();
+  const seriesOfV = new Int32Array(vs.count).fill(-1);
+  const info: { year: number; word: string; month: number }[] = [];
+  for (let v = 0; v < vs.count; v++) {
+    const b = baseOf[v] as number;
+    if (b < 0) continue;
+    const month = (monthly[b] as number) * 2 > (count[b] as number) ? (vs.month[v] as number) : 0;
+    const sid = series.id(b * 16 + month);
+    if (sid === info.length) info.push({ year: vs.year[v] as number, word: words[word[v] as number] ?? '', month });
+    seriesOfV[v] = sid;
+  }
+  const ns = info.length;
+  const start = new Int32Array(ns + 1);
+  for (let v = 0; v < vs.count; v++) if ((seriesOfV[v] as number) >= 0) start[(seriesOfV[v] as number) + 1] = (start[(seriesOfV[v] as number) + 1] as number) + 1;
+  for (let i = 0; i < ns; i++) start[i + 1] = (start[i + 1] as number) + (start[i] as number);
+  const at = start.slice(0, ns);
+  const order = new Int32Array(start[ns] as number);
+  for (let v = 0; v < vs.count; v++) {
+    const sid = seriesOfV[v] as number;
+    if (sid < 0) continue;
+    order[at[sid] as number] = v;
+    at[sid] = (at[sid] as number) + 1;
+  }
+  const byNumber = (a: number, b: number): number => (num[a] as number) - (num[b] as number) || (vs.date[a] as number) - (vs.date[b] as number) || a - b;
+  return info.map((x, i) => {
+    const list = order.subarray(start[i] as number, start[i + 1] as number);
+    // Numbered in file order in most books: sort only where not.
+    let sorted = true;
+    for (let k = 1; k < list.length && sorted; k++) sorted = byNumber(list[k - 1] as number, list[k] as number) < 0;
+    if (!sorted) list.sort(byNumber);
+    return { ...x, vouchers: list };
+  });
 }
 
 /** Per voucher, the latest date of its lines (a voucher's lines share one date; two under one number do not). */
@@ -95,22 +152,12 @@ function lastDates(ledger: LedgerSnapshot): Int32Array {
   return out;
 }
 
-/** 23、41–42、57 (runs of numbers), the first `limit` of them. */
-function runs(numbers: number[], limit: number): { text: Bilingual; count: number } {
-  const parts: string[] = [];
-  for (let i = 0; i < numbers.length;) {
-    let j = i;
-    while (j + 1 < numbers.length && (numbers[j + 1] as number) === (numbers[j] as number) + 1) j++;
-    parts.push(i === j ? String(numbers[i]) : `${numbers[i]}–${numbers[j]}`);
-    i = j + 1;
-  }
-  return { text: capped(parts, limit), count: numbers.length };
+/** 23、41–42、57: the first `limit` runs of missing numbers (from, to), and 等 when there are more. */
+function runsText(runs: [number, number][], more: boolean): Bilingual {
+  const list = listBi(runs.map(([a, b]) => (a === b ? String(a) : `${a}–${b}`)));
+  return more ? bi('rule.list-more', { list }) : list;
 }
 
-function capped(items: string[], limit: number): Bilingual {
-  const list = listBi(items.slice(0, limit));
-  return items.length > limit ? bi('rule.voucher-gap.more', { list }) : list;
-}
 
 export const voucherGap = defineRule<Settings>({
   id: 'voucher-gap',
@@ -121,77 +168,84 @@ export const voucherGap = defineRule<Settings>({
   run({ ledger }, s) {
     const vs = ledger.vouchers;
     const lastDate = lastDates(ledger);
+    const { num, word, words } = numbers(ledger);
     const numberText = (v: number): string => ledger.texts[vs.number[v] as number] ?? '';
     const findings: RuleFinding[] = [];
-    const { series: all, num } = seriesOf(ledger);
-    for (const se of all) {
-      const { vouchers } = se;
-      const first = voucherKeyAt(ledger, vouchers[0] as number);
+    for (const se of seriesOf(ledger, num, word, words)) {
+      const list = se.vouchers;
+      // One pass in number order: repeats (a number twice, or one voucher on two dates), runs of
+      // missing numbers, vouchers dated before the number before them. Counts are complete, lists capped.
+      let firstMonth = 12;
+      for (let k = 0; k < list.length; k++) firstMonth = Math.min(firstMonth, vs.month[list[k] as number] as number);
+      const from = se.month || firstMonth === 1 ? 1 : (num[list[0] as number] as number);
+      const repeats: number[][] = [];
+      let repeatCount = 0;
+      const named: [number, number][] = [];
+      const around: number[] = [];
+      let missing = 0;
+      const misdated: [number, number][] = [];
+      let misdatedCount = 0;
+      let expect = from;
+      let prevFirst = -1;
+      let lastSingle = -1;
+      for (let k = 0; k < list.length;) {
+        const v = list[k] as number;
+        const n = num[v] as number;
+        let j = k + 1;
+        while (j < list.length && num[list[j] as number] === n) j++;
+        const group = j - k;
+        if (n > expect) {
+          missing += n - expect;
+          if (named.length < s.listLimit) {
+            named.push([expect, n - 1]);
+            if (prevFirst >= 0) around.push(prevFirst);
+            around.push(v);
+          }
+        }
+        if (group > 1 || lastDate[v] !== vs.date[v]) {
+          repeatCount++;
+          if (repeats.length < s.listLimit) repeats.push(Array.from(list.subarray(k, j)));
+        } else {
+          if (lastSingle >= 0 && (vs.date[v] as number) < (vs.date[lastSingle] as number)) {
+            misdatedCount++;
+            if (misdated.length < s.listLimit) misdated.push([v, lastSingle]);
+          }
+          lastSingle = v;
+        }
+        expect = Math.max(expect, n + 1);
+        prevFirst = v;
+        k = j;
+      }
+      if (!repeatCount && !missing && !misdatedCount) continue;
+
+      const first = voucherKeyAt(ledger, list[0] as number);
       const base = `${first.township}|${first.village}|${first.entity ? `${first.entity}|` : ''}${se.year}|${se.word}${se.month ? `|${se.month}` : ''}`;
       const label0 = se.month
         ? bi(se.word ? 'rule.voucher-gap.series-month' : 'rule.voucher-gap.series-month-plain', { year: se.year, month: se.month, word: se.word })
         : bi(se.word ? 'rule.voucher-gap.series' : 'rule.voucher-gap.series-plain', { year: se.year, word: se.word });
       const series = first.entity ? bi('rule.voucher.entity', { entity: first.entity, voucher: label0 }) : label0;
 
-      // Numbers used more than once, and vouchers whose lines carry two dates (two vouchers under one number).
-      const byNumber = new Map<number, number[]>();
-      for (const v of vouchers) byNumber.set(num[v] as number, [...(byNumber.get(num[v] as number) ?? []), v]);
-      const repeated = [...byNumber.entries()].filter(([, list]) => list.length > 1 || list.some((v) => lastDate[v] !== vs.date[v]));
-      if (repeated.length) {
-        const items = repeated.map(([, list]) => {
-          const dates = [...new Set(list.flatMap((v) => [vs.date[v] as number, lastDate[v] as number]))].sort().map(dateText);
-          return bi('rule.voucher-gap.repeat-item', { voucher: numberText(list[0] as number), dates: listBi(dates) });
+      if (repeatCount) {
+        const items = repeats.map((g) => {
+          const dates = [...new Set(g.flatMap((v) => [vs.date[v] as number, lastDate[v] as number]))].sort().map(dateText);
+          return bi('rule.voucher-gap.repeat-item', { voucher: numberText(g[0] as number), dates: listBi(dates) });
         });
-        const vsOf = repeated.slice(0, s.listLimit).flatMap(([, list]) => list);
-        const later = repeated[0]?.[1] ?? [];
-        const reason = bi('rule.voucher-gap.repeated', { series, items: joinBi(items.slice(0, s.listLimit), 'fmt.items'), count: repeated.length });
-        findings.push(findingOn(ledger, vsOf, { amountFen: 0, reason, key: `gap|repeat|${base}`, date: dateText(Math.max(...later.map((v) => lastDate[v] as number))) }));
+        const reason = bi('rule.voucher-gap.repeated', { series, items: joinBi(items, 'fmt.items'), count: repeatCount });
+        const latest = Math.max(...(repeats[0] as number[]).map((v) => lastDate[v] as number));
+        findings.push(findingOn(ledger, repeats.flat(), { amountFen: 0, reason, key: `gap|repeat|${base}`, date: dateText(latest) }));
       }
-
-      // Missing numbers: from 1 when the series starts at the beginning of its period (January, or its month), else from its first number.
-      const distinct = [...byNumber.keys()];
-      let firstMonth = 12;
-      for (const v of vouchers) firstMonth = Math.min(firstMonth, vs.month[v] as number);
-      const from = se.month || firstMonth === 1 ? 1 : (distinct[0] as number);
-      const missing: number[] = [];
-      const around: number[] = [];
-      let prev: number | null = null;
-      let expect = from;
-      for (const n of distinct) {
-        if (n > expect) {
-          for (let k = expect; k < n; k++) missing.push(k);
-          if (around.length < 2 * s.listLimit) {
-            if (prev !== null) around.push(byNumber.get(prev)?.[0] as number);
-            around.push(byNumber.get(n)?.[0] as number);
-          }
-        }
-        prev = n;
-        expect = Math.max(expect, n + 1);
+      if (missing) {
+        const listed = named.reduce((c, [a, b]) => c + b - a + 1, 0);
+        const reason = bi('rule.voucher-gap.missing', { series, numbers: runsText(named, missing > listed), count: missing });
+        findings.push(findingOn(ledger, [...new Set(around)], { amountFen: 0, reason, key: `gap|missing|${base}` }));
       }
-      if (missing.length) {
-        const r = runs(missing, s.listLimit);
-        const reason = bi('rule.voucher-gap.missing', { series, numbers: r.text, count: r.count });
-        const neighbours = [...new Set(around)];
-        findings.push(findingOn(ledger, neighbours, { amountFen: 0, reason, key: `gap|missing|${base}` }));
-      }
-
-      // Out of date order: a number dated before the number before it (repeated numbers are left to the repeat finding).
-      const misdated: [number, number][] = [];
-      let last: number | null = null;
-      for (const n of distinct) {
-        const list = byNumber.get(n) as number[];
-        if (list.length > 1) continue;
-        const v = list[0] as number;
-        if (last !== null && (vs.date[v] as number) < (vs.date[last] as number)) misdated.push([v, last]);
-        last = v;
-      }
-      if (misdated.length) {
-        const items = misdated.slice(0, s.listLimit).map(([v, p]) => bi('rule.voucher-gap.order-item', {
+      if (misdatedCount) {
+        const items = misdated.map(([v, p]) => bi('rule.voucher-gap.order-item', {
           voucher: numberText(v), date: dateText(vs.date[v] as number), prev: numberText(p), prevDate: dateText(vs.date[p] as number),
         }));
-        const reason = bi('rule.voucher-gap.order', { series, items: joinBi(items, 'fmt.items'), count: misdated.length });
-        const list = [...new Set(misdated.slice(0, s.listLimit).flatMap(([v, p]) => [p, v]))];
-        findings.push(findingOn(ledger, list, { amountFen: 0, reason, key: `gap|order|${base}`, date: dateText(vs.date[(misdated[0] as [number, number])[0]] as number) }));
+        const reason = bi('rule.voucher-gap.order', { series, items: joinBi(items, 'fmt.items'), count: misdatedCount });
+        const pairs = [...new Set(misdated.flatMap(([v, p]) => [p, v]))];
+        findings.push(findingOn(ledger, pairs, { amountFen: 0, reason, key: `gap|order|${base}`, date: dateText(vs.date[(misdated[0] as [number, number])[0]] as number) }));
       }
     }
     return { findings, notices: [] };

@@ -86,10 +86,10 @@ export function attrText(ledger: LedgerSnapshot, attrsId: number, field: AttrFie
 /** A voucher's identity: (township, village, entity, year, number), with the month where numbers restart monthly. */
 export function voucherKeyAt(ledger: LedgerSnapshot, v: number): VoucherKey {
   const vs = ledger.vouchers;
-  const text = (id: number): string => ledger.texts[id] ?? '';
+  const t = ledger.texts;
   const key: VoucherKey = {
-    township: text(vs.township[v] as number), village: text(vs.village[v] as number), entity: text(vs.entity[v] as number),
-    year: vs.year[v] as number, voucher: text(vs.number[v] as number),
+    township: t[vs.township[v] as number] ?? '', village: t[vs.village[v] as number] ?? '', entity: t[vs.entity[v] as number] ?? '',
+    year: vs.year[v] as number, voucher: t[vs.number[v] as number] ?? '',
   };
   if (vs.monthly[v]) key.month = vs.month[v] as number;
   return key;
@@ -102,13 +102,14 @@ export function lineAt(ledger: LedgerSnapshot, i: number): VoucherLine {
   const a = l.attrs[i] as number;
   const f = ledger.files[l.file[i] as number];
   const vs = ledger.vouchers;
-  const text = (id: number): string => ledger.texts[id] ?? '';
-  const attr = Object.fromEntries(ATTR_FIELDS.map((k) => [k, text(ledger.attrs[k][a] as number)])) as Record<AttrField, string>;
+  const t = ledger.texts;
+  const attr = {} as Record<AttrField, string>;
+  for (const k of ATTR_FIELDS) attr[k] = t[ledger.attrs[k][a] as number] ?? '';
   const date = dateText(l.date[i] as number);
   const att = l.attachments[i] as number;
   return {
-    id: l.id[i] as number, voucherRef: v, line: l.lineNo[i] as number, township: text(vs.township[v] as number), village: text(vs.village[v] as number),
-    entity: text(vs.entity[v] as number), date, year: Number(date.slice(0, 4)), voucher: text(vs.number[v] as number), ...attr,
+    id: l.id[i] as number, voucherRef: v, line: l.lineNo[i] as number, township: t[vs.township[v] as number] ?? '', village: t[vs.village[v] as number] ?? '',
+    entity: t[vs.entity[v] as number] ?? '', date, year: Number(date.slice(0, 4)), voucher: t[vs.number[v] as number] ?? '', ...attr,
     debitFen: l.debit[i] as number, creditFen: l.credit[i] as number, attachments: att < 0 ? null : att, isCash: ledger.attrs.isCash[a] as number,
     file: f?.name ?? '', sheet: f?.sheet ?? null, sha256: f?.sha256 ?? '', hasAttachments: f?.hasAttachments ? 1 : 0,
   };
@@ -135,18 +136,18 @@ export function vouchersWhere(ledger: LedgerSnapshot, test: (line: number) => bo
 }
 
 /** The ids and sources of a voucher's lines, in source order, without building their text (for findings over many vouchers). */
-export function voucherRefs(ledger: LedgerSnapshot, v: number): { lineIds: number[]; sources: SourceRef[] } {
+export function voucherRefs(ledger: LedgerSnapshot, v: number, into: { lineIds: number[]; sources: SourceRef[] } = { lineIds: [], sources: [] }): { lineIds: number[]; sources: SourceRef[] } {
   const start = ledger.vouchers.lineStart[v] as number;
   const n = ledger.vouchers.lineCount[v] as number;
-  const lineIds: number[] = [];
-  const sources: SourceRef[] = [];
+  const l = ledger.lines;
   for (let k = 0; k < n; k++) {
     const i = ledger.voucherLines[start + k] as number;
-    const f = ledger.files[ledger.lines.file[i] as number];
-    lineIds.push(ledger.lines.id[i] as number);
-    sources.push(sourceRef({ file: f?.name ?? '', sha256: f?.sha256 ?? '', line: ledger.lines.lineNo[i] as number, sheet: f?.sheet ?? null }));
+    const f = ledger.files[l.file[i] as number];
+    const line = l.lineNo[i] as number;
+    into.lineIds.push(l.id[i] as number);
+    into.sources.push(f?.sheet ? { file: f.name, sheet: f.sheet, sha256: f.sha256, line } : { file: f?.name ?? '', sha256: f?.sha256 ?? '', line });
   }
-  return { lineIds, sources };
+  return into;
 }
 
 /**
@@ -156,16 +157,18 @@ export function voucherRefs(ledger: LedgerSnapshot, v: number): { lineIds: numbe
  */
 export function findingOn(ledger: LedgerSnapshot, vouchers: readonly number[], f: { amountFen: number; reason: Bilingual; key: string; date?: string; project?: string | null; details?: unknown }): NewFinding {
   const first = voucherKeyAt(ledger, vouchers[0] as number);
-  const lineIds: number[] = [];
-  const sources: SourceRef[] = [];
+  const refs = { lineIds: [] as number[], sources: [] as SourceRef[] };
   const numbers: string[] = [];
+  const seen = new Set<number>();
   for (const v of vouchers) {
-    const r = voucherRefs(ledger, v);
-    lineIds.push(...r.lineIds);
-    sources.push(...r.sources);
-    const n = ledger.texts[ledger.vouchers.number[v] as number] ?? '';
-    if (!numbers.includes(n)) numbers.push(n);
+    voucherRefs(ledger, v, refs);
+    const id = ledger.vouchers.number[v] as number;
+    if (!seen.has(id)) {
+      seen.add(id);
+      numbers.push(ledger.texts[id] ?? '');
+    }
   }
+  const { lineIds, sources } = refs;
   const out: NewFinding = {
     township: first.township, village: first.village, date: f.date ?? dateText(ledger.vouchers.date[vouchers[0] as number] as number), vouchers: numbers,
     project: f.project ?? null, amountFen: f.amountFen, reason: f.reason.zh, reasonEn: f.reason.en, lineIds, sources, key: f.key,
