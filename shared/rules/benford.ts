@@ -23,10 +23,13 @@ type Settings = z.infer<typeof settings>;
 /** Benford's first-digit proportions: log10(1 + 1/d). */
 export const BENFORD = Array.from({ length: 9 }, (_, i) => Math.log10(1 + 1 / (i + 1)));
 
+const POWERS = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** The first digit of a positive amount (of fen: the same as of yuan). */
 export function firstDigit(fen: number): number {
-  let x = Math.floor(fen);
-  while (x >= 10) x = Math.floor(x / 10);
-  return x;
+  let k = 0;
+  while (k < 15 && (POWERS[k + 1] as number) <= fen) k++;
+  return Math.floor(fen / (POWERS[k] as number));
 }
 
 /** Nigrini's conformity ranges for the first digit. */
@@ -65,11 +68,14 @@ export const benford = defineRule<Settings>({
     const n = p.villages.length;
     const counts = new Int32Array(n * 9);
     const last = new Int32Array(n);
+    /** Per voucher the first digit of what it paid (0: not a payment counted). */
+    const digit = new Uint8Array(vs.count);
     for (let v = 0; v < vs.count; v++) {
       const fen = vs.cashOut[v] as number;
       if (fen < s.minAmountFen || fen <= 0) continue;
       const vi = p.village[v] as number;
       const d = firstDigit(fen);
+      digit[v] = d;
       counts[vi * 9 + d - 1] = (counts[vi * 9 + d - 1] as number) + 1;
       if ((vs.date[v] as number) > (last[vi] as number)) last[vi] = vs.date[v] as number;
     }
@@ -92,18 +98,39 @@ export const benford = defineRule<Settings>({
       flagged.push({ vi, fig, over });
     }
     // The sources: the payments of those digits, the largest first (one pass for every flagged village).
-    const overOf = new Map(flagged.map((f) => [f.vi, { digits: new Set(f.over), vouchers: [] as number[] }]));
-    if (overOf.size) {
+    const overDigits = new Uint16Array(n);
+    const lists = new Map<number, number[]>();
+    for (const f of flagged) {
+      for (const d of f.over) overDigits[f.vi] = (overDigits[f.vi] as number) | (1 << d);
+      lists.set(f.vi, []);
+    }
+    if (flagged.length) {
       for (let v = 0; v < vs.count; v++) {
-        const o = overOf.get(p.village[v] as number);
-        const fen = vs.cashOut[v] as number;
-        if (o && fen >= s.minAmountFen && fen > 0 && o.digits.has(firstDigit(fen))) o.vouchers.push(v);
+        const d = digit[v] as number;
+        if (d === 0) continue;
+        const vi = p.village[v] as number;
+        const mask = overDigits[vi] as number;
+        if (mask & (1 << d)) (lists.get(vi) as number[]).push(v);
       }
     }
     for (const { vi, fig, over } of flagged) {
       const village = p.villages[vi] as (typeof p.villages)[number];
-      const mine = overOf.get(vi)?.vouchers ?? [];
-      const listed = mine.sort((a, b) => (vs.cashOut[b] as number) - (vs.cashOut[a] as number) || a - b).slice(0, s.maxVouchers).sort((a, b) => a - b);
+      const mine = lists.get(vi) ?? [];
+      // The largest `maxVouchers`, in file order: the cut is the smallest amount among them (amounts sorted
+      // as numbers), ties at the cut taken in file order.
+      const cash = vs.cashOut;
+      const amounts = new Float64Array(mine.length);
+      for (let k = 0; k < mine.length; k++) amounts[k] = cash[mine[k] as number] as number;
+      amounts.sort();
+      const max = Math.min(s.maxVouchers, mine.length);
+      const cut = amounts[amounts.length - max] as number;
+      let ties = max;
+      for (const v of mine) if ((cash[v] as number) > cut) ties--;
+      const listed: number[] = [];
+      for (const v of mine) {
+        const a = cash[v] as number;
+        if (a > cut || (a === cut && ties-- > 0)) listed.push(v);
+      }
       const detail = joinBi(over.map((d) => {
         const x = fig.digits[d - 1] as BenfordFigures['digits'][number];
         return bi('rule.benford.digit', { digit: d, count: x.count, observed: pct(x.observed), expected: pct(x.expected) });

@@ -31,8 +31,9 @@ function openings(entries: readonly string[]): Map<string, number> {
 
 interface Day {
   date: number;
-  /** The cash lines' vouchers of that day. */
-  vouchers: number[];
+  /** Its cash lines: idx[from .. to) of the books' lines in date order. */
+  from: number;
+  to: number;
   balance: number;
 }
 
@@ -68,31 +69,44 @@ export const cashBalance = defineRule<Settings>({
     for (let b = 0; b < p.books.length; b++) {
       const idx = order.subarray(count[b] as number, count[b + 1] as number);
       if (idx.length === 0) continue;
-      // Source order is date order in most exports: sort only where it is not.
+      // Source order is date order in most exports: sort only where it is not, by one number per
+      // line (its date, then its place in the book: yyyymmdd × 2^21 + k, exact below 2^53).
       let inOrder = true;
       for (let k = 1; k < idx.length && inOrder; k++) inOrder = (l.date[idx[k] as number] as number) >= (l.date[idx[k - 1] as number] as number);
-      if (!inOrder) idx.sort((x, y) => (l.date[x] as number) - (l.date[y] as number) || x - y);
+      if (!inOrder && idx.length >= 2097152) idx.sort((x, y) => (l.date[x] as number) - (l.date[y] as number) || x - y);
+      else if (!inOrder) {
+        const keys = new Float64Array(idx.length);
+        for (let k = 0; k < idx.length; k++) keys[k] = (l.date[idx[k] as number] as number) * 2097152 + k;
+        keys.sort();
+        const copy = Int32Array.from(idx);
+        for (let k = 0; k < idx.length; k++) idx[k] = copy[(keys[k] as number) % 2097152] as number;
+      }
       const book = p.books[b] as (typeof p.books)[number];
       const opening = open.get(`${book.township}/${book.village}`) ?? open.get(book.village) ?? 0;
       // The balance at the end of each day with cash movements.
       const days: Day[] = [];
       let balance = opening;
-      for (const i of idx) {
+      for (let k = 0; k < idx.length; k++) {
+        const i = idx[k] as number;
         const d = l.date[i] as number;
         balance += (l.debit[i] as number) - (l.credit[i] as number);
         const last = days[days.length - 1];
-        const v = l.voucher[i] as number;
         if (last && last.date === d) {
           last.balance = balance;
-          if (last.vouchers[last.vouchers.length - 1] !== v && !last.vouchers.includes(v)) last.vouchers.push(v);
-        } else days.push({ date: d, vouchers: [v], balance });
+          last.to = k + 1;
+        } else days.push({ date: d, from: k, to: k + 1, balance });
       }
+      /** The vouchers of some days' cash lines, each once, at most maxVouchers. */
+      const vouchersOf = (...ds: Day[]): number[] => {
+        const out = new Set<number>();
+        for (const d of ds) for (let k = d.from; k < d.to && out.size < s.maxVouchers; k++) out.add(l.voucher[idx[k] as number] as number);
+        return [...out];
+      };
       const place = { township: book.township, village: book.village };
       const label: Bilingual = book.entity ? { zh: `${book.village}${book.entity}`, en: `${book.village} (${book.entity})` } : { zh: book.village, en: book.village };
       const base = `${book.township}|${book.village}|${book.entity ? `${book.entity}|` : ''}`;
       const push = (vouchers: number[], amountFen: number, reason: Bilingual, key: string, date: number): void => {
-        const list = [...new Set(vouchers)].slice(0, s.maxVouchers);
-        findings.push({ ...findingOn(ledger, list, { amountFen, reason, key, date: dateText(date) }), ...place });
+        findings.push({ ...findingOn(ledger, vouchers, { amountFen, reason, key, date: dateText(date) }), ...place });
       };
 
       // Below zero: one finding per spell, from the day it went negative to the day it recovered.
@@ -110,7 +124,7 @@ export const cashBalance = defineRule<Settings>({
         const reason = bi(recovered ? 'rule.cash-balance.negative' : 'rule.cash-balance.negative-open', {
           books: label, start: dateText(start.date), low: formatFen(-lowest.balance), lowDate: dateText(lowest.date), end: recovered ? dateText(recovered.date) : '', opening: formatFen(opening),
         });
-        push([...start.vouchers, ...lowest.vouchers], -lowest.balance, reason, `cash|negative|${base}${start.date}`, start.date);
+        push(vouchersOf(start, lowest), -lowest.balance, reason, `cash|negative|${base}${start.date}`, start.date);
         k = end;
       }
 
@@ -136,7 +150,7 @@ export const cashBalance = defineRule<Settings>({
           books: label, from: month(first.date), to: month((monthEnds[end] as Day).date), limit: formatFen(s.limitFen), peak: formatFen(peak.balance), peakMonth: month(peak.date),
           excess: formatFen(peak.balance - s.limitFen), opening: formatFen(opening),
         });
-        push(peak.vouchers, peak.balance - s.limitFen, reason, `cash|over|${base}${Math.floor(first.date / 100)}`, peak.date);
+        push(vouchersOf(peak), peak.balance - s.limitFen, reason, `cash|over|${base}${Math.floor(first.date / 100)}`, peak.date);
         k = end;
       }
     }

@@ -17,6 +17,11 @@ function cached<T>(ledger: LedgerSnapshot, key: string, make: () => T): T {
   return m.get(key) as T;
 }
 
+/** Frees what was computed for a snapshot (the run is over; the snapshot itself stays cached for the next). */
+export function releaseFacts(ledger: LedgerSnapshot): void {
+  cache.delete(ledger);
+}
+
 export interface Village {
   township: string;
   village: string;
@@ -83,9 +88,16 @@ export function places(ledger: LedgerSnapshot): Places {
   });
 }
 
-/** yyyymmdd → days since 1970-01-01, for windows of N days. */
+/** yyyymmdd → days since 1970-01-01, for windows of N days (the civil-calendar count, integer arithmetic only). */
 export function dayOf(yyyymmdd: number): number {
-  return Math.round(Date.UTC(Math.floor(yyyymmdd / 10000), (Math.floor(yyyymmdd / 100) % 100) - 1, yyyymmdd % 100) / 86_400_000);
+  const d = yyyymmdd % 100;
+  const m = Math.floor(yyyymmdd / 100) % 100;
+  const y = Math.floor(yyyymmdd / 10000) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** Each voucher's total debits and credits (fen), over all its lines (from every file). */

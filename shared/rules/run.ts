@@ -5,19 +5,22 @@ import type { RuleInfo, RuleNotice, RunSummary } from '../contract';
 import { fenToDecimalString } from '../format/money';
 import { both, type Bilingual } from '../i18n/messages';
 import type { Db } from '../workspace/db';
-import { storeRun } from '../workspace/findings-store';
+import { beginRun } from '../workspace/findings-store';
 import { dateText } from '../workspace/ledger-encoder';
 import { ledgerSnapshot, type LedgerSnapshot } from '../workspace/ledger-snapshot';
 import { storeCoverage, type CoverageRow, type VillageStatsRow } from '../workspace/ranking-store';
 import { loadRuleSettings } from '../workspace/settings-store';
 import { RULES } from './index';
-import { places } from './ledger-facts';
+import { places, releaseFacts } from './ledger-facts';
 import type { Rule, RuleContext, RuleOutput } from './types';
 
-interface RuleResult extends RuleOutput {
+/** What the run keeps of a rule once its findings are stored: the counts, what it could check, its notices. */
+interface RuleResult extends Omit<RuleOutput, 'findings'> {
   rule: string;
   off: boolean;
   ms: number;
+  count: number;
+  amountFen: number;
 }
 
 export function runRules(db: Db, o: { now: string; onProgress?: (rule: string, done: number, total: number) => void }): RunSummary {
@@ -25,27 +28,35 @@ export function runRules(db: Db, o: { now: string; onProgress?: (rule: string, d
   const ledger = ledgerSnapshot(db);
   const settings = new Map(RULES.map((r) => [r.id, loadRuleSettings(db, r)]));
   const ctx: RuleContext = { db, ledger, settingsOf: (id) => settings.get(id) ?? {} };
-  const results: RuleResult[] = RULES.map((rule, i) => {
-    o.onProgress?.(rule.id, i, RULES.length);
-    const s = settings.get(rule.id) as Rule['defaults'];
-    if (s.enabled === false) {
-      const off: RuleNotice = { rule: rule.id, file: null, ...both('rule.off', { title: { zh: rule.title, en: rule.titleEn } }) };
-      return { rule: rule.id, findings: [], notices: [off], off: true, ms: 0 };
-    }
-    const t0 = performance.now();
-    const out = rule.run(ctx, s);
-    return { rule: rule.id, ...out, off: false, ms: performance.now() - t0 };
-  });
-  o.onProgress?.('', RULES.length, RULES.length);
+  const results: RuleResult[] = [];
+  // One transaction: each rule's findings are written as soon as it has run and then let go, so
+  // only one rule's findings are in memory at a time (the engine's heap is bounded).
   db.transaction(() => {
-    storeRun(db, results, o.now);
+    const writer = beginRun(db, o.now);
+    RULES.forEach((rule, i) => {
+      o.onProgress?.(rule.id, i, RULES.length);
+      const s = settings.get(rule.id) as Rule['defaults'];
+      if (s.enabled === false) {
+        const off: RuleNotice = { rule: rule.id, file: null, ...both('rule.off', { title: { zh: rule.title, en: rule.titleEn } }) };
+        writer.add(rule.id, [], [off]);
+        results.push({ rule: rule.id, notices: [off], off: true, ms: 0, count: 0, amountFen: 0 });
+        return;
+      }
+      const t0 = performance.now();
+      const { findings, ...out } = rule.run(ctx, s);
+      const ms = performance.now() - t0;
+      writer.add(rule.id, findings, out.notices);
+      results.push({ rule: rule.id, ...out, off: false, ms, count: findings.length, amountFen: findings.reduce((n, f) => n + f.amountFen, 0) });
+    });
     storeCoverage(db, coverageOf(ledger, results), villageStats(ledger));
   })();
+  o.onProgress?.('', RULES.length, RULES.length);
+  // The facts the rules shared are not kept with the snapshot.
+  releaseFacts(ledger);
   const summary = RULES.map((rule, i) => {
     const r = results[i] as RuleResult;
-    const amountFen = r.findings.reduce((s, f) => s + f.amountFen, 0);
     return {
-      rule: rule.id, title: rule.title, titleEn: rule.titleEn, count: r.findings.length, amountFen, amount: fenToDecimalString(amountFen),
+      rule: rule.id, title: rule.title, titleEn: rule.titleEn, count: r.count, amountFen: r.amountFen, amount: fenToDecimalString(r.amountFen),
       enabled: !r.off, ms: Math.round(r.ms * 10) / 10,
     };
   });

@@ -49,25 +49,30 @@ interface Payment {
   fen: number;
   payee: number;
   village: number;
-  work: string;
+  /** The work's id (payments of one work share it). */
+  work: number;
+  /** The project text's id, 0 for none. */
+  codeId: number;
   code: string;
   summary: string;
 }
 
-/** Groups payments that share a work name or a project code (union-find over the two keys). */
+/** Groups payments that share a work name or a project code (union-find over the two keys, as numbers). */
 function groups(list: Payment[]): Payment[][] {
   const parent = list.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
     return i;
   };
-  const seen = new Map<string, number>();
+  const seen = new Map<number, number>();
+  const join = (k: number, i: number): void => {
+    const j = seen.get(k);
+    if (j === undefined) seen.set(k, i);
+    else parent[find(i)] = find(j);
+  };
   list.forEach((p, i) => {
-    for (const k of [`w:${p.work}`, ...(p.code ? [`c:${p.code}`] : [])]) {
-      const j = seen.get(k);
-      if (j === undefined) seen.set(k, i);
-      else parent[find(i)] = find(j);
-    }
+    join(p.work * 2, i);
+    if (p.codeId) join(p.codeId * 2 + 1, i);
   });
   const out = new Map<number, Payment[]>();
   list.forEach((p, i) => {
@@ -107,10 +112,17 @@ export const splitProcurement = defineRule<Settings>({
     // One contract above the threshold (in the project file) paid in instalments is not a split.
     const contracts = new Map(loadProjects(db).map((p) => [p.code, p.contractFen]));
     const text = (id: number): string => ledger.texts[id] ?? '';
-    const works = new Map<number, string>();
-    const workOfText = (id: number): string => {
+    // The work of each summary text, as a number: summaries that differ only by parts share it.
+    const workIds = new Map<string, number>();
+    const works = new Map<number, number>();
+    const workOfText = (id: number): number => {
       let w = works.get(id);
-      if (w === undefined) works.set(id, (w = workOf(text(id))));
+      if (w === undefined) {
+        const name = workOf(text(id));
+        w = workIds.get(name);
+        if (w === undefined) workIds.set(name, (w = workIds.size));
+        works.set(id, w);
+      }
       return w;
     };
     const byPayee = new Map<number, Payment[]>();
@@ -126,7 +138,7 @@ export const splitProcurement = defineRule<Settings>({
       const codeText = text(code);
       const p: Payment = {
         v, date: vs.date[v] as number, day: dayOf(vs.date[v] as number), fen: vs.cashOut[v] as number, payee: pay[v] as number, village: village[v] as number,
-        work: workOfText(summary), code: codeText, summary: text(summary),
+        work: workOfText(summary), codeId: code, code: codeText, summary: text(summary),
       };
       const k = (p.village * 2 ** 26) + p.payee;
       const same = byPayee.get(k);
@@ -147,31 +159,41 @@ export const splitProcurement = defineRule<Settings>({
         }
         const running = new Set([...months.entries()].filter(([, m]) => m.size >= s.recurringMonths).map(([y]) => y));
         const ps = g.filter((p) => !running.has(Math.floor(p.date / 10000)));
-        for (let i = 0; i < ps.length;) {
-          let j = i;
-          let sum = (ps[i] as Payment).fen;
-          while (j + 1 < ps.length && (ps[j + 1] as Payment).day - (ps[i] as Payment).day <= s.windowDays) sum += (ps[++j] as Payment).fen;
-          const cluster = ps.slice(i, j + 1);
-          const codes = [...new Set(cluster.map((p) => p.code))];
-          const oneBigContract = codes.length === 1 && codes[0] !== '' && (contracts.get(codes[0] as string) ?? 0) >= s.thresholdFen;
-          if (cluster.length < 2 || sum < s.thresholdFen || oneBigContract) {
-            i++;
-            continue;
+        // A window of windowDays over the payments in date order (two pointers, a running sum): the
+        // first window from each payment that reaches the threshold with two or more is a cluster.
+        let i = 0;
+        let j = 0;
+        let sum = 0;
+        while (i < ps.length) {
+          while (j < ps.length && (ps[j] as Payment).day - (ps[i] as Payment).day <= s.windowDays) sum += (ps[j++] as Payment).fen;
+          if (j - i >= 2 && sum >= s.thresholdFen) {
+            const cluster = ps.slice(i, j);
+            const codes = [...new Set(cluster.map((p) => p.code))];
+            const oneBigContract = codes.length === 1 && codes[0] !== '' && (contracts.get(codes[0] as string) ?? 0) >= s.thresholdFen;
+            if (!oneBigContract) {
+              const first = cluster[0] as Payment;
+              const last = cluster[cluster.length - 1] as Payment;
+              const listed = cluster.slice(0, LISTED).map((p) => `${voucherDate(ledger, p.v)} ${text(vs.number[p.v] as number)} ${formatFen(p.fen)}`);
+              const reason = bi('rule.split-procurement.reason', {
+                payee: text(first.payee), count: cluster.length, work: first.summary,
+                vouchers: cluster.length > LISTED ? bi('rule.list-more', { list: listBi(listed) }) : listBi(listed),
+                days: last.day - first.day, total: formatFen(sum), threshold: formatFen(s.thresholdFen),
+              });
+              findings.push(findingOn(ledger, cluster.map((p) => p.v), {
+                amountFen: sum, reason, key: `split|${voucherKeyOf(voucherKeyAt(ledger, first.v))}`, date: voucherDate(ledger, last.v),
+                project: codes.length === 1 && codes[0] ? codes[0] : null,
+              }));
+              i = j;
+              sum = 0;
+              continue;
+            }
           }
-          const first = cluster[0] as Payment;
-          const last = cluster[cluster.length - 1] as Payment;
-          const vouchers = cluster.map((p) => p.v);
-          const listed = cluster.slice(0, LISTED).map((p) => `${voucherDate(ledger, p.v)} ${text(vs.number[p.v] as number)} ${formatFen(p.fen)}`);
-          const reason = bi('rule.split-procurement.reason', {
-            payee: text(first.payee), count: cluster.length, work: first.summary,
-            vouchers: cluster.length > LISTED ? bi('rule.list-more', { list: listBi(listed) }) : listBi(listed),
-            days: last.day - first.day, total: formatFen(sum), threshold: formatFen(s.thresholdFen),
-          });
-          findings.push(findingOn(ledger, vouchers, {
-            amountFen: sum, reason, key: `split|${voucherKeyOf(voucherKeyAt(ledger, first.v))}`, date: voucherDate(ledger, last.v),
-            project: codes.length === 1 && codes[0] ? codes[0] : null,
-          }));
-          i = j + 1;
+          sum -= (ps[i] as Payment).fen;
+          i++;
+          if (j < i) {
+            j = i;
+            sum = 0;
+          }
         }
       }
     }

@@ -41,28 +41,37 @@ export const thresholdAvoidance = defineRule<Settings>({
     const exemptAttrs = attrMask(ledger, ['accountName', 'summary'], textMask(ledger, (t) => wordsIn(t, s.exemptWords, []).length > 0));
     const exempt = new Uint8Array(vs.count);
     for (let i = 0; i < l.count; i++) if (exemptAttrs[l.attrs[i] as number]) exempt[l.voucher[i] as number] = 1;
-    const thresholds = [...s.thresholdsFen].sort((a, b) => a - b);
-    const person = new Map<number, boolean>();
-    const isPerson = (id: number): boolean => {
-      let p = person.get(id);
-      if (p === undefined) person.set(id, (p = isPersonName(ledger.texts[id] ?? '', s.orgWords)));
-      return p;
-    };
+    const thresholds = Float64Array.from(s.thresholdsFen).sort();
+    const band = 100 - s.bandPercent;
+    const round = s.roundFen;
+    // Per text id: 1 a person's name, 0 not, -1 not looked at yet.
+    const person = new Int8Array(ledger.texts.length).fill(-1);
     const findings: RuleFinding[] = [];
     for (let v = 0; v < vs.count; v++) {
       const fen = vs.cashOut[v] as number;
       if (fen <= 0 || exempt[v]) continue;
-      const whys: Bilingual[] = [];
       // Just below: T × (100 − band)% ≤ amount < T, in integers.
-      const t = thresholds.find((x) => fen < x && fen * 100 >= x * (100 - s.bandPercent));
-      if (t !== undefined) whys.push(bi('rule.threshold-avoidance.why.below', { threshold: formatFen(t), gap: formatFen(t - fen) }));
-      if (fen % s.roundFen === 0 && pay[v] !== 0 && isPerson(pay[v] as number)) {
-        whys.push(bi('rule.threshold-avoidance.why.round', { payee: ledger.texts[pay[v] as number] ?? '' }));
+      let below = 0;
+      for (let k = 0; k < thresholds.length; k++) {
+        const x = thresholds[k] as number;
+        if (fen < x) {
+          if (fen * 100 >= x * band) below = x;
+          break;
+        }
       }
-      if (whys.length === 0) continue;
+      const p = pay[v] as number;
+      let toPerson = false;
+      if (fen % round === 0 && p !== 0) {
+        if (person[p] === -1) person[p] = isPersonName(ledger.texts[p] ?? '', s.orgWords) ? 1 : 0;
+        toPerson = person[p] === 1;
+      }
+      if (!below && !toPerson) continue;
+      const whys: Bilingual[] = [];
+      if (below) whys.push(bi('rule.threshold-avoidance.why.below', { threshold: formatFen(below), gap: formatFen(below - fen) }));
+      if (toPerson) whys.push(bi('rule.threshold-avoidance.why.round', { payee: ledger.texts[p] ?? '' }));
       const key = voucherKeyAt(ledger, v);
-      const reason = bi('rule.threshold-avoidance.reason', { date: voucherDate(ledger, v), voucher: voucherLabel(key), amount: formatFen(fen), whys: joinBi(whys, 'fmt.items') });
-      findings.push(findingOn(ledger, [v], { amountFen: fen, reason, key: voucherKeyOf(key) }));
+      const reason = bi('rule.threshold-avoidance.reason', { date: voucherDate(ledger, v), voucher: voucherLabel(key), amount: formatFen(fen), whys: whys.length === 1 ? whys[0] as Bilingual : joinBi(whys, 'fmt.items') });
+      findings.push(findingOn(ledger, [v], { amountFen: fen, reason, key: voucherKeyOf(key), at: key }));
     }
     return { findings, notices: [], gaps };
   },

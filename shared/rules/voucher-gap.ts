@@ -88,7 +88,14 @@ interface Series {
 function seriesOf(ledger: LedgerSnapshot, num: Int32Array, word: Int32Array, words: string[]): Series[] {
   const vs = ledger.vouchers;
   const book = places(ledger).book;
-  const yearKey = (v: number): number => ((book[v] as number) * 4096 + ((vs.year[v] as number) & 4095)) * 65536 + (word[v] as number);
+  // (books, year, word) as one number: small (a V8 small integer, hashed fast) for up to 32,768
+  // books, years 1950–2077 and 256 words, exact beyond.
+  const yearKey = (v: number): number => {
+    const b = book[v] as number;
+    const y = (vs.year[v] as number) - 1950;
+    const w = word[v] as number;
+    return b < 32768 && y >= 0 && y < 128 && w < 256 ? (b * 128 + y) * 256 + w : 2 ** 31 + ((b * 4096 + (y & 4095)) * 65536 + w);
+  };
   // Per (books, year, word): how many of its vouchers carry a number used in other months too.
   const base = denseIds();
   const baseOf = new Int32Array(vs.count).fill(-1);

@@ -135,17 +135,27 @@ export function vouchersWhere(ledger: LedgerSnapshot, test: (line: number) => bo
   return out;
 }
 
+/** Per file of the snapshot, the source it is as findings name it (file, sheet, hash), made once. */
+const fileRefs = new WeakMap<LedgerSnapshot['files'], { name: string; sheet: string | null; sha256: string }[]>();
+
+function refsOfFiles(ledger: LedgerSnapshot): { name: string; sheet: string | null; sha256: string }[] {
+  let r = fileRefs.get(ledger.files);
+  if (!r) fileRefs.set(ledger.files, (r = ledger.files.map((f) => ({ name: f.name, sheet: f.sheet, sha256: f.sha256 }))));
+  return r;
+}
+
 /** The ids and sources of a voucher's lines, in source order, without building their text (for findings over many vouchers). */
 export function voucherRefs(ledger: LedgerSnapshot, v: number, into: { lineIds: number[]; sources: SourceRef[] } = { lineIds: [], sources: [] }): { lineIds: number[]; sources: SourceRef[] } {
   const start = ledger.vouchers.lineStart[v] as number;
   const n = ledger.vouchers.lineCount[v] as number;
   const l = ledger.lines;
+  const files = refsOfFiles(ledger);
   for (let k = 0; k < n; k++) {
     const i = ledger.voucherLines[start + k] as number;
-    const f = ledger.files[l.file[i] as number];
+    const f = files[l.file[i] as number] ?? { name: '', sheet: null, sha256: '' };
     const line = l.lineNo[i] as number;
     into.lineIds.push(l.id[i] as number);
-    into.sources.push(f?.sheet ? { file: f.name, sheet: f.sheet, sha256: f.sha256, line } : { file: f?.name ?? '', sha256: f?.sha256 ?? '', line });
+    into.sources.push(f.sheet ? { file: f.name, sheet: f.sheet, sha256: f.sha256, line } : { file: f.name, sha256: f.sha256, line });
   }
   return into;
 }
@@ -155,8 +165,12 @@ export function voucherRefs(ledger: LedgerSnapshot, v: number, into: { lineIds: 
  * first's, its vouchers their numbers as the source writes them, its lines and sources every line
  * of each; the date the first voucher's unless given.
  */
-export function findingOn(ledger: LedgerSnapshot, vouchers: readonly number[], f: { amountFen: number; reason: Bilingual; key: string; date?: string; project?: string | null; details?: unknown }): NewFinding {
-  const first = voucherKeyAt(ledger, vouchers[0] as number);
+export function findingOn(ledger: LedgerSnapshot, vouchers: readonly number[], f: {
+  amountFen: number; reason: Bilingual; key: string; date?: string; project?: string | null; details?: unknown;
+  /** The first voucher's key, where the caller has it already. */
+  at?: VoucherKey;
+}): NewFinding {
+  const first = f.at ?? voucherKeyAt(ledger, vouchers[0] as number);
   const refs = { lineIds: [] as number[], sources: [] as SourceRef[] };
   const numbers: string[] = [];
   const seen = new Set<number>();
