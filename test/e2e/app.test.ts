@@ -1,38 +1,16 @@
 // The review UI end to end: the built renderer in Chromium over a real engine and workspace.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import type { Finding } from '../../shared/contract';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { district } from '../helpers';
 import { writeSyntheticLedger } from '../bench/synthetic';
-import { buildRenderer, gate, launchBrowser, openApp, serveDir, type AppSession } from './harness';
+import { gate, type AppSession } from './harness';
+import { appSuite } from './suite';
 
-let browser: Browser;
-let server: Server;
-let url: string;
-let session: AppSession | null = null;
-
-beforeAll(async () => {
-  const dir = await buildRenderer();
-  ({ url, server } = await serveDir(dir));
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const errors = session?.errors ?? [];
-  await session?.close();
-  session = null;
-  // React and antd warnings, CSP violations and uncaught exceptions all fail the test.
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = appSuite();
+let session: AppSession;
 
 async function newWorkspace(s: AppSession): Promise<void> {
   s.shell.workspace = join(s.dir, 'audit.sqlite');
@@ -47,7 +25,7 @@ async function openSample(s: AppSession): Promise<void> {
 
 describe('import wizard', () => {
   it('imports the GB18030 ledger with a preview, progress and a result, then runs the rules', async () => {
-    session = await openApp({ browser, url });
+    session = await app.open();
     const { page } = session;
     await newWorkspace(session);
     session.shell.files = [district.shibanchong];
@@ -79,7 +57,7 @@ describe('import wizard', () => {
   });
 
   it('shows every row error of a malformed file with file:line:column and imports nothing', async () => {
-    session = await openApp({ browser, url });
+    session = await app.open();
     const { page } = session;
     await newWorkspace(session);
     const bad = join(session.dir, 'bad-ledger.csv');
@@ -104,7 +82,7 @@ describe('import wizard', () => {
     expect(session.calls).not.toContain('runRules');
   });
   it('cancels an import under way and leaves the workspace as it was', async () => {
-    session = await openApp({ browser, url });
+    session = await app.open();
     const { page, service } = session;
     await newWorkspace(session);
     const big = join(session.dir, 'big-ledger.csv');
@@ -138,7 +116,7 @@ describe('import wizard', () => {
   });
 
   it('imports ledgers and projects together and runs the rules once', async () => {
-    session = await openApp({ browser, url });
+    session = await app.open();
     const { page, service } = session;
     await newWorkspace(session);
     session.shell.files = [district.shibanchong, district.chengnan];
@@ -157,7 +135,7 @@ describe('import wizard', () => {
   });
 
   it('asks for the missing township, village and column, then imports with that mapping', async () => {
-    session = await openApp({ browser, url });
+    session = await app.open();
     const { page, service } = session;
     await newWorkspace(session);
     const file = join(session.dir, 'xincun-2018.csv');
@@ -185,7 +163,7 @@ describe('import wizard', () => {
 
 describe('review', () => {
   it('confirms one finding with a note, dismisses another with the keyboard, and keeps both after a re-run', async () => {
-    session = await openApp({ browser, url });
+    session = await app.open();
     const { page, service } = session;
     await openSample(session);
     await page.locator('[data-nav="findings"]').click();
@@ -226,7 +204,7 @@ describe('review', () => {
   });
 
   it('filters by amount and reviews a selection in bulk', async () => {
-    session = await openApp({ browser, url, storage: { 'va.reviewer': '王组长' } });
+    session = await app.open({ storage: { 'va.reviewer': '王组长' } });
     const { page, service } = session;
     await openSample(session);
     await page.locator('[data-nav="findings"]').click();
@@ -245,7 +223,7 @@ describe('review', () => {
   });
 
   it('filters the findings from a bar of the overview chart', async () => {
-    session = await openApp({ browser, url });
+    session = await app.open();
     const { page, service } = session;
     await openSample(session);
     const ov = await service.overview();
@@ -259,7 +237,7 @@ describe('review', () => {
   });
 
   it('shows the overpaid road of 赵湾村 with its project figures', async () => {
-    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    session = await app.open({ storage: { 'va.reviewer': '李审计' } });
     const { page } = session;
     await openSample(session);
     // Bars of rules without an amount (voucher gaps, Benford) have no height and are not drawn.
@@ -275,7 +253,7 @@ describe('review', () => {
 
 describe('case leads, handoff and rectification', () => {
   it('confirms findings, builds leads, edits the 裕民路 lead, hands it over, records the recovery and closes it', async () => {
-    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    session = await app.open({ storage: { 'va.reviewer': '李审计' } });
     const { page, service } = session;
     await openSample(session);
     // Confirm every finding in bulk on the findings screen.
@@ -396,7 +374,7 @@ describe('case leads, handoff and rectification', () => {
   });
 
   it('merges two leads of one village, splits one finding off again, and links findings to their lead', async () => {
-    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    session = await app.open({ storage: { 'va.reviewer': '李审计' } });
     const { page, service } = session;
     await openSample(session);
     const all = await service.listFindings({ village: ['赵湾村'], limit: 100 });
@@ -438,7 +416,7 @@ describe('case leads, handoff and rectification', () => {
   });
 
   it('highlights overdue items and makes an item from a confirmed finding', async () => {
-    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    session = await app.open({ storage: { 'va.reviewer': '李审计' } });
     const { page, service } = session;
     await openSample(session);
     const f = (await service.listFindings({ rule: ['banned-hospitality'], limit: 1 })).rows[0]!;
@@ -461,7 +439,7 @@ describe('case leads, handoff and rectification', () => {
   });
 
   it('imports an officers roster and shows a bad one\'s errors with file:line:column', async () => {
-    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    session = await app.open({ storage: { 'va.reviewer': '李审计' } });
     const { page } = session;
     await openSample(session);
     await page.locator('[data-nav="leads"]').click();
@@ -486,8 +464,7 @@ describe('volume', () => {
       project: null, amount: '100.00', amountFen: 10_000 + i, reason: `附件张数为 0（${i}）`, reasonEn: `attachment count is 0 (${i})`,
       sources: [], status: 'pending', note: null, reviewer: null, decidedAt: null,
     }));
-    session = await openApp({
-      browser, url,
+    session = await app.open({
       overrides: { listFindings: () => ({ total: N, totalAmountFen: rows.reduce((a, r) => a + r.amountFen, 0), rows }) },
     });
     const { page } = session;
@@ -506,7 +483,7 @@ describe('volume', () => {
 
 describe('settings', () => {
   it('saves a rule setting, re-runs the rules, keeps the decisions, and resets to the default', async () => {
-    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    session = await app.open({ storage: { 'va.reviewer': '李审计' } });
     const { page, service } = session;
     await openSample(session);
     const rule = 'banned-hospitality';
@@ -532,7 +509,7 @@ describe('settings', () => {
   });
 
   it('edits a money setting in yuan and stores exact fen', async () => {
-    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    session = await app.open({ storage: { 'va.reviewer': '李审计' } });
     const { page, service } = session;
     await openSample(session);
     const rule = 'unreceipted';
@@ -555,7 +532,7 @@ describe('settings', () => {
   });
 
   it('sets the lead source that new leads carry, and records who set it', async () => {
-    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    session = await app.open({ storage: { 'va.reviewer': '李审计' } });
     const { page, service } = session;
     await openSample(session);
     await page.locator('[data-nav="settings"]').click();
@@ -581,7 +558,7 @@ describe('settings', () => {
 
 describe('desktop menu', () => {
   it('goes to the import screen or the start screen when the menu asks', async () => {
-    session = await openApp({ browser, url });
+    session = await app.open();
     const { page } = session;
     await openSample(session);
     const emit = (action: string) => page.evaluate((a) => (window as unknown as { __auditEmit: (e: unknown) => void }).__auditEmit({ type: 'menu', action: a }), action);
@@ -594,7 +571,7 @@ describe('desktop menu', () => {
 
 describe('language', () => {
   it('switches to English and back', async () => {
-    session = await openApp({ browser, url });
+    session = await app.open();
     const { page } = session;
     const nav = page.locator('[data-nav="overview"]');
     expect(await nav.textContent()).toBe('总览');
@@ -609,7 +586,7 @@ describe('language', () => {
   });
 
   it('shows a lead and its trail in English, the form\'s Chinese terms translated', async () => {
-    session = await openApp({ browser, url, storage: { 'va.lang': 'en', 'va.reviewer': 'Li' } });
+    session = await app.open({ storage: { 'va.lang': 'en', 'va.reviewer': 'Li' } });
     const { page, service } = session;
     await openSample(session);
     const f = (await service.listFindings({ rule: ['payment-exceeds-acceptance'], limit: 1 })).rows[0]!;

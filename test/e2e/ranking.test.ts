@@ -1,32 +1,10 @@
 // The risk ranking on the overview, a rule switched off and on in the settings, and the Benford
 // chart: the built renderer in Chromium over a real engine with the sample district.
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildRenderer, launchBrowser, openApp, serveDir, type AppSession } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { AppSession } from './harness';
+import { appSuite } from './suite';
 
-let browser: Browser;
-let server: Server;
-let url: string;
-let session: AppSession | null = null;
-
-beforeAll(async () => {
-  const dir = await buildRenderer();
-  ({ url, server } = await serveDir(dir));
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const errors = session?.errors ?? [];
-  await session?.close();
-  session = null;
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = appSuite();
 
 async function openSample(s: AppSession): Promise<void> {
   await s.page.getByTestId('ws-sample').click();
@@ -35,7 +13,7 @@ async function openSample(s: AppSession): Promise<void> {
 
 describe('risk ranking', () => {
   it('ranks the villages, explains a score, shows what could not be checked, and opens the village\'s findings', async () => {
-    session = await openApp({ browser, url });
+    const session = await app.open();
     const { page, service } = session;
     await openSample(session);
     const ranking = await service.riskRanking();
@@ -71,7 +49,7 @@ describe('risk ranking', () => {
   });
 
   it('shows a Benford finding\'s first digits against the law in a chart', async () => {
-    session = await openApp({ browser, url });
+    const session = await app.open();
     const { page, service } = session;
     await openSample(session);
     const f = (await service.listFindings({ rule: ['benford'] })).rows[0]!;
@@ -87,7 +65,7 @@ describe('risk ranking', () => {
 
 describe('a rule switched off and on', () => {
   it('takes its findings out of the lists and the ranking, says so, and brings them back with their reviews', async () => {
-    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    const session = await app.open({ storage: { 'va.reviewer': '李审计' } });
     const { page, service } = session;
     await openSample(session);
     const rule = 'duplicate-payment';
@@ -115,7 +93,7 @@ describe('a rule switched off and on', () => {
   });
 
   it('edits a rule\'s weight and a list of thresholds in yuan; the ranking follows', async () => {
-    session = await openApp({ browser, url, storage: { 'va.reviewer': '李审计' } });
+    const session = await app.open({ storage: { 'va.reviewer': '李审计' } });
     const { page, service } = session;
     await openSample(session);
     const rule = 'threshold-avoidance';

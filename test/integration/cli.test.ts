@@ -52,7 +52,7 @@ describe('cli audit', () => {
     expect(ranking.villages[0]).toMatchObject({ township: '顺河镇', village: '顺河村' });
     expect(ranking.townships).toHaveLength(3);
     expect(r.stdout).toContain('风险排名（前 10 个村，共 10 个）');
-    expect(r.stdout).toMatch(/1\. 顺河镇顺河村  评分 \d+\.\d  疑点 17 条/);
+    expect(r.stdout).toMatch(/1\. 顺河镇顺河村 {2}评分 \d+\.\d {2}疑点 17 条/);
     expect(r.stdout).toContain('未能完全检查：重复支付（缺发票号码列）');
     for (const t of ['石板冲乡', '城南镇', '顺河镇']) {
       const bytes = readFileSync(join(out, 'leads', `${t}.csv`));
