@@ -51,7 +51,7 @@ describe('bundled engine worker', () => {
       workerData: { sampleDir: DISTRICT_DIR, sampleWorkspacePath: join(tempDir(), 'sample.sqlite'), parseWorker },
       resourceLimits: ENGINE_RESOURCE_LIMITS,
     }));
-    expect(await client.call('openSampleDistrict', [])).toMatchObject({ ok: true, value: { files: 3 } });
+    expect(await client.call('openSampleDistrict', [])).toMatchObject({ ok: true, value: { files: 4 } });
     const r = await client.call('listFindings', [{ rule: ['payment-exceeds-acceptance'], text: '裕民路' }]);
     expect(r).toMatchObject({ ok: true, value: { total: 1, rows: [{ amount: '46200.00', village: '赵湾村' }] } });
     // A ledger big enough for the bundled parse worker.

@@ -31,8 +31,8 @@ export function SettingsScreen() {
   };
   return (
     <Row gutter={16} wrap={false} style={{ maxWidth: 1280 }}>
-      <Col flex="240px">
-        <Anchor getContainer={() => document.querySelector('.va-content') as HTMLElement} targetOffset={8} data-testid="settings-rules"
+      <Col flex="240px" data-testid="settings-rules">
+        <Anchor getContainer={() => document.querySelector('.va-content') as HTMLElement} targetOffset={8}
           items={[
             ...app.rules.map((r) => ({
               key: r.id, href: `#rule-${r.id}`,
