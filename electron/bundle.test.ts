@@ -28,7 +28,8 @@ describe('bundled main process', () => {
     expect(sources.filter((s) => s.startsWith('shared/format/'))).toEqual(['shared/format/print-layout.ts']);
     expect(main).not.toMatch(/require\("better-sqlite3-multiple-ciphers"\)/);
     for (const engineOnly of ['exceljs', 'papaparse', 'iconv-lite', 'playwright-core', 'loadVoucherGroups', 'computeLead', 'AuditService']) expect(main, engineOnly).not.toContain(engineOnly);
-    expect(main.length).toBeLessThan(400_000);
+    // Most of it is the message catalogue in both languages (the menu and dialogs are titled from it); the engine was 4 MB.
+    expect(main.length).toBeLessThan(500_000);
   });
 });
 
@@ -51,7 +52,7 @@ describe('bundled engine worker', () => {
       workerData: { sampleDir: DISTRICT_DIR, sampleWorkspacePath: join(tempDir(), 'sample.sqlite'), parseWorker },
       resourceLimits: ENGINE_RESOURCE_LIMITS,
     }));
-    expect(await client.call('openSampleDistrict', [])).toMatchObject({ ok: true, value: { files: 3 } });
+    expect(await client.call('openSampleDistrict', [])).toMatchObject({ ok: true, value: { files: 4 } });
     const r = await client.call('listFindings', [{ rule: ['payment-exceeds-acceptance'], text: '裕民路' }]);
     expect(r).toMatchObject({ ok: true, value: { total: 1, rows: [{ amount: '46200.00', village: '赵湾村' }] } });
     // A ledger big enough for the bundled parse worker.

@@ -21,7 +21,7 @@ describe('engine worker', () => {
     client = new EngineClient(tsWorker, (e) => events.push(e));
     const dir = tempDir();
     const ledger = join(dir, 'l.csv');
-    writeFileSync(ledger, '乡镇,村,凭证日期,凭证号,摘要,科目名称,借方金额,贷方金额,附件张数\n石板冲乡,赵湾村,2018-03-05,记-1,付工钱,其他支出,100.00,,0\n石板冲乡,赵湾村,2018-03-05,记-1,付工钱,现金,,100.00,0\n');
+    writeFileSync(ledger, '乡镇,村,凭证日期,凭证号,摘要,科目名称,借方金额,贷方金额,附件张数\n石板冲乡,赵湾村,2018-03-05,记-1,付工钱,其他支出,100.00,,0\n石板冲乡,赵湾村,2018-03-05,记-1,付工钱,银行存款,,100.00,0\n');
     expect(await client.call('openWorkspace', [{ path: join(dir, 'ws.sqlite') }])).toMatchObject({ ok: true });
     expect(await client.call('importFile', [{ path: ledger, kind: 'ledger' }])).toMatchObject({ ok: true, value: { status: 'imported', rowsImported: 2 } });
     expect(events.some((e) => (e as { type: string }).type === 'import-progress')).toBe(true);

@@ -4,11 +4,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { Encoding, ImportOptions, ImportResult, RunSummary } from './contract';
+import type { Encoding, ImportOptions, ImportResult, RiskRanking, RuleInfo, RunSummary } from './contract';
 import { line, padDisplay } from './cli-text';
 import { formatFen } from './format/money';
 import { EngineError } from './i18n/errors';
-import { t, zh } from './i18n/messages';
+import { bi, t, zh } from './i18n/messages';
 import { formatRowError } from './ingest/row-errors';
 import { AuditService } from './service';
 
@@ -80,9 +80,27 @@ function describeFailure(r: ImportResult): string[] {
 export function summaryLines(run: RunSummary): string[] {
   const row = (label: string, count: string | number, amount: string): string => `${padDisplay(label, 50)} ${padDisplay(String(count), 12, true)} ${padDisplay(amount, 16, true)}`;
   const out = [row(line('cli.col.rule'), `${zh('cli.col.count')} ${t('en', 'cli.col.count')}`, `${zh('cli.col.amount')} ${t('en', 'cli.col.amount')}`)];
-  for (const r of run.rules) out.push(row(`${r.title} (${r.titleEn})`, r.count, formatFen(r.amountFen)));
+  for (const r of run.rules) out.push(row(`${r.title} (${r.titleEn})`, r.enabled ? r.count : '—', r.enabled ? formatFen(r.amountFen) : zh('rule.setting.off')));
   out.push(row(line('cli.total'), run.total, formatFen(run.totalAmountFen)));
   for (const n of run.notices) out.push(zh('cli.note', { message: n.message }), `  ${t('en', 'cli.note', { message: n.messageEn })}`);
+  return out;
+}
+
+/** How many villages the audit prints (ranking.json holds them all). */
+export const TOP_VILLAGES = 10;
+
+/** The top villages by risk score, each with what makes up its score and what could not be checked there. */
+export function rankingLines(ranking: RiskRanking, rules: RuleInfo[], top = TOP_VILLAGES): string[] {
+  const title = (id: string): string => rules.find((r) => r.id === id)?.title ?? id;
+  const shown = ranking.villages.slice(0, top);
+  const out = [line('cli.ranking.title', { count: shown.length, total: ranking.villages.length })];
+  for (const v of shown) {
+    out.push(zh('cli.ranking.row', {
+      rank: v.rank, place: `${v.township}${v.village ?? ''}`, score: v.score.toFixed(1), findings: v.findings, amount: formatFen(v.amountFen), ran: v.rulesRan, total: v.rulesTotal,
+    }));
+    if (v.parts.length) out.push(`   ${zh('cli.ranking.parts', { parts: v.parts.filter((p) => p.points > 0).map((p) => zh('cli.ranking.part', { title: title(p.rule), points: p.points.toFixed(1) })).join(zh('fmt.list')) })}`);
+    if (v.gaps.length) out.push(`   ${zh('cli.ranking.gaps', { gaps: v.gaps.map((g) => zh('cli.ranking.gap', { title: title(g.rule), why: g.why || zh('rule.setting.off') })).join(zh('fmt.items')) })}`);
+  }
   return out;
 }
 
@@ -133,10 +151,14 @@ export async function runAudit(args: AuditArgs, service = new AuditService()): P
       amount: f.amount, reason: f.reason, reasonEn: f.reasonEn, status: f.status, sources: f.sources.map((s) => ({ file: s.file, line: s.line, sha256: s.sha256 })),
     }));
     writeFileSync(join(out, 'findings.json'), JSON.stringify(findings, null, 2) + '\n');
+    const ranking = await service.riskRanking();
+    const formula = bi('rule.ranking.formula');
+    writeFileSync(join(out, 'ranking.json'), JSON.stringify({ formula: formula.zh, formulaEn: formula.en, ...ranking }, null, 2) + '\n');
     const leads = await service.exportLeads({ dir: join(out, 'leads') });
-    stdout.push('', ...summaryLines(run), '');
+    stdout.push('', ...summaryLines(run), '', ...rankingLines(ranking, await service.listRules()), '');
     stdout.push(`${line('cli.label.workspace')}: ${workspace}`);
     stdout.push(`${line('cli.label.findings')}: ${join(out, 'findings.json')}`);
+    stdout.push(`${line('cli.label.ranking')}: ${join(out, 'ranking.json')}`);
     for (const f of leads.files) stdout.push(`${line('cli.label.leads')} ${f.township}: ${zh('doc.count', { count: f.leads })} ${formatFen(f.amountFen)} -> ${f.path}`);
     return { exitCode: 0, stdout, stderr };
   } finally {

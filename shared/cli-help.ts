@@ -39,3 +39,7 @@ ${INDENT}${line('cli.analytics.help.context')}
 
 
 export const ANALYTICS_COMMANDS = ['export-findings', 'summary', 'sample', 'context'];
+
+export const RULES_HELP = `  npm run cli -- rules [--json] [--workspace FILE]
+${INDENT}${line('cli.help.rules')}
+`;

@@ -17,3 +17,14 @@ export function padDisplay(s: string, width: number, start = false): string {
   const pad = ' '.repeat(Math.max(0, width - displayWidth(s)));
   return start ? pad + s : s + pad;
 }
+
+/** Cut to at most `width` terminal columns, with … where it was cut. */
+export function clip(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}

@@ -1,7 +1,7 @@
 // The command line over the engine: `npm run cli -- audit --ledger FILE ... --out DIR`.
 import { parseArgs } from 'node:util';
 import type { Encoding } from './contract';
-import { ANALYTICS_COMMANDS, ANALYTICS_HELP, LEADS_HELP } from './cli-help';
+import { ANALYTICS_COMMANDS, ANALYTICS_HELP, LEADS_HELP, RULES_HELP } from './cli-help';
 import { line, padDisplay } from './cli-text';
 import { readFileSync } from 'node:fs';
 import { asEngineError, errorPayload, type EngineError } from './i18n/errors';
@@ -38,7 +38,7 @@ ${line('cli.help.usage')}:
 
 ${AUDIT_OPTIONS.map(optionLines).join('\n')}
 
-${LEADS_HELP}
+${LEADS_HELP}${RULES_HELP}
 ${ANALYTICS_HELP}
 ${line('cli.help.exit-codes')}: 0 ${line('cli.help.exit-ok')}, 2 ${line('cli.help.exit-bad-input')}, 1 ${line('cli.help.exit-other')}
 `;
@@ -88,12 +88,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command ? 0 : 2;
   }
-  if (['review', 'leads', 'handoff', 'rectify', 'verify', 'password', ...ANALYTICS_COMMANDS].includes(command)) {
+  if (['review', 'leads', 'handoff', 'rectify', 'verify', 'password', 'rules', ...ANALYTICS_COMMANDS].includes(command)) {
     try {
       // The engine is loaded for a command that needs it, not for --help.
-      const o = ANALYTICS_COMMANDS.includes(command)
-        ? await (await import('./cli-analytics')).runAnalyticsCommand(command, rest, undefined, readSecrets(rest, command))
-        : await (await import('./cli-leads')).runLeadsCommand(command, rest, undefined, readSecrets(rest, command));
+      const secrets = readSecrets(rest, command);
+      const o = command === 'rules'
+        ? await (await import('./cli-rules')).runRulesCommand(rest, undefined, secrets)
+        : ANALYTICS_COMMANDS.includes(command)
+          ? await (await import('./cli-analytics')).runAnalyticsCommand(command, rest, undefined, secrets)
+          : await (await import('./cli-leads')).runLeadsCommand(command, rest, undefined, secrets);
       if (o.stdout.length) process.stdout.write(o.stdout.join('\n') + '\n');
       if (o.stderr.length) process.stderr.write(o.stderr.join('\n') + '\n');
       return o.exitCode;

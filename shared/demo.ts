@@ -12,7 +12,7 @@ import { zh } from './i18n/messages';
 const out = join(process.cwd(), 'out', 'demo');
 const workspace = join(mkdtempSync(join(tmpdir(), 'village-audit-demo-')), 'demo.sqlite');
 const outcome = await runAudit({
-  ledgers: [join(DISTRICT_DIR, FILES.shibanchong), join(DISTRICT_DIR, FILES.chengnan)],
+  ledgers: [join(DISTRICT_DIR, FILES.shibanchong), join(DISTRICT_DIR, FILES.chengnan), join(DISTRICT_DIR, FILES.shunhe)],
   projects: [join(DISTRICT_DIR, FILES.projects)],
   cadres: [join(DISTRICT_DIR, FILES.cadres)],
   workspace,

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import type {
   AuditArgs, AuditEvent, Cadre, ExportedFile, LedgerContext, LedgerPage, LedgerPlace, PivotTable, Sample, CadreImportResult, CaseLead, EngineApi, FilePreview, FindingDetail, FindingPage, HandoffRecord, ImportOptions,
   ImportResult, Lead, LeadExport, LeadVersion, Overview, ProjectFigures, RectificationItem, RectificationProgressPoint, RectificationSummaryRow,
-  ReviewImpact, RowError, RuleInfo, RunSummary, SourceFileInfo, TrailEntry, VerifyBreak, VerifyReport, WorkspaceFileInfo, WorkspaceInfo,
+  ReviewImpact, RiskRanking, RowError, RuleInfo, RunSummary, SourceFileInfo, TrailEntry, VerifyBreak, VerifyReport, WorkspaceFileInfo, WorkspaceInfo, BenfordFigures,
 } from './contract';
 import { findingsSheet, pivotSheet, sampleSheets } from './analytics/exports';
 import { findingHtml } from './analytics/finding-print';
@@ -36,6 +36,7 @@ import {
 import { listTrail } from './leads/trail';
 import { RULES, ruleById } from './rules';
 import { figuresOf, projectPayments } from './rules/payment-exceeds-acceptance';
+import { riskRanking } from './rules/ranking';
 import { ruleInfo, runRules } from './rules/run';
 import type { Rule } from './rules/types';
 import { asyncTransaction, openDb, rekeyDb, schemaVersion, workspaceFileState, writeTx, type Db } from './workspace/db';
@@ -75,6 +76,9 @@ export interface BatchResult {
   results: ImportResult[];
   cadres?: CadreImportResult[];
 }
+
+/** Rules whose findings carry a project's figures (contract, accepted, measured, paid). */
+const PROJECT_RULES = new Set(['payment-exceeds-acceptance', 'paid-before-acceptance']);
 
 const landed = (r: { status: string }): boolean => r.status === 'imported' || r.status === 'duplicate';
 
@@ -269,7 +273,8 @@ export class AuditService implements EngineApi {
     // Where the finding went: its lead, and a rectification item made from it or from that lead.
     const leadNumber = leadNumberOfFinding(db, args.id);
     return {
-      ...finding, lines: ledgerLineViews(db, lineIds), projectFigures: f.rule === 'payment-exceeds-acceptance' ? (details as ProjectFigures) : null,
+      ...finding, lines: ledgerLineViews(db, lineIds), projectFigures: PROJECT_RULES.has(f.rule) && details ? (details as ProjectFigures) : null,
+      benford: f.rule === 'benford' && details ? (details as BenfordFigures) : null,
       history: reviewHistory(db, args.id), leadNumber, rectificationId: rectificationIdOf(db, args.id, leadNumber),
     };
   }
@@ -284,6 +289,10 @@ export class AuditService implements EngineApi {
 
   async overview(): Promise<Overview> {
     return overview(this.ws);
+  }
+
+  async riskRanking(): Promise<RiskRanking> {
+    return riskRanking(this.ws);
   }
 
   async listProjects(): Promise<ProjectFigures[]> {

@@ -10,6 +10,8 @@ import { ledgerSnapshot, lineRecord, type SnapshotLine } from '../shared/workspa
 export const district = {
   shibanchong: join(DISTRICT_DIR, FILES.shibanchong),
   chengnan: join(DISTRICT_DIR, FILES.chengnan),
+  shunhe: join(DISTRICT_DIR, FILES.shunhe),
+  cadres: join(DISTRICT_DIR, FILES.cadres),
   projects: join(DISTRICT_DIR, FILES.projects),
   expected: join(DISTRICT_DIR, FILES.expected),
 };
@@ -30,6 +32,7 @@ export async function importDistrict(service: AuditService): Promise<void> {
   const r = await service.importBatch([
     { path: district.shibanchong, kind: 'ledger' },
     { path: district.chengnan, kind: 'ledger' },
+    { path: district.shunhe, kind: 'ledger' },
     { path: district.projects, kind: 'projects' },
   ]);
   if (!r.ok) throw new Error(JSON.stringify(r.results.at(-1), null, 2));

@@ -132,6 +132,7 @@ export const ARG_SCHEMAS = {
   }).strict()),
   reviewImpact: one(z.object({ ids: z.array(z.string().min(1).max(100)).min(1).max(200_000), decision: status }).strict()),
   overview: none,
+  riskRanking: none,
   listProjects: none,
   listRules: none,
   saveRuleSettings: one(z.object({ rule: z.string().min(1).max(100), settings: z.record(z.string(), z.unknown()) }).strict()),

@@ -27,6 +27,8 @@ export const METHODS = {
   /** What a decision would do (count, amount, the leads and rectification items it changes), for the confirmation. */
   reviewImpact: 'engine',
   overview: 'engine',
+  /** Villages and townships ranked by risk score, each with what makes it up and what the rules could not check. */
+  riskRanking: 'engine',
   listProjects: 'engine',
   listRules: 'engine',
   saveRuleSettings: 'engine',

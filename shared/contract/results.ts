@@ -1,7 +1,7 @@
 // What each contract method answers: one map, checked against the method table (api.ts).
 import type {
   Cadre, CadreImportResult, CaseLead, FilePreview, FindingDetail, FindingPage, HandoffRecord, ImportResult, Lead, LeadExport, LeadVersion,
-  Overview, ProjectFigures, RectificationItem, RectificationProgressPoint, RectificationSummaryRow, RuleInfo, RunSummary, SourceFileInfo,
+  Overview, ProjectFigures, RectificationItem, RiskRanking, RectificationProgressPoint, RectificationSummaryRow, RuleInfo, RunSummary, SourceFileInfo,
   TrailEntry, WorkspaceInfo, WorkspaceFileInfo, VerifyReport, ReviewImpact,
 } from './types';
 import type { ExportedFile, LedgerContext, LedgerPage, LedgerPlace, PivotTable, Sample } from './analytics';
@@ -26,6 +26,7 @@ export interface AuditResults {
   reviewFindings: number;
   reviewImpact: ReviewImpact;
   overview: Overview;
+  riskRanking: RiskRanking;
   listProjects: ProjectFigures[];
   listRules: RuleInfo[];
   saveRuleSettings: RuleInfo;

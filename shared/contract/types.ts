@@ -225,9 +225,20 @@ export interface ReviewEvent {
   at: string;
 }
 
+/** A Benford test on a village's payments: first digits observed against Benford's law. */
+export interface BenfordFigures {
+  payments: number;
+  /** Mean absolute deviation of the nine proportions. */
+  mad: number;
+  conformity: 'close' | 'acceptable' | 'marginal' | 'nonconformity';
+  digits: { digit: number; count: number; observed: number; expected: number; z: number; standsOut: boolean }[];
+}
+
 export interface FindingDetail extends Finding {
   lines: LedgerLineView[];
   projectFigures: ProjectFigures | null;
+  /** For a Benford finding: the distribution, for the chart. */
+  benford: BenfordFigures | null;
   history: ReviewEvent[];
   /** The case lead it is part of, once leads were built from it. */
   leadNumber: string | null;
@@ -263,8 +274,12 @@ export interface RuleInfo {
   titleEn: string;
   policy: string;
   policyEn: string;
+  /** The settings in force: `enabled` and `weight` (every rule's), then the rule's own. */
   settings: Record<string, unknown>;
   defaults: Record<string, unknown>;
+  /** Data it cannot check without, and data it reads where present: ledger fields, or 'projects' / 'cadres'. */
+  needs: string[];
+  uses: string[];
 }
 
 export interface RuleNotice {
@@ -281,6 +296,10 @@ export interface RuleSummary {
   count: number;
   amountFen: number;
   amount: string;
+  /** Switched off in the settings: it did not run. */
+  enabled: boolean;
+  /** Time in the rule itself (reading the ledger in memory and building its findings), ms. */
+  ms: number;
 }
 
 export interface RunSummary {
@@ -288,7 +307,66 @@ export interface RunSummary {
   notices: RuleNotice[];
   total: number;
   totalAmountFen: number;
+  /** The whole run: loading the ledger (when not in memory yet), every rule, storing the findings. */
   durationMs: number;
+  /** The rules alone (the sum of their `ms`). */
+  rulesMs: number;
+}
+
+/** Whether a rule could check a village in the last run: all of it, part (a column some files lack), nothing (no data), or it was switched off. */
+export type CoverageState = 'ran' | 'partial' | 'not-run' | 'off';
+
+/** A rule that could not (fully) check a village or township, and why. */
+export interface RuleGap {
+  rule: string;
+  state: Exclude<CoverageState, 'ran'>;
+  why: string;
+  whyEn: string;
+  /** A township's gap: in how many of its villages. */
+  villages?: number;
+}
+
+/** What one rule adds to a score: weight × (log2(1 + findings) + min(100, 100 × amount / spending)). */
+export interface RiskPart {
+  rule: string;
+  weight: number;
+  /** Findings pending or confirmed (dismissed ones count for nothing). */
+  findings: number;
+  confirmed: number;
+  dismissed: number;
+  amountFen: number;
+  /** amount at issue / money paid out, in percent. */
+  sharePercent: number;
+  countPoints: number;
+  amountPoints: number;
+  points: number;
+}
+
+/** A village's (or, with village null, a township's) risk score and what makes it up. */
+export interface RiskScore {
+  rank: number;
+  township: string;
+  village: string | null;
+  score: number;
+  /** Money paid out in the books (vouchers crediting cash or bank), fen. */
+  spendingFen: number;
+  payments: number;
+  villages: number;
+  findings: number;
+  dismissed: number;
+  amountFen: number;
+  /** The rules with findings here, most points first. */
+  parts: RiskPart[];
+  /** Rules that checked all of it, of those registered. */
+  rulesRan: number;
+  rulesTotal: number;
+  /** The rules that could not check it (fully), and why: a score of 0 with gaps is not "clean". */
+  gaps: RuleGap[];
+}
+
+export interface RiskRanking {
+  villages: RiskScore[];
+  townships: RiskScore[];
 }
 
 export interface Overview {

@@ -50,15 +50,29 @@ export function moneyFromNumber(value: number): MoneyParse {
   return { ok: true, fen: fen.toNumber() };
 }
 
+/**
+ * Whole yuan and cents of an integer amount of fen, by integer arithmetic only (exact for every safe
+ * integer: the remainder, then an exact division of a multiple of 100); null for anything else.
+ */
+function yuanAndCents(fen: number): { whole: string; cents: string } | null {
+  if (!Number.isSafeInteger(fen)) return null;
+  const a = Math.abs(fen);
+  const c = a % 100;
+  return { whole: String((a - c) / 100), cents: c < 10 ? `0${c}` : String(c) };
+}
+
 /** `46200.00` (no grouping, no symbol): the machine-readable form used in JSON and CSV. */
 export function fenToDecimalString(fen: number): string {
+  const p = yuanAndCents(fen);
+  if (p) return `${fen < 0 ? '-' : ''}${p.whole}.${p.cents}`;
   return new Decimal(fen).dividedBy(100).toFixed(2);
 }
 
 /** `¥46,200.00`: what a person reads. */
 export function formatFen(fen: number): string {
   const negative = fen < 0;
-  const [whole = '0', cents = '00'] = new Decimal(Math.abs(fen)).dividedBy(100).toFixed(2).split('.');
+  const p = yuanAndCents(fen);
+  const [whole = '0', cents = '00'] = p ? [p.whole, p.cents] : new Decimal(Math.abs(fen)).dividedBy(100).toFixed(2).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative ? '-' : ''}¥${grouped}.${cents}`;
 }

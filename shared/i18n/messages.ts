@@ -49,12 +49,26 @@ export interface Bilingual {
 /** Placeholder values; a Bilingual value is put in each language's own words. */
 export type Params = Record<string, string | number | Bilingual>;
 
+/** A template split once into its text and its placeholders (odd indices): filling is then a loop, not a regex. */
+const compiled = new Map<string, string[]>();
+
+function partsOf(template: string): string[] {
+  let parts = compiled.get(template);
+  if (!parts) compiled.set(template, (parts = template.split(/\{(\w+)\}/)));
+  return parts;
+}
+
 function fill(template: string, params: Params, lang: Lang): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => {
+  const parts = partsOf(template);
+  if (parts.length === 1) return template;
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i] as string;
     const v = params[k];
-    if (v === undefined) return m;
-    return typeof v === 'object' ? v[lang] : String(v);
-  });
+    out += v === undefined ? `{${k}}` : typeof v === 'object' ? v[lang] : String(v);
+    out += parts[i + 1] as string;
+  }
+  return out;
 }
 
 export function t(lang: Lang, key: MessageKey, params: Params = {}): string {

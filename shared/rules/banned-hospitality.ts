@@ -26,14 +26,16 @@ const settings = z.object({
 /** A 招待所 is a guesthouse: a night there on a trip is lodging, not hospitality. */
 const GUESTHOUSE = '招待所';
 /* eslint-enable no-restricted-syntax */
-type Settings = z.infer<typeof settings>;
+export type HospitalitySettings = z.infer<typeof settings>;
+type Settings = HospitalitySettings;
 
-interface Hit {
+export interface Hit {
   line: VoucherLine;
   why: Bilingual;
 }
 
-function classify(l: VoucherLine, s: Settings): Hit | null {
+/** Whether an expense line is village hospitality under these settings, and why (banned-expense leaves such lines to this rule). */
+export function classify(l: VoucherLine, s: Settings): Hit | null {
   const lodging = wordsIn(`${l.summary} ${l.accountName}`, s.lodgingWords, s.masks).length > 0;
   const masks = lodging ? [...s.masks, GUESTHOUSE] : s.masks;
   const account = { line: l, why: bi('rule.banned-hospitality.why.account', { account: l.accountName }) };
@@ -52,8 +54,11 @@ function classify(l: VoucherLine, s: Settings): Hit | null {
 
 export const bannedHospitality = defineRule<Settings>({
   id: 'banned-hospitality',
+  needs: [],
+  uses: ['counterparty'],
   settings,
   defaults: settings.parse({}),
+  weight: 2,
   run({ ledger }, s) {
     const words = [...new Set([...s.accountWords, ...s.keywords, ...s.venues])];
     // Words are matched once per distinct text; the columns then narrow a million lines to the

@@ -31,6 +31,8 @@ export interface ProjectPayments {
   lines: VoucherLine[];
   vouchers: string[];
   lastDate: string | null;
+  /** Each paying voucher: its snapshot index, date and what it paid the project, in voucher order. */
+  paid: { voucher: number; date: string; fen: number }[];
 }
 
 /** The latest import of each project code wins (a corrected measurement replaces the old). */
@@ -66,7 +68,7 @@ export function projectPayments(db: Db, ledger: LedgerSnapshot): ProjectPayments
   const vouchers = projects.length ? vouchersWhere(ledger, (i) => (project[ledger.lines.attrs[i] as number] as number) !== 0).map((v) => voucherGroup(ledger, v)) : [];
 
   const acc = new Map<string, ProjectPayments>();
-  for (const p of projects) acc.set(p.code, { project: p, paidFen: 0, payableFen: payableFen(p), lines: [], vouchers: [], lastDate: null });
+  for (const p of projects) acc.set(p.code, { project: p, paidFen: 0, payableFen: payableFen(p), lines: [], vouchers: [], lastDate: null, paid: [] });
 
   for (const { lines } of vouchers) {
     const cashOut = cashPaidOut(lines);
@@ -93,6 +95,7 @@ export function projectPayments(db: Db, ledger: LedgerSnapshot): ProjectPayments
         a.vouchers.push(first.voucher);
         const d = lines.reduce((m, l) => (l.date > m ? l.date : m), first.date);
         if (!a.lastDate || d > a.lastDate) a.lastDate = d;
+        a.paid.push({ voucher: first.voucherRef, date: d, fen: paid });
       }
     }
   }
@@ -129,11 +132,13 @@ function explain(p: ProjectPayments): Bilingual {
 
 export const paymentExceedsAcceptance = defineRule<Settings>({
   id: 'payment-exceeds-acceptance',
+  needs: ['projects', 'project'],
   settings,
   defaults: settings.parse({}),
+  weight: 3,
   run({ db, ledger }, s) {
     const payments = projectPayments(db, ledger);
-    if (payments.length === 0) return { findings: [], notices: [{ rule: 'payment-exceeds-acceptance', file: null, ...both('rule.no-projects') }] };
+    if (payments.length === 0) return { findings: [], notices: [{ rule: 'payment-exceeds-acceptance', file: null, ...both('rule.no-projects') }], notRun: bi('rule.no-projects') };
     const findings: RuleFinding[] = [];
     for (const p of payments) {
       const excess = p.paidFen - p.payableFen;

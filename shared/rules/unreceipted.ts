@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { formatFen } from '../format/money';
 import { bi, both, joinBi, type Bilingual } from '../i18n/messages';
+import { fieldGaps } from './ledger-facts';
 import { defineRule, type RuleFinding } from './types';
 import { attrMask, cashPaidOut, earliestDate, sourcesOf, textMask, voucherGroup, voucherLabel, vouchersWhere, wordsIn } from './voucher-lines';
 
@@ -19,11 +20,16 @@ type Settings = z.infer<typeof settings>;
 
 export const unreceipted = defineRule<Settings>({
   id: 'unreceipted',
+  needs: ['attachments'],
+  uses: ['receiptType'],
   settings,
   defaults: settings.parse({}),
+  weight: 2,
   run({ ledger }, s) {
     const notices = ledger.files.filter((f) => !f.hasAttachments)
       .map((f) => ({ rule: 'unreceipted', file: f.name, ...both('rule.no-attachments-column', { file: f.name }) }));
+    // Vouchers of files without the column are not judged (see below): their villages are not (fully) checked.
+    const gaps = fieldGaps(ledger, 'attachments', bi('rule.gap.no-column', { column: bi('ui.field.attachments') }));
 
     // The candidates, from the columns: vouchers that pay cash out with no attachment, and
     // vouchers with a line whose summary or receipt type names a note. (A voucher split over two
@@ -72,6 +78,6 @@ export const unreceipted = defineRule<Settings>({
         key: keyString,
       });
     }
-    return { findings, notices };
+    return { findings, notices, gaps };
   },
 });

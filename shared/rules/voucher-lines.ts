@@ -4,6 +4,8 @@
 // few candidates a rule reports.
 import type { SourceRef } from '../contract';
 import { bi, type Bilingual } from '../i18n/messages';
+import type { NewFinding } from '../workspace/findings-store';
+import { dateText } from '../workspace/ledger-encoder';
 import { lineRecord, type AttrField, type LedgerSnapshot, type SnapshotLine } from '../workspace/ledger-snapshot';
 
 /** A ledger line as the rules read it back: the imported record, plus where it is stored and whether it is cash. */
@@ -72,10 +74,10 @@ export function attrText(ledger: LedgerSnapshot, attrsId: number, field: AttrFie
 /** A voucher's identity: (township, village, entity, year, number), with the month where numbers restart monthly. */
 export function voucherKeyAt(ledger: LedgerSnapshot, v: number): VoucherKey {
   const vs = ledger.vouchers;
-  const text = (id: number): string => ledger.texts[id] ?? '';
+  const t = ledger.texts;
   const key: VoucherKey = {
-    township: text(vs.township[v] as number), village: text(vs.village[v] as number), entity: text(vs.entity[v] as number),
-    year: vs.year[v] as number, voucher: text(vs.number[v] as number),
+    township: t[vs.township[v] as number] ?? '', village: t[vs.village[v] as number] ?? '', entity: t[vs.entity[v] as number] ?? '',
+    year: vs.year[v] as number, voucher: t[vs.number[v] as number] ?? '',
   };
   if (vs.monthly[v]) key.month = vs.month[v] as number;
   return key;
@@ -102,6 +104,67 @@ export function vouchersWhere(ledger: LedgerSnapshot, test: (line: number) => bo
   const out: number[] = [];
   for (let v = 0; v < hit.length; v++) if (hit[v]) out.push(v);
   return out;
+}
+
+/** Per file of the snapshot, the source it is as findings name it (file, sheet, hash), made once. */
+const fileRefs = new WeakMap<LedgerSnapshot['files'], { name: string; sheet: string | null; sha256: string }[]>();
+
+function refsOfFiles(ledger: LedgerSnapshot): { name: string; sheet: string | null; sha256: string }[] {
+  let r = fileRefs.get(ledger.files);
+  if (!r) fileRefs.set(ledger.files, (r = ledger.files.map((f) => ({ name: f.name, sheet: f.sheet, sha256: f.sha256 }))));
+  return r;
+}
+
+/** The ids and sources of a voucher's lines, in source order, without building their text (for findings over many vouchers). */
+export function voucherRefs(ledger: LedgerSnapshot, v: number, into: { lineIds: number[]; sources: SourceRef[] } = { lineIds: [], sources: [] }): { lineIds: number[]; sources: SourceRef[] } {
+  const start = ledger.vouchers.lineStart[v] as number;
+  const n = ledger.vouchers.lineCount[v] as number;
+  const l = ledger.lines;
+  const files = refsOfFiles(ledger);
+  for (let k = 0; k < n; k++) {
+    const i = ledger.voucherLines[start + k] as number;
+    const f = files[l.file[i] as number] ?? { name: '', sheet: null, sha256: '' };
+    const line = l.lineNo[i] as number;
+    into.lineIds.push(l.id[i] as number);
+    into.sources.push(f.sheet ? { file: f.name, sheet: f.sheet, sha256: f.sha256, line } : { file: f.name, sha256: f.sha256, line });
+  }
+  return into;
+}
+
+/**
+ * A finding on one or more vouchers (snapshot indices, in the order given): its place is the
+ * first's, its vouchers their numbers as the source writes them, its lines and sources every line
+ * of each; the date the first voucher's unless given.
+ */
+export function findingOn(ledger: LedgerSnapshot, vouchers: readonly number[], f: {
+  amountFen: number; reason: Bilingual; key: string; date?: string; project?: string | null; details?: unknown;
+  /** The first voucher's key, where the caller has it already. */
+  at?: VoucherKey;
+}): NewFinding {
+  const first = f.at ?? voucherKeyAt(ledger, vouchers[0] as number);
+  const refs = { lineIds: [] as number[], sources: [] as SourceRef[] };
+  const numbers: string[] = [];
+  const seen = new Set<number>();
+  for (const v of vouchers) {
+    voucherRefs(ledger, v, refs);
+    const id = ledger.vouchers.number[v] as number;
+    if (!seen.has(id)) {
+      seen.add(id);
+      numbers.push(ledger.texts[id] ?? '');
+    }
+  }
+  const { lineIds, sources } = refs;
+  const out: NewFinding = {
+    township: first.township, village: first.village, date: f.date ?? dateText(ledger.vouchers.date[vouchers[0] as number] as number), vouchers: numbers,
+    project: f.project ?? null, amountFen: f.amountFen, reason: f.reason.zh, reasonEn: f.reason.en, lineIds, sources, key: f.key,
+  };
+  if (f.details !== undefined) out.details = f.details;
+  return out;
+}
+
+/** The date of a voucher (its earliest line), as text. */
+export function voucherDate(ledger: LedgerSnapshot, v: number): string {
+  return dateText(ledger.vouchers.date[v] as number);
 }
 
 export function sourcesOf(lines: VoucherLine[]): SourceRef[] {

@@ -42,7 +42,7 @@ export interface TableSink {
 
 export class FileImport {
   private inTx = false;
-  readonly tables: (TableSink & { counts: TableCounts | null; hasAttachments: boolean })[] = [];
+  readonly tables: (TableSink & { counts: TableCounts | null; fields: readonly string[] })[] = [];
   readonly sheets: SheetOutcome[] = [];
   readonly errors: RowError[] = [];
   /** Every error up to MAX_SAVED_ERRORS, for the saved list. */
@@ -73,14 +73,17 @@ export class FileImport {
     this.inTx = true;
   }
 
-  /** A table's header is mapped: its source row exists from now on (inside the savepoint). */
-  openTable(sheet: string | null, hasAttachments: boolean, ownWriter = true): TableSink {
+  /**
+   * A table's header is mapped: its source row exists from now on (inside the savepoint).
+   * `fields`: the fields its header mapped, kept so the rules tell a column the file lacks from one left empty.
+   */
+  openTable(sheet: string | null, fields: readonly string[], ownWriter = true): TableSink {
     this.begin();
     this.finishLast();
     // A placeholder row gives the lines their file id; it is completed at commit.
     const fileId = Number(this.db.prepare(`INSERT INTO source_files (sha256, name, path, kind, format, sheet, size, line_count, rows_imported, rows_skipped, has_attachments, options, imported_at)
       VALUES (?, ?, ?, ?, '', ?, 0, 0, 0, 0, 0, '{}', '')`).run(this.o.sha256(), this.o.file, this.o.path, this.o.kind, sheet).lastInsertRowid);
-    const t = { fileId, sheet, ledger: this.o.kind === 'ledger' && ownWriter ? new LedgerWriter(this.db, fileId) : null, finish: null, counts: null, hasAttachments };
+    const t = { fileId, sheet, ledger: this.o.kind === 'ledger' && ownWriter ? new LedgerWriter(this.db, fileId) : null, finish: null, counts: null, fields: [...fields].sort() };
     this.tables.push(t);
     return t;
   }
@@ -127,11 +130,12 @@ export class FileImport {
   commit(read: { format: FileFormat; encoding: string | null }, options: ImportOptions, now: string): number[] {
     this.finishLast();
     const update = this.db.prepare(`UPDATE source_files SET format = ?, encoding = ?, size = ?, line_count = ?, rows_imported = ?, rows_skipped = ?,
-        has_attachments = ?, options = ?, imported_at = ? WHERE id = ?`);
+        has_attachments = ?, options = ?, imported_at = ?, fields = ? WHERE id = ?`);
     const opts = JSON.stringify({ township: options.township ?? null, village: options.village ?? null, map: options.map ?? {}, encoding: options.encoding ?? 'auto', sheet: options.sheet ?? null });
     for (const t of this.tables) {
       const c = t.counts;
-      update.run(read.format, read.encoding, this.o.size, c?.lines ?? 0, c?.rowsImported ?? 0, c?.rowsSkipped ?? 0, t.hasAttachments ? 1 : 0, opts, now, t.fileId);
+      update.run(read.format, read.encoding, this.o.size, c?.lines ?? 0, c?.rowsImported ?? 0, c?.rowsSkipped ?? 0, t.fields.includes('attachments') ? 1 : 0, opts, now,
+        JSON.stringify(t.fields), t.fileId);
       // The seal: what was written, hashed (verify recomputes it), and its money within the budget.
       const content = sourceContentHash(this.db, t.fileId, sealedMoney(this.db));
       if (content.overBudget) throw new MoneyBudgetError(t.sheet, content.overBudget.line, content.overBudget.field);

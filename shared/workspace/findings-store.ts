@@ -26,31 +26,38 @@ export function fingerprint(rule: string, key: string): string {
   return createHash('sha256').update(`${rule}\n${key}`).digest('hex').slice(0, 20);
 }
 
-export function storeRun(db: Db, results: { rule: string; findings: NewFinding[]; notices: RuleNotice[] }[], now: string): void {
+/**
+ * A run's findings written rule by rule (so only one rule's findings are in memory at a time):
+ * the run opened (rule_runs), every finding marked inactive and the notices cleared first, then
+ * each rule's upserted, then `finish` closes the run. Call inside a write transaction (runRules does).
+ */
+export function beginRun(db: Db, now: string): { add(rule: string, findings: readonly NewFinding[], notices: readonly RuleNotice[]): void; finish(): void } {
   const upsert = db.prepare(`INSERT INTO findings (id, rule, township, village, date, vouchers, project, amount_fen, reason, reason_en, line_ids, sources, details, active, first_seen, last_seen)
     VALUES (@id, @rule, @township, @village, @date, @vouchers, @project, @amountFen, @reason, @reasonEn, @lineIds, @sources, @details, 1, @now, @now)
     ON CONFLICT(id) DO UPDATE SET township = excluded.township, village = excluded.village, date = excluded.date, vouchers = excluded.vouchers,
       project = excluded.project, amount_fen = excluded.amount_fen, reason = excluded.reason, reason_en = excluded.reason_en,
       line_ids = excluded.line_ids, sources = excluded.sources, details = excluded.details, active = 1, last_seen = excluded.last_seen`);
   const notice = db.prepare('INSERT INTO rule_notices (rule, file_id, message, message_en) VALUES (?, NULL, ?, ?)');
-  writeTx(db, () => {
-    // The run is open while it writes: only then may findings be inserted or their derived columns change (migration 007).
-    const run = Number(db.prepare('INSERT INTO rule_runs (started_at) VALUES (?)').run(now).lastInsertRowid);
-    db.exec('UPDATE findings SET active = 0 WHERE active = 1');
-    db.exec('DELETE FROM rule_notices');
-    for (const r of results) {
-      for (const f of r.findings) {
+  // The run is open while it writes: only then may findings be inserted or their derived columns change (migration 007).
+  const run = Number(db.prepare('INSERT INTO rule_runs (started_at) VALUES (?)').run(now).lastInsertRowid);
+  db.exec('UPDATE findings SET active = 0 WHERE active = 1');
+  db.exec('DELETE FROM rule_notices');
+  return {
+    add(rule, findings, notices) {
+      for (const f of findings) {
         upsert.run({
-          id: fingerprint(r.rule, f.key), rule: r.rule, township: f.township, village: f.village, date: f.date,
+          id: fingerprint(rule, f.key), rule, township: f.township, village: f.village, date: f.date,
           vouchers: JSON.stringify(f.vouchers), project: f.project, amountFen: f.amountFen, reason: f.reason, reasonEn: f.reasonEn,
           lineIds: JSON.stringify(f.lineIds), sources: JSON.stringify(f.sources), details: f.details === undefined ? null : JSON.stringify(f.details), now,
         });
       }
-      for (const n of r.notices) notice.run(r.rule, n.message, n.messageEn);
-    }
-    db.prepare('UPDATE rule_runs SET finished_at = ?, findings = (SELECT COUNT(*) FROM findings WHERE active = 1), amount_fen = (SELECT COALESCE(SUM(amount_fen), 0) FROM findings WHERE active = 1) WHERE id = ?')
-      .run(now, run);
-  });
+      for (const n of notices) notice.run(rule, n.message, n.messageEn);
+    },
+    finish() {
+      db.prepare('UPDATE rule_runs SET finished_at = ?, findings = (SELECT COUNT(*) FROM findings WHERE active = 1), amount_fen = (SELECT COALESCE(SUM(amount_fen), 0) FROM findings WHERE active = 1) WHERE id = ?')
+        .run(now, run);
+    },
+  };
 }
 
 interface FindingRow {

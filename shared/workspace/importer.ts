@@ -158,7 +158,7 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
             reuseRecords: opts.kind === 'ledger',
             onHeader: (h) => {
               t.fate = fateOf(h, sheet);
-              if (t.fate === 'import') t.sink = imp.openTable(sheet, h.state === 'mapped' && h.map.byField.attachments !== undefined);
+              if (t.fate === 'import') t.sink = imp.openTable(sheet, mappedFields(h));
             },
             onRecord: (r) => {
               if (t.fate !== 'import' || !t.sink || imp.errorCount + t.rows.errorCount > 0) return;
@@ -192,7 +192,7 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     const sinks: [LedgerSink | null, LedgerSink | null] = [null, null];
     const onHeader = (h: { state: FoundHeader; hasAttachments: boolean }): void => {
       if (fateOf(h.state, null) !== 'import') return;
-      const t = imp.openTable(null, h.hasAttachments, false);
+      const t = imp.openTable(null, mappedFields(h.state), false);
       table = t;
       sinks[0] = new LedgerSink(db, t.fileId);
       // One voucher index for both parts; each part's last lines, then the file's vouchers, once.
@@ -324,6 +324,11 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
     Object.assign(result, both('import.rejected', { file, count: imp.errorCount }));
     return finish();
   }
+}
+
+/** The fields a table's header found a column for (what the file holds, whether or not its cells are filled). */
+function mappedFields(h: FoundHeader): string[] {
+  return h.state === 'mapped' ? Object.keys(h.map.byField) : [];
 }
 
 /** 已导入 …；a workbook's sheets, and continuation lines filled down, are named. */

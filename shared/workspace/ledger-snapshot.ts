@@ -24,6 +24,11 @@ export interface SnapshotFile {
   sha256: string;
   /** The file has an attachment-count column (附件张数). */
   hasAttachments: boolean;
+  /**
+   * The ledger fields its header mapped (LedgerRecord's names: counterparty, invoice, preparer ...):
+   * a field it lacks is '' on every line. Null for a file imported before this was recorded.
+   */
+  fields: ReadonlySet<string> | null;
 }
 
 export interface LineColumns {
@@ -127,9 +132,9 @@ function loadAttrs(db: Db): AttrColumns {
 }
 
 function loadFiles(db: Db): SnapshotFile[] {
-  return db.prepare<[], { id: number; name: string; sheet: string | null; sha256: string; hasAttachments: number }>(`SELECT id, name, sheet, sha256,
-      has_attachments AS hasAttachments FROM source_files WHERE kind = 'ledger' AND format <> '' ORDER BY id`).all()
-    .map((f) => ({ ...f, hasAttachments: f.hasAttachments === 1 }));
+  return db.prepare<[], { id: number; name: string; sheet: string | null; sha256: string; hasAttachments: number; fields: string | null }>(`SELECT id, name, sheet, sha256,
+      has_attachments AS hasAttachments, fields FROM source_files WHERE kind = 'ledger' AND format <> '' ORDER BY id`).all()
+    .map((f) => ({ ...f, hasAttachments: f.hasAttachments === 1, fields: f.fields === null ? null : new Set(JSON.parse(f.fields) as string[]) }));
 }
 
 /** What loading made of the stored vouchers: a person's voucher index per file voucher, and the logical vouchers' columns. */
@@ -335,7 +340,9 @@ export function lineRecord(ledger: LedgerSnapshot, i: number): SnapshotLine {
   const f = ledger.files[l.file[i] as number];
   const vs = ledger.vouchers;
   const text = (id: number): string => ledger.texts[id] ?? '';
-  const attr = Object.fromEntries(ATTR_FIELDS.map((k) => [k, text(ledger.attrs[k][a] as number)])) as Record<AttrField, string>;
+  // A loop, not Object.fromEntries: rules build thousands of these.
+  const attr = {} as Record<AttrField, string>;
+  for (const k of ATTR_FIELDS) attr[k] = text(ledger.attrs[k][a] as number);
   const date = dateText(l.date[i] as number);
   const att = l.attachments[i] as number;
   return {

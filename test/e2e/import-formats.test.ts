@@ -3,37 +3,16 @@
 // an encoding chosen by hand, a recognised column re-mapped, and a rejected file's error list
 // saved as a file.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DISTRICT_DIR, FILES } from '../../fixtures/district-files';
 import { LAYOUTS_DIR } from '../../fixtures/layouts/generate';
 import { district } from '../helpers';
-import { buildRenderer, launchBrowser, openApp, serveDir, type AppSession } from './harness';
+import type { AppSession } from './harness';
+import { appSuite } from './suite';
 
-let browser: Browser;
-let server: Server;
-let url: string;
-let session: AppSession | null = null;
-
-beforeAll(async () => {
-  const dir = await buildRenderer();
-  ({ url, server } = await serveDir(dir));
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const errors = session?.errors ?? [];
-  await session?.close();
-  session = null;
-  expect(errors).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = appSuite();
+let session: AppSession;
 
 async function newWorkspace(s: AppSession): Promise<void> {
   s.shell.workspace = join(s.dir, 'audit.sqlite');
@@ -51,7 +30,7 @@ async function choose(s: AppSession, testId: string, title: string): Promise<voi
 
 describe('import screen: field layouts', () => {
   it('reads a workbook whose two-row merged header sits under sparse title lines, with the place given', async () => {
-    session = await openApp({ browser, url });
+    session = await app.open();
     const { page, service } = session;
     await newWorkspace(session);
     session.shell.files = [join(LAYOUTS_DIR, 'merged-header.xlsx')];
@@ -73,7 +52,7 @@ describe('import screen: field layouts', () => {
   });
 
   it('tells that a project file or the roster picked as a ledger belongs elsewhere, and takes it there', async () => {
-    session = await openApp({ browser, url });
+    session = await app.open();
     const { page, service } = session;
     await newWorkspace(session);
     session.shell.files = [join(DISTRICT_DIR, FILES.projects), join(DISTRICT_DIR, FILES.cadres)];
@@ -95,7 +74,7 @@ describe('import screen: field layouts', () => {
   });
 
   it('lets the encoding be chosen by hand, and says which one would work when the choice is wrong', async () => {
-    session = await openApp({ browser, url });
+    session = await app.open();
     const { page } = session;
     await newWorkspace(session);
     session.shell.files = [district.shibanchong];
@@ -112,7 +91,7 @@ describe('import screen: field layouts', () => {
   });
 
   it('re-maps a recognised column, and saves a rejected file\'s every error as a CSV', async () => {
-    session = await openApp({ browser, url });
+    session = await app.open();
     const { page, service } = session;
     await newWorkspace(session);
     const file = join(session.dir, 'two-payees.csv');

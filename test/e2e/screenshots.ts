@@ -64,6 +64,11 @@ async function shoot(browser: Browser, url: string, lang: Lang): Promise<string[
     await page.getByTestId('overview').waitFor();
     await page.locator('.recharts-bar-rectangle').first().waitFor();
     await save('3-overview');
+    // The ranking with one village's score opened: what makes it up, and what could not be checked there.
+    await page.locator('.ant-table-row[data-row-key="石板冲乡/赵湾村"]').click();
+    await page.getByTestId('risk-explain').waitFor();
+    await page.getByTestId('risk-explain').scrollIntoViewIfNeeded();
+    await save('12-ranking');
 
     await nav('findings');
     const rows = page.getByTestId('findings-table').locator('.ant-table-row[data-row-key]');
@@ -91,6 +96,12 @@ async function shoot(browser: Browser, url: string, lang: Lang): Promise<string[
     await nav('settings');
     await page.getByTestId('rule-banned-hospitality').waitFor();
     await save('6-settings');
+    // A Benford finding: 桃园村's first digits against the law, opened from the ranking.
+    await nav('overview');
+    await page.locator('.ant-table-row[data-row-key="顺河镇/桃园村"]').getByTestId('risk-open').click();
+    await page.getByTestId('benford-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    await page.mouse.move(0, 0); // no tooltip in the picture
+    await save('13-benford');
 
     await shootLeadsAndLedger(s, lang, save, nav);
   } finally {

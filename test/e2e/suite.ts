@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { buildRenderer, launchBrowser, serveDir, type AppSession } from './harness';
+import { buildRenderer, launchBrowser, openApp, serveDir, type AppSession, type OpenOptions } from './harness';
 
 export interface Suite {
   browser: Browser;
@@ -31,4 +31,10 @@ export function e2eSuite(): Suite {
     server?.close();
   });
   return suite;
+}
+
+/** The same, for a file whose tests each open one session: `open` starts it on the served build. */
+export function appSuite(): { open: (o?: Omit<OpenOptions, 'browser' | 'url'>) => Promise<AppSession> } {
+  const suite = e2eSuite();
+  return { open: async (o = {}) => (suite.session = await openApp({ browser: suite.browser, url: suite.url, ...o })) };
 }

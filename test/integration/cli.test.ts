@@ -4,6 +4,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExpectedFinding } from '../../fixtures/generate';
+import type { RiskRanking } from '../../shared/contract';
+import { RULES } from '../../shared/rules';
 import { formatFen } from '../../shared/format/money';
 import { district, ledgerCsv, payment, tempDir, workspaceCounts } from '../helpers';
 
@@ -24,9 +26,9 @@ const key = (f: { rule: string; township: string; village: string; date: string;
   [f.rule, f.township, f.village, f.date, f.vouchers.join('|'), f.amount].join(' ');
 
 describe('cli audit', () => {
-  it('audits the sample district: exit 0, findings.json in shape, one lead file per township', () => {
+  it('audits the sample district: exit 0, findings.json in shape, the ranking, one lead file per township', () => {
     const out = tempDir('va-cli-');
-    const r = cli('audit', '--ledger', district.shibanchong, '--ledger', district.chengnan, '--projects', district.projects, '--out', out);
+    const r = cli('audit', '--ledger', district.shibanchong, '--ledger', district.chengnan, '--ledger', district.shunhe, '--projects', district.projects, '--cadres', district.cadres, '--out', out);
     expect(r.stderr).not.toMatch(/错误|error:/i);
     expect(r.code).toBe(0);
     const findings = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as JsonFinding[];
@@ -43,7 +45,16 @@ describe('cli audit', () => {
     }
     expect(findings.map(key).sort()).toEqual(expected.map(key).sort());
     expect(findings.find((f) => f.project === 'KF2017-003')?.amount).toBe('46200.00');
-    for (const t of ['石板冲乡', '城南镇']) {
+    // The ranking: printed (top villages, what makes up each score, what could not be checked) and written whole.
+    const ranking = JSON.parse(readFileSync(join(out, 'ranking.json'), 'utf8')) as RiskRanking & { formula: string };
+    expect(ranking.formula).toContain('log2(1 + 疑点数)');
+    expect(ranking.villages.map((v) => v.rank)).toEqual(ranking.villages.map((_, i) => i + 1));
+    expect(ranking.villages[0]).toMatchObject({ township: '顺河镇', village: '顺河村' });
+    expect(ranking.townships).toHaveLength(3);
+    expect(r.stdout).toContain('风险排名（前 10 个村，共 10 个）');
+    expect(r.stdout).toMatch(/1\. 顺河镇顺河村 {2}评分 \d+\.\d {2}疑点 17 条/);
+    expect(r.stdout).toContain('未能完全检查：重复支付（缺发票号码列）');
+    for (const t of ['石板冲乡', '城南镇', '顺河镇']) {
       const bytes = readFileSync(join(out, 'leads', `${t}.csv`));
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     }
@@ -117,8 +128,34 @@ describe('cli audit', () => {
     expect(viaConfig.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'o2', 'findings.json'), 'utf8'))).toEqual([]);
 
+    // Switched off in the config: it does not run, and the summary says so.
+    writeFileSync(join(dir, 'off.json'), JSON.stringify({ map: { voucher: '凭证编码', 分录摘要: '说明' }, rules: { 'banned-hospitality': { enabled: false } } }));
+    const off = cli('audit', '--ledger', join(dir, 'odd.csv'), '--config', join(dir, 'off.json'), '--out', join(dir, 'o4'));
+    expect(off.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'o4', 'findings.json'), 'utf8'))).toEqual([]);
+    expect(off.stdout).toContain('村级招待费已在设置中关闭，本次未检查');
+    writeFileSync(join(dir, 'unknown.json'), JSON.stringify({ rules: { 'no-such-rule': { enabled: false } } }));
+    expect(cli('audit', '--ledger', join(dir, 'odd.csv'), '--config', join(dir, 'unknown.json'), '--out', join(dir, 'o5')).code).toBe(2);
+
     writeFileSync(join(dir, 'bad-config.json'), JSON.stringify({ mapp: {} }));
     expect(cli('audit', '--ledger', join(dir, 'odd.csv'), '--config', join(dir, 'bad-config.json'), '--out', join(dir, 'o3')).code).toBe(2);
+  });
+
+  it('rules: every rule with its id, title, policy and settings; --json for machines', () => {
+    const r = cli('rules');
+    expect(r.code).toBe(0);
+    for (const rule of RULES) expect(r.stdout).toContain(`${rule.id}  ${rule.title} (${rule.titleEn})`);
+    expect(r.stdout).toContain('limitFen           ¥5,000.00');
+    const j = cli('rules', '--json');
+    expect(j.code).toBe(0);
+    const rules = JSON.parse(j.stdout) as { id: string; title: string; policy: string; policyEn: string; needs: string[]; settings: { key: string; value: unknown; meaning: string }[] }[];
+    expect(rules.map((x) => x.id)).toEqual(RULES.map((x) => x.id));
+    for (const x of rules) {
+      expect(x.settings.slice(0, 2).map((s) => s.key)).toEqual(['enabled', 'weight']);
+      expect(x.policy.length).toBeGreaterThan(10);
+      for (const s of x.settings) expect(s.meaning.length, `${x.id}.${s.key}`).toBeGreaterThan(2);
+    }
+    expect(rules.find((x) => x.id === 'related-party')?.needs).toEqual(['cadres', 'counterparty']);
   });
 
   it('--help and usage errors', () => {
@@ -140,11 +177,12 @@ describe('cli audit', () => {
     const ws = join(dir, 'ws.sqlite');
     expect(cli('audit', '--ledger', district.shibanchong, '--workspace', ws, '--out', join(dir, 'o1')).code).toBe(0);
     const first = workspaceCounts(ws);
-    const r = cli('audit', '--ledger', district.shibanchong, '--ledger', district.chengnan, '--projects', district.projects, '--workspace', ws, '--out', join(dir, 'o2'));
+    const r = cli('audit', '--ledger', district.shibanchong, '--ledger', district.chengnan, '--ledger', district.shunhe, '--projects', district.projects, '--cadres', district.cadres,
+      '--workspace', ws, '--out', join(dir, 'o2'));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('已导入过');
     const second = workspaceCounts(ws);
-    expect(second.source_files).toBe(3);
+    expect(second.source_files).toBe(4);
     expect(second.ledger_rows).toBeGreaterThan(first.ledger_rows!);
     // Running a third time with nothing new changes nothing.
     expect(cli('audit', '--ledger', district.chengnan, '--workspace', ws, '--out', join(dir, 'o3')).code).toBe(0);

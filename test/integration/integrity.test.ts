@@ -65,7 +65,7 @@ describe('tamper evidence', () => {
     const r = cli(['verify', '--workspace', clean]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/工作区校验通过：校验链 \d+ 条，来源文件 3 个/);
+    expect(r.stdout).toMatch(/工作区校验通过：校验链 \d+ 条，来源文件 4 个/);
   }, 60_000);
 
   it('a review changed with a raw SQLite handle (its trigger dropped) fails verify, naming the entry and the change, and the app says so on opening', async () => {

@@ -50,7 +50,8 @@ describe('case leads on the sample district', () => {
 
   it('the 裕民路 lead names 赵湾村 officers in office at the time and ¥46,200.00', async () => {
     const made = await service.buildCaseLeads({ actor: '张审计' });
-    expect(made.length).toBe(13);
+    // One per village and problem: 石板冲乡 7, 城南镇 6, 顺河镇 13 (顺河村's twelve problems and 桃园村's first digits).
+    expect(made.length).toBe(26);
     const l = await yuminLead(service);
     expect(l.number).toBe('石板冲乡-2017-004');
     expect(l.amount).toBe('46200.00');
@@ -245,7 +246,7 @@ describe('case leads on the sample district', () => {
     await service.buildCaseLeads({ actor: 'a' });
     await service.updateCaseLead({ number: '石板冲乡-2017-004', actor: '李审计', patch: { problem: '改写的问题描述' } });
     const reviews = await service.listTrail({ entity: 'finding' });
-    expect(reviews.length).toBe(14);
+    expect(reviews.length).toBe(32);
     expect(reviews[0]).toMatchObject({ actor: '张审计', action: 'review', before: { status: 'pending' }, after: { status: 'confirmed', note: '已调阅纸质凭证' } });
     const edits = await service.listTrail({ entity: 'lead', entityId: '石板冲乡-2017-004' });
     expect(edits.map((e) => e.action)).toEqual(['create', 'edit']);
@@ -264,7 +265,8 @@ describe('CLI review, leads, handoff, rectify', () => {
     await service.runRules();
     await service.closeWorkspace();
     const run = (cmd: string, args: string[]) => runLeadsCommand(cmd, ['--workspace', path, ...args]);
-    expect((await run('review', ['--all', '--decision', 'confirmed', '--reviewer', '张审计'])).stdout[0]).toContain('14');
+    // 31: without the roster, payments to officers were not checked.
+    expect((await run('review', ['--all', '--decision', 'confirmed', '--reviewer', '张审计'])).stdout[0]).toContain('31');
     expect((await run('review', ['--finding', 'nope', '--decision', 'dismissed', '--reviewer', '张审计', '--note', '不成立'])).exitCode).toBe(2);
     const leads = await run('leads', ['--actor', '张审计', '--cadres', cadresPath, '--source', '村级财务审计 第三审计组']);
     expect(leads.exitCode).toBe(0);
@@ -294,10 +296,10 @@ describe('handing over twice', () => {
     expect(csv[1]!.at(-1)).toBe('第2版（更正）更正：修改了处置建议（a，2026-11-25）');
     expect(handoffHtml((await service.listCaseLeads({ township: '城南镇' })).filter((l) => l.number === '城南镇-2018-002'), { township: '城南镇', fromUnit: 'x', toUnit: '城南镇纪委', date: '2026-11-25' })).toContain('第2版（更正）');
     // All townships: only 石板冲乡 is left to hand over.
-    expect((await service.handoffLeads({ dir: join(dir, 'h3'), handedBy: 'a', pdf: false })).map((h) => h.township)).toEqual(['石板冲乡']);
+    expect((await service.handoffLeads({ dir: join(dir, 'h3'), handedBy: 'a', pdf: false })).map((h) => h.township)).toEqual(['石板冲乡', '顺河镇']);
     expect(await service.handoffLeads({ dir: join(dir, 'h4'), handedBy: 'a', pdf: false })).toEqual([]);
     const hs = await service.listHandoffs();
-    expect(hs.map((h) => h.leads.find((l) => l.number === '城南镇-2018-002')?.version)).toEqual([1, 2, undefined]);
+    expect(hs.map((h) => h.leads.find((l) => l.number === '城南镇-2018-002')?.version)).toEqual([1, 2, undefined, undefined]);
     const { versions } = await service.getCaseLead({ number: '城南镇-2018-002' });
     expect(versions.map((v) => [v.version, v.lead.disposition])).toEqual([[1, '初步核实'], [2, '谈话函询']]);
     await service.closeWorkspace();
@@ -321,6 +323,6 @@ describe('audit --cadres', () => {
     expect(existsSync(ws)).toBe(false);
     const ok = await runAudit({ ...base, cadres: [cadresPath] });
     expect(ok.exitCode).toBe(0);
-    expect(ok.stdout.join('\n')).toContain('已导入村干部名册 cadres.csv：23 人次');
+    expect(ok.stdout.join('\n')).toContain('已导入村干部名册 cadres.csv：30 人次');
   });
 });

@@ -217,9 +217,9 @@ describe('handoff files', () => {
     expect((await service.listCaseLeads({})).every((l) => !l.frozen)).toBe(true);
     expect(readdirSync(out).filter((n) => !n.startsWith('.'))).toEqual([]);
     expect(info.integrity.ok).toBe(true);
-    // The next handoff goes through, numbered 1.
+    // The next handoff goes through, numbered from 1.
     const recs = await service.handoffLeads({ dir: out, handedBy: 'a', pdf: false });
-    expect(recs.map((r) => r.id)).toEqual([1, 2]);
+    expect(recs.map((r) => r.id)).toEqual([1, 2, 3]); // one per township (three in the district)
     for (const r of recs) for (const f of r.files) expect(existsSync(f.path)).toBe(true);
     await service.closeWorkspace();
   }, 60_000);

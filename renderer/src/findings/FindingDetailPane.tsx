@@ -1,5 +1,5 @@
-// The detail of the active finding: reason, voucher lines with their sources, project figures,
-// the review note and buttons, and the history.
+// The detail of the active finding: reason, voucher lines with their sources, project figures or
+// (a Benford finding) the first-digit chart, the review note and buttons, and the history.
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Descriptions, Empty, Input, Space, Typography } from 'antd';
 import { FileSearchOutlined, PrinterOutlined } from '@ant-design/icons';
@@ -8,6 +8,7 @@ import { audit } from '../api';
 import { useApp } from '../context';
 import { formatFen, ruleTitle } from '../format';
 import { pick, useLang } from '../i18n';
+import { BenfordChart } from './BenfordChart';
 import { ProjectFiguresView } from './ProjectFiguresView';
 import { ReviewHistory } from './ReviewHistory';
 import { StatusTag } from './StatusTag';
@@ -91,6 +92,7 @@ export function FindingDetailPane({ id, version, note, onNote, onDecide, onToRec
           <ProjectFiguresView p={detail.projectFigures} />
         </Card>
       )}
+      {detail.benford && <Card size="small" title={t('ui.detail.benford')}><BenfordChart b={detail.benford} /></Card>}
       <Card size="small" title={t('ui.detail.lines')}><VoucherLines lines={detail.lines} onContext={(lineId) => app.openLedger({ lineId })} /></Card>
       <Card size="small" title={t('ui.detail.history')}><ReviewHistory history={detail.history} /></Card>
     </Space>

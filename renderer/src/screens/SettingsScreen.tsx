@@ -1,16 +1,16 @@
-// Settings: every rule with its policy and settings (saving re-runs the rules), and the
-// 线索来源 that new case leads carry.
+// Settings: every rule with its switch, texts and settings (saving re-runs the rules), listed on
+// the left to jump to, and the 线索来源 that new case leads carry.
 import { useState } from 'react';
-import { App as AntApp, Space } from 'antd';
+import { Anchor, App as AntApp, Col, Row, Space, Tag } from 'antd';
 import type { RuleInfo } from '../../../shared/contract';
 import { audit } from '../api';
 import { useApp } from '../context';
-import { useLang } from '../i18n';
+import { pick, useLang } from '../i18n';
 import { LeadSourceCard } from '../settings/LeadSourceCard';
 import { RuleSettingsCard } from '../settings/RuleSettingsCard';
 
 export function SettingsScreen() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const app = useApp();
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState<string | null>(null);
@@ -30,13 +30,27 @@ export function SettingsScreen() {
     }
   };
   return (
-    <Space orientation="vertical" style={{ width: '100%', maxWidth: 980 }}>
-      {app.rules.map((r) => (
-        <RuleSettingsCard key={r.id} rule={r} busy={busy === r.id}
-          onSave={(settings) => apply(r.id, () => audit().saveRuleSettings({ rule: r.id, settings }))}
-          onReset={() => apply(r.id, () => audit().resetRuleSettings({ rule: r.id }))} />
-      ))}
-      <LeadSourceCard />
-    </Space>
+    <Row gutter={16} wrap={false} style={{ maxWidth: 1280 }}>
+      <Col flex="240px" data-testid="settings-rules">
+        <Anchor getContainer={() => document.querySelector('.va-content') as HTMLElement} targetOffset={8}
+          items={[
+            ...app.rules.map((r) => ({
+              key: r.id, href: `#rule-${r.id}`,
+              title: <span>{pick(lang, r.title, r.titleEn)} {r.settings.enabled === false && <Tag style={{ marginInlineStart: 4 }}>{t('ui.settings.off')}</Tag>}</span>,
+            })),
+            { key: 'lead-source', href: '#settings-lead-source', title: t('ui.lead.source.title') },
+          ]} />
+      </Col>
+      <Col flex="auto" style={{ minWidth: 0 }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {app.rules.map((r) => (
+            <RuleSettingsCard key={r.id} rule={r} busy={busy === r.id}
+              onSave={(settings) => apply(r.id, () => audit().saveRuleSettings({ rule: r.id, settings }))}
+              onReset={() => apply(r.id, () => audit().resetRuleSettings({ rule: r.id }))} />
+          ))}
+          <div id="settings-lead-source"><LeadSourceCard /></div>
+        </Space>
+      </Col>
+    </Row>
   );
 }

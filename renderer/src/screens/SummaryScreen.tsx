@@ -98,9 +98,9 @@ export function SummaryScreen() {
   const cols = table?.columnKeys ?? [];
   const columns: ColumnsType<PivotLine> = [
     { key: 'label', title: t(`pivot.dim.${view.rows}`), fixed: 'left', width: 200, className: 'va-nowrap', ellipsis: true, render: (_, l) => (opens && l.key !== FOLDED ? <Typography.Link>{label(l.key, l.label, view.rows)}</Typography.Link> : label(l.key, l.label, view.rows)) },
-    ...cols.map((c, i) => ({ key: `c${i}`, title: label(c.key, c.label, view.columns ?? view.rows), width: Math.ceil(Math.min(260, Math.max(120, textWidth(label(c.key, c.label, view.columns ?? view.rows), 14, 600) + 28))), align: 'right' as const, render: (_: unknown, l: PivotLine) => money(l.cells[i]?.amountFen ?? 0, l.cells[i]?.count ?? 0) })),
+    ...cols.map((c, i) => ({ key: `c${i}`, title: label(c.key, c.label, view.columns ?? view.rows), width: Math.ceil(Math.max(120, textWidth(label(c.key, c.label, view.columns ?? view.rows), 14, 600) + 28)), align: 'right' as const, render: (_: unknown, l: PivotLine) => money(l.cells[i]?.amountFen ?? 0, l.cells[i]?.count ?? 0) })),
     { key: 'total', title: cols.length ? t('pivot.total') : amountTitle, width: 140, align: 'right', render: (_, l) => money(l.total.amountFen, l.total.count, cols.length > 0) },
-    { key: 'count', title: countTitle, width: 84, align: 'right', render: (_, l) => l.total.count.toLocaleString() },
+    { key: 'count', title: countTitle, width: Math.ceil(Math.max(84, textWidth(countTitle, 14, 600) + 28)), align: 'right', render: (_, l) => l.total.count.toLocaleString() },
   ];
   const width = columns.reduce((s, c) => s + Number(c.width), 0);
   return (
