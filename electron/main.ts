@@ -86,6 +86,8 @@ if (!app.requestSingleInstanceLock()) {
     const applyMenu = (lang: Lang): void => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
       openWorkspace: send('open-workspace'),
       importLedgers: send('import-ledgers'),
+      exportPackage: send('export-package'),
+      importPackage: send('import-package'),
       about: () => void dialog.showMessageBox({ message: `${t('zh', 'ui.app.title')} ${t('en', 'ui.app.title')}`, detail: t(language.get(), 'shell.version', { version: app.getVersion() }) }),
     }, lang)));
     registerAuditHandlers({

@@ -4,7 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { Lang } from '../shared/contract/types';
 import { t, type MessageKey } from '../shared/i18n/messages';
 
-export function menuTemplate(actions: { openWorkspace: () => void; importLedgers: () => void; about: () => void }, lang: Lang = 'zh'): MenuItemConstructorOptions[] {
+export function menuTemplate(actions: { openWorkspace: () => void; importLedgers: () => void; exportPackage: () => void; importPackage: () => void; about: () => void }, lang: Lang = 'zh'): MenuItemConstructorOptions[] {
   const tr = (key: MessageKey): string => t(lang, key);
   return [
     {
@@ -12,6 +12,9 @@ export function menuTemplate(actions: { openWorkspace: () => void; importLedgers
       submenu: [
         { label: tr('shell.menu.open-workspace'), accelerator: 'CmdOrCtrl+O', click: actions.openWorkspace },
         { label: tr('shell.menu.import-ledgers'), accelerator: 'CmdOrCtrl+I', click: actions.importLedgers },
+        { type: 'separator' },
+        { label: tr('shell.menu.export-package'), click: actions.exportPackage },
+        { label: tr('shell.menu.import-package'), click: actions.importPackage },
         { type: 'separator' },
         { label: tr('shell.menu.quit'), role: 'quit' },
       ],

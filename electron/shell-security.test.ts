@@ -59,8 +59,14 @@ describe('main window', () => {
     expect(out.mock.calls[0]![0].responseHeaders['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
   });
 
-  it('has a Chinese menu', () => {
-    const labels = menuTemplate({ openWorkspace: vi.fn(), importLedgers: vi.fn(), about: vi.fn() }).map((m) => m.label);
-    expect(labels).toEqual(['文件', '编辑', '视图', '帮助']);
+  it('has a Chinese menu, with the work packages under 文件', () => {
+    const actions = { openWorkspace: vi.fn(), importLedgers: vi.fn(), exportPackage: vi.fn(), importPackage: vi.fn(), about: vi.fn() };
+    const menu = menuTemplate(actions);
+    expect(menu.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
+    const file = menu[0]!.submenu as { label?: string; click?: () => void }[];
+    file.find((i) => i.label === '导出工作包…')?.click?.();
+    file.find((i) => i.label === '导入工作包…')?.click?.();
+    expect(actions.exportPackage).toHaveBeenCalledOnce();
+    expect(actions.importPackage).toHaveBeenCalledOnce();
   });
 });

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
+import { PACKAGE_EXTENSION } from '../shared/contract';
 import type { Lang } from '../shared/contract/types';
 import { t, type MessageKey } from '../shared/i18n/messages';
 import type { ShellHandlers } from './ipc';
@@ -37,9 +38,12 @@ const filtersIn = (tr: (key: MessageKey) => string) => ({
   // Evidence of rectification: scans, photos, receipts, documents of any kind.
   evidence: [{ name: tr('shell.filter.evidence'), extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'doc', 'docx', 'xls', 'xlsx', 'ofd'] }, { name: tr('shell.filter.all'), extensions: ['*'] }],
   workspace: [{ name: tr('shell.filter.workspace'), extensions: ['sqlite'] }],
+  package: [{ name: tr('shell.filter.package'), extensions: [PACKAGE_EXTENSION] }],
 });
 
-const TITLES = { ledger: 'shell.dialog.ledger', projects: 'shell.dialog.projects', cadres: 'shell.dialog.cadres', evidence: 'shell.dialog.evidence' } as const satisfies Record<string, MessageKey>;
+const TITLES = {
+  ledger: 'shell.dialog.ledger', projects: 'shell.dialog.projects', cadres: 'shell.dialog.cadres', evidence: 'shell.dialog.evidence', package: 'shell.dialog.package',
+} as const satisfies Record<string, MessageKey>;
 
 /** The UI's language as the shell keeps it: read by the dialogs, set by the renderer (and main rebuilds the menu). */
 export interface ShellLanguage {

@@ -20,6 +20,19 @@ ${INDENT}${line('cli.help.verify')}
   npm run cli -- password --workspace FILE
 ${INDENT}${line('cli.help.password')}
 ${INDENT}${line('cli.help.password-input')}
+  npm run cli -- package export --workspace FILE --out FILE.vapkg [--village ${zh('doc.township')}/${zh('doc.village')} ...] [--final] [--by NAME]
+${INDENT}${line('cli.help.package-export')}
+  npm run cli -- package import --workspace FILE --file FILE.vapkg [--by NAME] [--create]
+${INDENT}${line('cli.help.package-import')}
+${INDENT}${line('cli.help.package-password')}
+  npm run cli -- conflicts --workspace FILE [--all]
+${INDENT}${line('cli.help.conflicts')}
+  npm run cli -- resolve --workspace FILE --conflict ID (--decision confirmed|dismissed [--note TEXT] [--correct-leads] | --keep) [--by NAME]
+${INDENT}${line('cli.help.resolve')}
+  npm run cli -- rollup --workspace FILE [--export FILE.xlsx]
+${INDENT}${line('cli.help.rollup')}
+  npm run cli -- dispose --workspace FILE --package FILE.vapkg [--originals] [--by NAME]
+${INDENT}${line('cli.help.dispose')}
 `;
 
 

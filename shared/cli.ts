@@ -67,17 +67,34 @@ function reportError(e: unknown): number {
  * The passwords, never from the command line: VILLAGE_AUDIT_PASSWORD (and _NEW_PASSWORD), or
  * standard input's lines with --password-stdin (the `password` command reads two: current, new).
  */
-function readSecrets(args: string[], command: string): { password?: string; next?: string } {
-  const env = { password: process.env.VILLAGE_AUDIT_PASSWORD || undefined, next: process.env.VILLAGE_AUDIT_NEW_PASSWORD || undefined };
-  if (!args.includes('--password-stdin') && !(command === 'password' && (!env.password || !env.next))) return env;
+function readSecrets(args: string[], command: string): { password?: string; next?: string; packagePassword?: string } {
+  const env = { password: process.env.VILLAGE_AUDIT_PASSWORD || undefined, next: process.env.VILLAGE_AUDIT_NEW_PASSWORD || undefined, packagePassword: process.env.VILLAGE_AUDIT_PACKAGE_PASSWORD || undefined };
+  const workspaceLine = args.includes('--password-stdin');
+  const packageLine = args.includes('--package-password-stdin');
+  if (!workspaceLine && !packageLine && !(command === 'password' && (!env.password || !env.next))) return env;
   let text: string;
   try {
     text = readFileSync(0, 'utf8');
   } catch {
     return env;
   }
-  const [first, second] = text.split(/\r?\n/);
-  return { password: first || env.password, next: second || env.next };
+  const lines = text.split(/\r?\n/);
+  // The package's password is the line after the workspace's (the first, when only the package's is read).
+  if (packageLine) return { ...env, password: (workspaceLine ? lines[0] : undefined) || env.password, packagePassword: lines[workspaceLine ? 1 : 0] || env.packagePassword };
+  const [first, second] = lines;
+  return { ...env, password: first || env.password, next: second || env.next };
+}
+
+/** A command's outcome written out (its lines on stdout and stderr), or what it threw, in words; the exit code. */
+async function runCommand(run: () => Promise<{ exitCode: number; stdout: string[]; stderr: string[] }>): Promise<number> {
+  try {
+    const o = await run();
+    if (o.stdout.length) process.stdout.write(o.stdout.join('\n') + '\n');
+    if (o.stderr.length) process.stderr.write(o.stderr.join('\n') + '\n');
+    return o.exitCode;
+  } catch (e) {
+    return reportError(e);
+  }
 }
 
 const isParseArgsError = (e: unknown): boolean => String((e as { code?: string }).code).startsWith('ERR_PARSE_ARGS');
@@ -88,21 +105,16 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command ? 0 : 2;
   }
-  if (['review', 'leads', 'handoff', 'rectify', 'verify', 'password', 'rules', ...ANALYTICS_COMMANDS].includes(command)) {
-    try {
-      // The engine is loaded for a command that needs it, not for --help.
-      const secrets = readSecrets(rest, command);
-      const o = command === 'rules'
-        ? await (await import('./cli-rules')).runRulesCommand(rest, undefined, secrets)
-        : ANALYTICS_COMMANDS.includes(command)
-          ? await (await import('./cli-analytics')).runAnalyticsCommand(command, rest, undefined, secrets)
-          : await (await import('./cli-leads')).runLeadsCommand(command, rest, undefined, secrets);
-      if (o.stdout.length) process.stdout.write(o.stdout.join('\n') + '\n');
-      if (o.stderr.length) process.stderr.write(o.stderr.join('\n') + '\n');
-      return o.exitCode;
-    } catch (e) {
-      return reportError(e);
-    }
+  // The engine is loaded for a command that needs it, not for --help.
+  if (['review', 'leads', 'handoff', 'rectify', 'verify', 'password'].includes(command)) {
+    return runCommand(async () => (await import('./cli-leads')).runLeadsCommand(command, rest, undefined, readSecrets(rest, command)));
+  }
+  if (['package', 'conflicts', 'resolve', 'rollup', 'dispose'].includes(command)) {
+    return runCommand(async () => (await import('./cli-package')).runPackageCommand(command, rest, undefined, readSecrets(rest, command)));
+  }
+  if (command === 'rules') return runCommand(async () => (await import('./cli-rules')).runRulesCommand(rest, undefined, readSecrets(rest, command)));
+  if (ANALYTICS_COMMANDS.includes(command)) {
+    return runCommand(async () => (await import('./cli-analytics')).runAnalyticsCommand(command, rest, undefined, readSecrets(rest, command)));
   }
   if (command !== 'audit') {
     process.stderr.write(`${line('cli.err.unknown-command', { command })}\n\n${HELP}`);

@@ -9,6 +9,7 @@ import type {
   AuditArgs, AuditEvent, Cadre, ExportedFile, LedgerContext, LedgerPage, LedgerPlace, PivotTable, Sample, CadreImportResult, CaseLead, EngineApi, FilePreview, FindingDetail, FindingPage, HandoffRecord, ImportOptions,
   ImportResult, Lead, LeadExport, LeadVersion, Overview, ProjectFigures, RectificationItem, RectificationProgressPoint, RectificationSummaryRow,
   ReviewImpact, RiskRanking, RowError, RuleInfo, RunSummary, SourceFileInfo, TrailEntry, VerifyBreak, VerifyReport, WorkspaceFileInfo, WorkspaceInfo, BenfordFigures,
+  DisposalResult, MergeConflict, PackageExportResult, PackageImportResult, PackageScopeVillage, Rollup,
 } from './contract';
 import { findingsSheet, pivotSheet, sampleSheets } from './analytics/exports';
 import { findingHtml } from './analytics/finding-print';
@@ -34,6 +35,11 @@ import {
   buildCaseLeads, getCaseLead, leadNumberOfFinding, leadSource, leadVersions, listCaseLeads, mergeCaseLeads, setLeadSource, splitCaseLead, updateCaseLead,
 } from './leads/store';
 import { listTrail } from './leads/trail';
+import { listConflicts, resolveConflict } from './leads/conflicts';
+import { carryOutDisposal, planDisposal } from './leads/disposal';
+import { exportPackage, packageScope, type PackageContext } from './leads/package-export';
+import { importPackage } from './leads/package-import';
+import { rollup, writeRollupXlsx } from './leads/rollup';
 import { RULES, ruleById } from './rules';
 import { figuresOf, projectPayments } from './rules/payment-exceeds-acceptance';
 import { riskRanking } from './rules/ranking';
@@ -480,5 +486,49 @@ export class AuditService implements EngineApi {
 
   async exportSample(args: AuditArgs<'exportSample'>[0]): Promise<ExportedFile> {
     return writeTable(args.path, args.format, sampleSheets(getSample(this.ws, args.id), args.lang), zh('ui.app.title'));
+  }
+
+  // ---- work packages, merge, roll-up, disposal: the logic is in shared/leads/package-*.ts, conflicts, rollup, disposal ----
+  private packageContext(): PackageContext {
+    return { db: this.ws, evidence: this.evidence, now: this.now(), onProgress: (phase, done, total) => this.opts.onEvent?.({ type: 'package-progress', phase, done, total }) };
+  }
+
+  async packageScope(): Promise<PackageScopeVillage[]> {
+    return packageScope(this.ws);
+  }
+
+  async exportPackage(args: AuditArgs<'exportPackage'>[0]): Promise<PackageExportResult> {
+    return exportPackage(this.packageContext(), args);
+  }
+
+  async importPackage(args: AuditArgs<'importPackage'>[0]): Promise<PackageImportResult> {
+    const r = await importPackage(this.packageContext(), args);
+    this.integrity = null;
+    return { ...r, conflicts: listConflicts(this.ws, { all: true, ownGroup: leadSource(this.ws) }).filter((c) => r.conflicts.some((x) => x.id === c.id)) };
+  }
+
+  async listConflicts(args: AuditArgs<'listConflicts'>[0]): Promise<MergeConflict[]> {
+    return listConflicts(this.ws, { all: args.all, ownGroup: leadSource(this.ws) });
+  }
+
+  async resolveConflict(args: AuditArgs<'resolveConflict'>[0]): Promise<MergeConflict> {
+    const c = resolveConflict(this.ws, args, this.now());
+    return listConflicts(this.ws, { all: true, ownGroup: leadSource(this.ws) }).find((x) => x.id === c.id) ?? c;
+  }
+
+  async rollup(): Promise<Rollup> {
+    return rollup(this.ws);
+  }
+
+  async exportRollup(args: AuditArgs<'exportRollup'>[0]): Promise<{ path: string; sha256: string; rows: number }> {
+    return writeRollupXlsx(rollup(this.ws), resolve(args.path));
+  }
+
+  async disposeWorkspace(args: AuditArgs<'disposeWorkspace'>[0]): Promise<DisposalResult> {
+    const workspace = this.path as string;
+    const evidenceDir = this.evidence.dir;
+    const plan = planDisposal(this.ws, { workspace, evidenceDir, packagePath: resolve(args.packagePath), originals: !!args.originals });
+    await this.closeWorkspace();
+    return carryOutDisposal(plan, { workspace, evidenceDir, actor: args.actor, now: this.now() });
   }
 }

@@ -12,6 +12,7 @@ import { errorText } from './errors';
 import { LangContext, makeT, useLang } from './i18n';
 import { ScreenView } from './screens/ScreenView';
 import { loadView, saveView } from './view-state';
+import { ExportPackageModal, ImportPackageModal } from './team/PackageModals';
 
 const LANG_KEY = 'va.lang';
 
@@ -51,6 +52,7 @@ function Shell() {
   const [rules, setRules] = useState<RuleInfo[]>([]);
   const [dataVersion, setDataVersion] = useState(0);
   const [focus, setFocus] = useState<AppState['focus']>({});
+  const [packageDialog, setPackageDialog] = useState<'export' | 'import' | null>(null);
 
   const reportError = useCallback((e: unknown) => {
     void message.error(errorText(e, lang), 6);
@@ -71,7 +73,8 @@ function Shell() {
   // The desktop menu (文件 → 打开工作区 / 导入账簿) asks for a screen through an engine event.
   useEffect(() => audit().onEvent((e) => {
     if (e.type !== 'menu') return;
-    if (e.action === 'import-ledgers' && workspace) setScreen('import');
+    if ((e.action === 'export-package' || e.action === 'import-package') && workspace) setPackageDialog(e.action === 'export-package' ? 'export' : 'import');
+    else if (e.action === 'import-ledgers' && workspace) setScreen('import');
     else setScreen('start');
   }), [workspace]);
 
@@ -88,6 +91,7 @@ function Shell() {
     openLead: (lead) => { setFocus({ lead }); setScreen('leads'); },
     openRectification: (rectification) => { setFocus({ rectification }); setScreen('rectification'); },
     openLedger: (ledger) => { setFocus({ ledger }); setScreen('ledger'); },
+    openPackage: setPackageDialog,
   };
   const needsWs = (s: Screen) => s !== 'start' && !workspace;
   const items: { key: Screen; label: string }[] = [
@@ -128,6 +132,8 @@ function Shell() {
             <ScreenView screen={needsWs(screen) ? 'start' : screen} />
           </div>
           <ShortcutsHelp />
+          <ExportPackageModal open={packageDialog === 'export'} onClose={() => setPackageDialog(null)} />
+          <ImportPackageModal open={packageDialog === 'import'} onClose={() => setPackageDialog(null)} />
         </Layout>
       </Layout>
     </AppContext.Provider>

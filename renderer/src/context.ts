@@ -34,6 +34,8 @@ export interface AppState {
   dataVersion: number;
   dataChanged: () => void;
   reportError: (e: unknown) => void;
+  /** Opens the work package dialog: export from, or import into, the open workspace. */
+  openPackage: (which: 'export' | 'import') => void;
 }
 
 export const AppContext = createContext<AppState | null>(null);

@@ -6,17 +6,19 @@ import type { AuditEvent } from './envelope';
 import type { AuditMethod, EngineMethod, METHODS, ShellMethod } from './methods';
 import type { AuditResults } from './results';
 import { PIVOT_DIMENSIONS } from './analytics';
-import { DISPOSITIONS, RECT_PROGRESS } from './types';
+import { DISPOSITIONS, RECT_PROGRESS, TRAIL_ENTITIES } from './types';
 
 const fileKind = z.enum(['ledger', 'projects']);
 /** What a file dialog asks for (sets its title and filter). */
-const dialogKind = z.enum(['ledger', 'projects', 'cadres', 'evidence']);
+const dialogKind = z.enum(['ledger', 'projects', 'cadres', 'evidence', 'package']);
 const encoding = z.enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be', 'auto']);
 const status = z.enum(['pending', 'confirmed', 'dismissed']);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const nonEmpty = z.string().trim().min(1).max(4096);
 const actor = z.string().trim().min(1).max(100);
 const place = z.string().max(200);
+/** A work package's password: at least 8 characters (it travels on a USB stick). */
+const packagePassword = z.string().min(8).max(1000);
 const columnMap = z.record(z.string().max(200), z.string().max(200));
 
 export const importOptionsSchema = z.object({
@@ -161,7 +163,7 @@ export const ARG_SCHEMAS = {
   exportRectifications: one(z.object({ path: nonEmpty, township: place.optional() }).strict()),
   rectificationSummary: none,
   rectificationProgress: one(z.object({ township: place.optional() }).strict()),
-  listTrail: one(z.object({ entity: z.enum(['finding', 'lead', 'handoff', 'rectification', 'cadres', 'sample']).optional(), entityId: z.string().max(200).optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict()),
+  listTrail: one(z.object({ entity: z.enum(TRAIL_ENTITIES).optional(), entityId: z.string().max(200).optional(), limit: z.number().int().min(1).max(100_000).optional() }).strict()),
   exportFindings: one(z.object({ query: findingQuerySchema.omit({ offset: true, limit: true }), path: nonEmpty, format: exportFormat, lang }).strict()),
   printFinding: one(z.object({ id: z.string().min(1).max(100), path: nonEmpty }).strict()),
   listPlaces: none,
@@ -185,6 +187,20 @@ export const ARG_SCHEMAS = {
   listSamples: none,
   exportSample: one(z.object({ id: sampleId, path: nonEmpty, format: exportFormat, lang }).strict()),
   setLanguage: one(z.object({ lang }).strict()),
+  packageScope: none,
+  exportPackage: one(z.object({
+    path: nonEmpty, password: packagePassword, actor,
+    villages: z.array(z.object({ township: place, village: place }).strict()).max(5000).optional(),
+    final: z.boolean().optional(),
+  }).strict()),
+  importPackage: one(z.object({ path: nonEmpty, password: packagePassword, actor }).strict()),
+  listConflicts: one(z.object({ all: z.boolean().optional() }).strict()),
+  resolveConflict: one(z.object({
+    id: z.number().int().min(1), actor, decision: z.enum(['confirmed', 'dismissed']).optional(), note: z.string().max(2000).optional(), acknowledgeLeads: z.boolean().optional(),
+  }).strict()),
+  rollup: none,
+  exportRollup: one(z.object({ path: nonEmpty }).strict()),
+  disposeWorkspace: one(z.object({ packagePath: nonEmpty, actor, originals: z.boolean().optional() }).strict()),
   chooseFiles: one(z.object({ kind: dialogKind, multiple: z.boolean().optional() }).strict()),
   chooseDirectory: one(z.object({ title: z.string().max(200).optional() }).strict()),
   chooseWorkspace: one(z.object({ create: z.boolean() }).strict()),

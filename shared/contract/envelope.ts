@@ -1,13 +1,15 @@
 // What crosses a process boundary besides arguments: answers as envelopes, errors as data, and
 // the events the engine and the shell push. Zod-free: main's bundle and the preload take it.
-import type { ImportProgress } from './types';
+import type { ImportProgress, PackagePhase } from './types';
 
 /** Events the engine pushes while it works. */
 export type AuditEvent =
   | { type: 'import-progress'; progress: ImportProgress }
   | { type: 'rules-progress'; rule: string; done: number; total: number }
+  /** A work package being exported or imported: its phase, and how far (files, records). */
+  | { type: 'package-progress'; phase: PackagePhase; done: number; total: number }
   /** From the desktop app's menu (文件 → 打开工作区 / 导入账簿): the UI goes to that screen. */
-  | { type: 'menu'; action: 'open-workspace' | 'import-ledgers' };
+  | { type: 'menu'; action: 'open-workspace' | 'import-ledgers' | 'export-package' | 'import-package' };
 
 /**
  * What went wrong, for the UI to act on: arguments refused (also by the engine's own checks),

@@ -90,6 +90,23 @@ export const METHODS = {
   extendSample: 'engine',
   listSamples: 'engine',
   exportSample: 'engine',
+  // ---- work packages, merge, roll-up, disposal (issue 14) ----
+  /** The villages a work package can hold (every village with sources here), with their group and what was done. */
+  packageScope: 'engine',
+  /** Writes a work package: the chosen villages' source files (their bytes), reviews, leads and versions, handoffs, rectification items with evidence, trail; encrypted with a password. */
+  exportPackage: 'engine',
+  /** Merges a work package into the open workspace, all or nothing: files it lacks, reviews by finding (conflicts kept to resolve), leads (numbers kept unique), items, evidence, trail. */
+  importPackage: 'engine',
+  /** Merge conflicts (open ones unless all is asked for). */
+  listConflicts: 'engine',
+  /** A person decides a conflict: a review conflict by a decision (recorded as a review), a lead or item conflict by keeping this workspace's record. */
+  resolveConflict: 'engine',
+  /** Per group, township and village: findings, leads handed over, money at issue and recovered; the district's totals. */
+  rollup: 'engine',
+  /** The roll-up as .xlsx. */
+  exportRollup: 'engine',
+  /** Ends the audit on this laptop: after a final package (checked by its recorded SHA-256), destroys the workspace, its evidence and optionally the original files. */
+  disposeWorkspace: 'engine',
   /** Native open dialog: ledger, project, roster or evidence files; [] when cancelled. */
   chooseFiles: 'shell',
   /** Native folder dialog, for exports; null when cancelled. */

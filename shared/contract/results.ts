@@ -2,7 +2,8 @@
 import type {
   Cadre, CadreImportResult, CaseLead, FilePreview, FindingDetail, FindingPage, HandoffRecord, ImportResult, Lead, LeadExport, LeadVersion,
   Overview, ProjectFigures, RectificationItem, RiskRanking, RectificationProgressPoint, RectificationSummaryRow, RuleInfo, RunSummary, SourceFileInfo,
-  TrailEntry, WorkspaceInfo, WorkspaceFileInfo, VerifyReport, ReviewImpact,
+  TrailEntry, WorkspaceInfo, WorkspaceFileInfo, VerifyReport, ReviewImpact, PackageScopeVillage, PackageExportResult, PackageImportResult, MergeConflict,
+  Rollup, DisposalResult,
 } from './types';
 import type { ExportedFile, LedgerContext, LedgerPage, LedgerPlace, PivotTable, Sample } from './analytics';
 
@@ -68,6 +69,14 @@ export interface AuditResults {
   listSamples: Sample[];
   exportSample: ExportedFile;
   setLanguage: void;
+  packageScope: PackageScopeVillage[];
+  exportPackage: PackageExportResult;
+  importPackage: PackageImportResult;
+  listConflicts: MergeConflict[];
+  resolveConflict: MergeConflict;
+  rollup: Rollup;
+  exportRollup: { path: string; sha256: string; rows: number };
+  disposeWorkspace: DisposalResult;
   chooseFiles: string[];
   chooseDirectory: string | null;
   chooseWorkspace: string | null;

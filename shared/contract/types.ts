@@ -223,6 +223,8 @@ export interface ReviewEvent {
   note: string | null;
   reviewer: string;
   at: string;
+  /** A decision made on another laptop, merged from its work package: that group (线索来源). */
+  group?: string;
 }
 
 /** A Benford test on a village's payments: first digits observed against Benford's law. */
@@ -541,6 +543,8 @@ export interface CaseLead {
   mergedFrom: string[];
   /** None of its findings is confirmed any more (all dismissed or reopened): the lead is withdrawn, amount 0. */
   withdrawn: boolean;
+  /** Merged from a work package whose number was taken here: the number it had there, and the group. */
+  renumberedFrom: { number: string; group: string; at: string } | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -650,7 +654,7 @@ export interface TrailEntry {
   id: number;
   at: string;
   actor: string;
-  entity: 'finding' | 'lead' | 'handoff' | 'rectification' | 'cadres' | 'sample';
+  entity: TrailEntity;
   entityId: string;
   action: string;
   before: unknown;
@@ -658,3 +662,134 @@ export interface TrailEntry {
   /** What a person reads: the action, and each field with its catalogue label and its values formatted (涉及金额：¥27,620.00). */
   text: { action: Texts; changes: { label: Texts; before: Texts | null; after: Texts | null }[] };
 }
+
+// ---- work packages, merge, district roll-up, disposal (issue 14) ----
+
+/** A work package file's extension. */
+export const PACKAGE_EXTENSION = 'vapkg';
+
+export const TRAIL_ENTITIES = ['finding', 'lead', 'handoff', 'rectification', 'cadres', 'sample', 'package', 'workspace'] as const;
+export type TrailEntity = (typeof TRAIL_ENTITIES)[number];
+
+export interface VillageRef {
+  township: string;
+  village: string;
+}
+
+/** A village a package can hold, with what the workspace has of it. */
+export interface PackageScopeVillage extends VillageRef {
+  group: string;
+  files: number;
+  findings: number;
+  reviewed: number;
+  leads: number;
+}
+
+export interface PackageCounts {
+  sources: number;
+  cadreFiles: number;
+  reviews: number;
+  leads: number;
+  handoffs: number;
+  rectifications: number;
+  evidence: number;
+  trail: number;
+}
+
+export interface PackageExportResult {
+  path: string;
+  /** The file's SHA-256 (as recorded for disposal). */
+  sha256: string;
+  /** The plaintext's SHA-256: the package's content hash, in its authenticated header. */
+  contentSha256: string;
+  size: number;
+  final: boolean;
+  group: string;
+  villages: VillageRef[];
+  counts: PackageCounts;
+}
+
+export type ConflictKind = 'review' | 'lead' | 'lead-finding' | 'rectification';
+
+/** One side of a conflict: a decision (review) or a summary of the record (lead, item). */
+export interface ConflictSide {
+  group: string;
+  decision: FindingStatus | null;
+  note: string | null;
+  actor: string;
+  at: string;
+  summary: Texts;
+}
+
+/** What a merge would not decide: shown until a person resolves it. */
+export interface MergeConflict {
+  id: number;
+  kind: ConflictKind;
+  /** Finding id, lead number or rectification item id. */
+  ref: string;
+  township: string;
+  village: string;
+  what: Texts;
+  local: ConflictSide;
+  incoming: ConflictSide;
+  packageName: string;
+  openedAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  resolution: string | null;
+}
+
+export interface PackageImportResult {
+  path: string;
+  sha256: string;
+  group: string;
+  exportedBy: string;
+  exportedAt: string;
+  final: boolean;
+  villages: VillageRef[];
+  sources: { added: number; duplicate: number };
+  cadreFiles: { added: number; duplicate: number };
+  reviews: { added: number; applied: number; conflicts: number };
+  leads: { added: number; updated: number; same: number; renumbered: { from: string; to: string }[] };
+  handoffs: { added: number };
+  rectifications: { added: number; updated: number };
+  evidence: { added: number };
+  trail: { added: number };
+  conflicts: MergeConflict[];
+  message: Texts;
+}
+
+/** One line of the roll-up: a village, a township's or group's subtotal (village ''), or the district (both ''). */
+export interface RollupRow {
+  group: string;
+  township: string;
+  village: string;
+  villages: number;
+  findings: number;
+  confirmed: number;
+  confirmedFen: number;
+  leads: number;
+  handedOver: number;
+  atIssueFen: number;
+  recoveredFen: number;
+  rectifications: number;
+  closed: number;
+  openConflicts: number;
+}
+
+export interface Rollup {
+  /** Villages, each group's townships and each group, in order: group, township, village. */
+  rows: RollupRow[];
+  totals: RollupRow;
+  groups: string[];
+}
+
+export interface DisposalResult {
+  packagePath: string;
+  packageSha256: string;
+  destroyed: { path: string; size: number }[];
+  /** The record of what was destroyed, written beside the package. */
+  certificate: string;
+}
+
+export type PackagePhase = 'collect' | 'encrypt' | 'write' | 'read' | 'decrypt' | 'sources' | 'rules' | 'merge';

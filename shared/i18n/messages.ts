@@ -11,6 +11,8 @@ import { integrityMessages } from './messages-integrity';
 import { leadMessages } from './messages-leads';
 import { ruleMessages } from './messages-rules';
 import { uiAnalyticsMessages } from './messages-ui-analytics';
+import { teamMessages } from './messages-team';
+import { uiTeamMessages } from './messages-ui-team';
 import { uiAppMessages } from './messages-ui-app';
 import { uiFindingsMessages } from './messages-ui-findings';
 import { uiImportMessages } from './messages-ui-import';
@@ -36,6 +38,8 @@ export const messages = {
   ...shellMessages,
   ...analyticsMessages,
   ...uiAnalyticsMessages,
+  ...teamMessages,
+  ...uiTeamMessages,
 } as const;
 
 export type MessageKey = keyof typeof messages;

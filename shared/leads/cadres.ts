@@ -3,7 +3,7 @@
 // row errors with file:line:column) and imported all or nothing; the same bytes twice are
 // recognised by hash.
 import { basename, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Cadre, CadreImportResult, Encoding, LeadPerson } from '../contract';
 import { both } from '../i18n/messages';
 import type { CadreRecord } from '../ingest/cadre-row';
@@ -14,6 +14,7 @@ import { sniffFormat } from '../ingest/sniff';
 import { FileDecodeError, FileRejectedError, MappingError, refusalText } from '../ingest/table';
 import { TableRows, type FoundHeader } from '../ingest/table-rows';
 import { writeTx, type Db } from '../workspace/db';
+import { keepsSourceBytes, packFile, storeSourceBytes } from '../workspace/source-bytes';
 import { appendTrail } from './trail';
 
 export interface CadreImportOptions {
@@ -22,6 +23,8 @@ export interface CadreImportOptions {
   sheet?: string;
   map?: Record<string, string>;
   actor?: string;
+  /** The path recorded (a work package's roster keeps the path it had where it was first imported). */
+  recordedPath?: string;
 }
 
 export async function importCadres(db: Db, opts: CadreImportOptions, now: string): Promise<CadreImportResult> {
@@ -83,9 +86,12 @@ export async function importCadres(db: Db, opts: CadreImportOptions, now: string
   if (mapped.errorCount > 0) {
     return { ...result, status: 'rejected', errors: mapped.errors, errorCount: mapped.errorCount, ...both('import.rejected', { file, count: mapped.errorCount }) };
   }
+  // The roster's bytes are kept like a ledger's (a work package carries them).
+  const gz = keepsSourceBytes(db) ? await packFile(path) : null;
   writeTx(db, () => {
+    if (gz) storeSourceBytes(db, result.sha256, statSync(path).size, gz);
     const fileId = Number(db.prepare('INSERT INTO cadre_files (sha256, name, path, rows_imported, imported_at) VALUES (?, ?, ?, ?, ?)')
-      .run(result.sha256, file, path, records.length, now).lastInsertRowid);
+      .run(result.sha256, file, opts.recordedPath ?? path, records.length, now).lastInsertRowid);
     const ins = db.prepare('INSERT INTO cadres (file_id, line_no, township, village, name, post, term_start, term_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const r of records) ins.run(fileId, r.line, r.township, r.village, r.name, r.post, r.termStart, r.termEnd);
     appendTrail(db, { at: now, actor: opts.actor ?? 'cli', entity: 'cadres', entityId: result.sha256, action: 'import', after: { file, rows: records.length } });

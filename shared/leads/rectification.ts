@@ -138,19 +138,24 @@ export interface EvidenceStore {
 
 const sha256Of = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
+/** Puts an evidence file's bytes in the folder (encrypted in an encrypted workspace) unless there; `created` when this call wrote it. */
+export function storeEvidenceBytes(store: EvidenceStore, sha: string, bytes: Buffer): { stored: string; created: boolean } {
+  mkdirSync(store.dir, { recursive: true });
+  const stored = join(store.dir, store.key ? evidenceName(store.key, sha) : sha);
+  if (existsSync(stored)) return { stored, created: false };
+  // Written whole under a temporary name, then renamed: a half-written file never takes the name.
+  const tmp = `${stored}.${process.pid}.partial`;
+  writeFileSync(tmp, store.key ? encryptEvidence(store.key, bytes) : bytes);
+  renameSync(tmp, stored);
+  return { stored, created: true };
+}
+
 /** Copies the file into the evidence folder (encrypted in an encrypted workspace) and records it. */
 export function addRectificationEvidence(db: Db, store: EvidenceStore, id: number, path: string, actor: string, now: string): RectificationItem {
   if (!existsSync(path)) throw new EngineError('not-found', 'rect.err.file-not-found', { path });
   const bytes = readFileSync(path);
   const sha = sha256Of(bytes);
-  mkdirSync(store.dir, { recursive: true });
-  const stored = join(store.dir, store.key ? evidenceName(store.key, sha) : sha);
-  if (!existsSync(stored)) {
-    // Written whole under a temporary name, then renamed: a half-written file never takes the name.
-    const tmp = `${stored}.${process.pid}.partial`;
-    writeFileSync(tmp, store.key ? encryptEvidence(store.key, bytes) : bytes);
-    renameSync(tmp, stored);
-  }
+  const { stored } = storeEvidenceBytes(store, sha, bytes);
   writeTx(db, () => {
     getRectification(db, id, now.slice(0, 10));
     db.prepare('INSERT INTO rectification_evidence (item_id, name, sha256, size, stored_path, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, basename(path), sha, bytes.length, stored, actor, now);

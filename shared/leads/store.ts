@@ -11,7 +11,7 @@ import { fenToDecimalString, formatFen, sumFen } from '../format/money';
 import { EngineError } from '../i18n/errors';
 import { bi, joinBi, zh, type MessageKey } from '../i18n/messages';
 import { RULES } from '../rules';
-import { writeTx, type Db } from '../workspace/db';
+import { hasTable, writeTx, type Db } from '../workspace/db';
 import { linesById } from '../workspace/ledger-snapshot';
 import { officersOnDates } from './cadres';
 import { appendTrail } from './trail';
@@ -207,6 +207,12 @@ function findingIdsOf(db: Db, leadId: number): string[] {
   return db.prepare<[number], string>('SELECT finding_id FROM lead_findings WHERE lead_id = ? ORDER BY rowid').pluck().all(leadId);
 }
 
+/** The number a lead merged from a work package had there, when it was taken here (migration 009). */
+function renumberedFrom(db: Db, leadId: number): CaseLead['renumberedFrom'] {
+  if (!hasTable(db, 'lead_renumbers')) return null;
+  return db.prepare<[number], { number: string; group: string; at: string }>('SELECT from_number AS number, audit_group AS "group", at FROM lead_renumbers WHERE lead_id = ? ORDER BY id LIMIT 1').get(leadId) ?? null;
+}
+
 function toLead(db: Db, r: LeadRow): CaseLead {
   const persons = JSON.parse(r.persons) as LeadPerson[];
   const findingIds = findingIdsOf(db, r.id);
@@ -218,7 +224,7 @@ function toLead(db: Db, r: LeadRow): CaseLead {
     source: r.source, receivedAt: r.received_at, problem: r.problem, amountFen: r.amount_fen, amount: fenToDecimalString(r.amount_fen),
     evidence: JSON.parse(r.evidence) as LeadEvidence[], disposition: r.disposition, remarks: r.remarks, findingIds,
     corrections: r.version > 1 ? (JSON.parse(r.correction ?? '[]') as CorrectionNote[]).map(correctionText) : [],
-    mergedFrom: mergedInto(db, r.number), withdrawn: r.status === 'open' && isWithdrawn(db, r.id),
+    mergedFrom: mergedInto(db, r.number), withdrawn: r.status === 'open' && isWithdrawn(db, r.id), renumberedFrom: renumberedFrom(db, r.id),
     createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }

@@ -22,7 +22,8 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   township: 'ui.col.township', village: 'ui.col.village', leadNumber: 'ui.rect.col.lead', closed: 'ui.rect.col.closed', name: 'ui.rect.col.evidence',
   numbers: 'lead.field.numbers', into: 'lead.field.into', findingIds: 'lead.field.findings', findingId: 'verify.table.finding', leads: 'verify.col.leads',
   files: 'verify.col.files', version: 'doc.version', rows: 'trail.field.rows', file: 'doc.source-file', sha256: 'verify.col.sha256',
-  amountAtIssueFen: 'ui.rect.col.atIssue',
+  amountAtIssueFen: 'ui.rect.col.atIssue', group: 'trail.field.group', resolution: 'trail.field.resolution', renumbered: 'trail.field.renumbered',
+  conflicts: 'trail.field.conflicts', sources: 'trail.field.sources', reviews: 'trail.field.reviews', villages: 'trail.field.villages',
 };
 /** Keys that repeat what the row says already. */
 const HIDDEN = new Set(['actor']);
@@ -81,7 +82,8 @@ export function trailText(action: string, before: unknown, after: unknown): Trai
   return { action: act, changes: keys.map((k) => ({ label: label(k), before: k in b && k in a ? valueText(k, b[k]) : null, after: valueText(k, k in a ? a[k] : b[k]) })) };
 }
 
-const ACTIONS = new Set(['review', 'create', 'edit', 'update', 'merge', 'split', 'handoff', 'evidence', 'close', 'import', 'set-source', 'sample.draw', 'sample.extend']);
+const ACTIONS = new Set(['review', 'create', 'edit', 'update', 'merge', 'split', 'handoff', 'evidence', 'close', 'import', 'set-source', 'sample.draw', 'sample.extend',
+  'package-export', 'package-final', 'package-import', 'package-import-final', 'renumber', 'merge-update', 'resolve']);
 
 /** "涉及金额：¥27,620.00；状态：待审核 → 已排除" in both languages. */
 export function changeLine(text: TrailEntry['text']): Texts {

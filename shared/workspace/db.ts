@@ -142,6 +142,18 @@ export async function asyncTransaction<T extends { ok: boolean }>(db: Db, work: 
   }
 }
 
+const tablesOf = new WeakMap<Db, Set<string>>();
+
+/** Whether the workspace has this table (a later migration's, on a workspace opened at an older version in tests). Tables are never dropped, so the answer is kept. */
+export function hasTable(db: Db, name: string): boolean {
+  let known = tablesOf.get(db);
+  if (!known) tablesOf.set(db, (known = new Set()));
+  if (known.has(name)) return true;
+  const found = db.prepare<[string], number>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(name) === 1;
+  if (found) known.add(name);
+  return found;
+}
+
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -19,21 +19,28 @@ const PENDING_SETTING = 'evidence.key.pending';
 
 interface Wrapped { salt: string; iv: string; tag: string; key: string }
 
-function kek(password: string, salt: Buffer): Buffer {
-  return scryptSync(password, salt, 32, { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+/** scrypt's cost: N = 2^15, r = 8, p = 1 (about 0.1 s and 32 MB a try). */
+export const SCRYPT = { N: 1 << 15, r: 8, p: 1 } as const;
+
+/** A 256-bit key from a password and a salt (scrypt). */
+export function kek(password: string, salt: Buffer): Buffer {
+  return scryptSync(password, salt, 32, { ...SCRYPT, maxmem: 64 * 1024 * 1024 });
 }
 
-function seal(key: Buffer, plain: Buffer): { iv: Buffer; tag: Buffer; data: Buffer } {
-  const iv = randomBytes(12);
+/** AES-256-GCM with a fresh 12-byte iv (or the one given, never used twice with a key); `aad` is authenticated, not encrypted. */
+export function seal(key: Buffer, plain: Buffer, aad?: Buffer, iv: Buffer = randomBytes(12)): { iv: Buffer; tag: Buffer; data: Buffer } {
   const c = createCipheriv('aes-256-gcm', key, iv);
+  if (aad) c.setAAD(aad);
   const data = Buffer.concat([c.update(plain), c.final()]);
   return { iv, tag: c.getAuthTag(), data };
 }
 
-function open(key: Buffer, iv: Buffer, tag: Buffer, data: Buffer): Buffer | null {
+/** The plaintext, or null when the key is wrong or anything (data, tag, iv, aad) was changed. */
+export function open(key: Buffer, iv: Buffer, tag: Buffer, data: Buffer, aad?: Buffer): Buffer | null {
   try {
     const d = createDecipheriv('aes-256-gcm', key, iv);
     d.setAuthTag(tag);
+    if (aad) d.setAAD(aad);
     return Buffer.concat([d.update(data), d.final()]);
   } catch {
     return null;

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, FindingQuery, FindingPage, FindingStatus, ReviewEvent, RuleNotice, SourceRef } from '../contract';
 import { fenToDecimalString } from '../format/money';
-import { oneRow, writeTx, type Db } from './db';
+import { hasTable, oneRow, writeTx, type Db } from './db';
 
 /** A finding as a rule reports it and this store keeps it (fingerprinted by rule and key). */
 export interface NewFinding {
@@ -136,8 +136,20 @@ export function reviewFindings(db: Db, ids: string[], decision: FindingStatus, r
   return n;
 }
 
+/**
+ * A finding's decisions: this workspace's reviews and those merged from other groups' work
+ * packages (migration 009), in time order; a decision both hold (taken from a package) is shown once.
+ */
 export function reviewHistory(db: Db, id: string): ReviewEvent[] {
-  return db.prepare<[string], ReviewEvent>('SELECT decision, note, reviewer, decided_at AS at FROM reviews WHERE finding_id = ? ORDER BY id').all(id);
+  const own = db.prepare<[string], ReviewEvent>('SELECT decision, note, reviewer, decided_at AS at FROM reviews WHERE finding_id = ? ORDER BY id').all(id);
+  if (!hasTable(db, 'imported_reviews')) return own;
+  const merged = db.prepare<[string], ReviewEvent & { group: string }>('SELECT decision, note, reviewer, decided_at AS at, audit_group AS "group" FROM imported_reviews WHERE finding_id = ? ORDER BY id').all(id);
+  const key = (e: ReviewEvent): string => JSON.stringify([e.decision, e.note, e.reviewer, e.at]);
+  const groupOf = new Map(merged.map((e) => [key(e), e.group]));
+  const seen = new Set(own.map(key));
+  const all = [...own.map((e) => (groupOf.has(key(e)) ? { ...e, group: groupOf.get(key(e)) as string } : e)), ...merged.filter((e) => !seen.has(key(e)))];
+  // Stable: decisions at the same moment keep the order they were recorded in.
+  return all.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i).map((x) => x.e);
 }
 
 /** What a summary of findings needs of each active finding a query selects: place, date, rule, amount and lines. */

@@ -24,6 +24,7 @@ import { forgetSnapshot } from './ledger-snapshot';
 import { assemblerSeed, LedgerSink, nextLineId, textSeed } from './ledger-writer';
 import { parseInWorker, parseWorkerTarget, WorkerStartError } from './parse-client';
 import { parseInTwoWorkers, splitBytes } from './parse-split';
+import { keepsSourceBytes, packFile, storeSourceBytes } from './source-bytes';
 
 export { MAX_REPORTED_ERRORS } from './file-import';
 
@@ -38,6 +39,8 @@ export interface ImportHooks {
   onRejected?: (errors: RowError[]) => void;
   signal?: AbortSignal;
   now?: () => string;
+  /** The path recorded for the file (a work package's file is read from a temporary copy but keeps the path it had where it was first imported). */
+  recordedPath?: string;
 }
 
 function emptyResult(opts: ImportOptions, file: string): ImportResult {
@@ -86,13 +89,16 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
 
   // Step 2: the hash, once. A text file already in the workspace is recognised before anything is
   // read; a workbook is checked per sheet (another sheet of it is another source).
-  const imp = new FileImport(db, { file, path, kind: opts.kind, size, sha256: () => result.sha256 });
+  const imp = new FileImport(db, { file, path: hooks.recordedPath ?? path, kind: opts.kind, size, sha256: () => result.sha256 });
   const viaWorker = opts.kind === 'ledger' && format === 'csv' && size > WORKER_BYTES && parseWorkerTarget() !== null;
   const hashed = sha256File(path).then((sha) => {
     result.sha256 = sha;
     if (!workbook && imp.isDuplicate(null)) throw new DuplicateFile();
   });
   hashed.catch(() => undefined); // whichever path runs awaits it; this only marks it handled
+  // The original bytes, gzipped while the file is read, kept with the import (work packages carry them).
+  const packed = keepsSourceBytes(db) ? hashed.then(() => packFile(path)) : Promise.resolve(null);
+  packed.catch(() => undefined);
   const duplicate = (): ImportResult => {
     result.status = 'duplicate';
     Object.assign(result, both('import.duplicate', { file }));
@@ -271,6 +277,9 @@ export async function importFile(db: Db, opts: ImportOptions, hooks: ImportHooks
       else Object.assign(result, both('import.no-sheet-header', { file, sheets: listBi(imp.sheets.map((s) => s.name)) }));
       return finish();
     }
+    // Inside the import's savepoint (open since the first table): the bytes land with the lines or not at all.
+    const gz = await packed;
+    if (gz) storeSourceBytes(db, result.sha256, size, gz);
     const ids = imp.commit({ format: read.format, encoding: read.encoding }, opts, now());
     result.status = 'imported';
     result.fileId = ids[0] ?? null;

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import type { Texts, VerifyBreak, VerifyReport } from '../contract';
 import { bi, type MessageKey } from '../i18n/messages';
 import type { Db } from './db';
-import { CHAIN_GENESIS, CHAIN_SPECS, contentSql, PROTECTION_TRIGGERS } from './migrations/007-integrity';
+import { CHAIN_GENESIS, CHAIN_SPECS, contentSql, PROTECTION_TRIGGERS, type ChainSpec } from './migrations/007-integrity';
+import { CHAIN_SPECS_009, PROTECTION_TRIGGERS_009 } from './migrations/009-work-packages';
 import { sourceContentHash } from './source-content';
 
 /** Breaks listed in full; the rest are counted. */
@@ -69,12 +70,16 @@ export function verifyWorkspace(db: Db, o: VerifyOptions): VerifyReport {
     total++;
     if (breaks.length < MAX_BREAKS) breaks.push({ changes: [], what: what(b.table, b.ref, b.seq), ...b });
   };
-  const specByKind = new Map(CHAIN_SPECS.map((s) => [s.kind, s]));
-  const hasChain = db.prepare<[], number>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'chain'").pluck().get() === 1;
+  const tables = new Set(db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all());
+  const hasChain = tables.has('chain');
+  // A workspace of version 9 or later has the work packages' tables too (an older one is checked as it is).
+  const later = tables.has('packages');
+  const specs: readonly ChainSpec[] = later ? [...CHAIN_SPECS, ...CHAIN_SPECS_009] : CHAIN_SPECS;
+  const specByKind = new Map(specs.map((s) => [s.kind, s]));
 
   // The triggers that protect the data: one dropped is a break in itself.
   const triggers = new Set(db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all());
-  for (const name of PROTECTION_TRIGGERS) {
+  for (const name of later ? [...PROTECTION_TRIGGERS, ...PROTECTION_TRIGGERS_009] : PROTECTION_TRIGGERS) {
     if (!triggers.has(name)) add({ kind: 'protection', seq: null, table: 'schema', ref: null, what: { zh: name, en: name }, message: bi('verify.break.protection', { name }) });
   }
 
@@ -102,7 +107,7 @@ export function verifyWorkspace(db: Db, o: VerifyOptions): VerifyReport {
   }
 
   // Every chained row against the last entry recording it.
-  for (const spec of CHAIN_SPECS) {
+  for (const spec of specs) {
     if (!hasChain) break;
     const seen = new Set<number>();
     for (const row of db.prepare<[], { rowid: number; content: string }>(`SELECT ${spec.table}.rowid AS rowid, ${contentSql(spec, spec.table)} AS content FROM ${spec.table} ORDER BY rowid`).iterate()) {

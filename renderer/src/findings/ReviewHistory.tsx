@@ -16,6 +16,7 @@ export function ReviewHistory({ history }: { history: ReviewEvent[] }) {
           <div>
             <div>{t('ui.detail.history.item', { at: formatTimestamp(h.at), reviewer: h.reviewer, decision: t(`ui.status.${h.decision}`) })}</div>
             {h.note && <Typography.Text type="secondary">{h.note}</Typography.Text>}
+            {h.group && <div><Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="history-group">{t('ui.detail.history.merged', { group: h.group })}</Typography.Text></div>}
           </div>
         ),
       }))}

@@ -34,7 +34,15 @@ export function LeadsTable({ leads, rects, loading, selected, onSelect, onOpen }
       // Fits 1366×768 in both languages; English headers are given the room they need.
       scroll={{ x: en ? 1160 : 1080 }}
       columns={[
-        { key: 'number', title: t('ui.lead.col.number'), width: 156, render: (_, l) => <Typography.Link className="va-mono">{l.number}</Typography.Link> },
+        {
+          key: 'number', title: t('ui.lead.col.number'), width: 156, render: (_, l) => (
+            <>
+              <Typography.Link className="va-mono">{l.number}</Typography.Link>
+              {l.renumberedFrom && <div style={{ fontSize: 12 }}><Typography.Text type="warning" data-testid="lead-renumbered">{t('ui.lead.renumbered', { number: l.renumberedFrom.number })}</Typography.Text></div>}
+            </>
+          ),
+        },
+        { key: 'group', title: t('ui.lead.col.group'), width: 120, ellipsis: true, render: (_, l) => l.source },
         { key: 'place', title: t('ui.col.village'), width: 128, render: (_, l) => `${l.township} ${l.village}` },
         { key: 'rule', title: t('ui.lead.col.problemType'), width: 140, ellipsis: true, render: (_, l) => ruleTitle(app.rules, l.rule, lang) },
         { key: 'persons', title: t('ui.lead.col.persons'), width: en ? 150 : 160, ellipsis: true, render: (_, l) => l.personNames || '—' },

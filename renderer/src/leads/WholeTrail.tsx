@@ -1,13 +1,13 @@
 // The whole trail of the workspace, newest first, narrowed to one kind of object if wanted.
 import { useEffect, useState } from 'react';
 import { Select, Space } from 'antd';
-import type { TrailEntry } from '../../../shared/contract';
+import { TRAIL_ENTITIES, type TrailEntry } from '../../../shared/contract';
 import { audit } from '../api';
 import { TrailTable } from '../components/TrailTable';
 import { useApp } from '../context';
 import { useLang } from '../i18n';
 
-const ENTITIES: TrailEntry['entity'][] = ['finding', 'lead', 'handoff', 'rectification', 'cadres', 'sample'];
+const ENTITIES: readonly TrailEntry['entity'][] = TRAIL_ENTITIES;
 
 export function WholeTrail({ version }: { version: number }) {
   const { t } = useLang();

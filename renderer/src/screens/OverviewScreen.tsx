@@ -5,6 +5,7 @@
 // bars with their names whole, every month on the time axis (zero where none).
 import { useEffect, useState } from 'react';
 import { Card, Col, Empty, Row, Spin, Statistic } from 'antd';
+import { RollupCard } from '../team/RollupCard';
 import type { Overview, RiskRanking as Ranking } from '../../../shared/contract';
 import { audit } from '../api';
 import { useApp } from '../context';
@@ -73,6 +74,7 @@ export function OverviewScreen() {
           </Col>
         </Row>
       )}
+      <RollupCard />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { audit } from '../api';
 import { useApp } from '../context';
 import { pick, useLang } from '../i18n';
 import { LeadSourceCard } from '../settings/LeadSourceCard';
+import { DisposeCard } from '../team/DisposeCard';
 import { RuleSettingsCard } from '../settings/RuleSettingsCard';
 
 export function SettingsScreen() {
@@ -39,6 +40,7 @@ export function SettingsScreen() {
               title: <span>{pick(lang, r.title, r.titleEn)} {r.settings.enabled === false && <Tag style={{ marginInlineStart: 4 }}>{t('ui.settings.off')}</Tag>}</span>,
             })),
             { key: 'lead-source', href: '#settings-lead-source', title: t('ui.lead.source.title') },
+            { key: 'dispose', href: '#settings-dispose', title: t('ui.dispose.title') },
           ]} />
       </Col>
       <Col flex="auto" style={{ minWidth: 0 }}>
@@ -49,6 +51,7 @@ export function SettingsScreen() {
               onReset={() => apply(r.id, () => audit().resetRuleSettings({ rule: r.id }))} />
           ))}
           <div id="settings-lead-source"><LeadSourceCard /></div>
+          <div id="settings-dispose"><DisposeCard /></div>
         </Space>
       </Col>
     </Row>

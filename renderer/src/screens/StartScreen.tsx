@@ -1,7 +1,7 @@
 // Start: create or open a workspace, reopen a recent one, or open the sample district.
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Empty, Space, Typography } from 'antd';
-import { ExperimentOutlined, FileAddOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { ExperimentOutlined, ExportOutlined, FileAddOutlined, FolderOpenOutlined, ImportOutlined } from '@ant-design/icons';
 import type { WorkspaceInfo } from '../../../shared/contract';
 import { audit } from '../api';
 import { useApp } from '../context';
@@ -38,6 +38,22 @@ export function StartScreen() {
       setBusy(null);
     }
   };
+  // Into the open workspace, or a new one (a group leader's district workspace) chosen first.
+  const importPackage = async () => {
+    if (app.workspace) return app.openPackage('import');
+    setBusy('package');
+    try {
+      const path = await audit().chooseWorkspace({ create: true });
+      const ws = path ? await opener.open(path, true) : null;
+      if (!ws) return;
+      await app.refreshWorkspace();
+      app.openPackage('import');
+    } catch (e) {
+      app.reportError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
   const choose = (create: boolean) => run(create ? 'create' : 'open', async () => {
     const path = await audit().chooseWorkspace({ create });
     return path ? opener.open(path, create) : null;
@@ -53,6 +69,13 @@ export function StartScreen() {
           <Button icon={<ExperimentOutlined />} loading={busy === 'sample'} onClick={() => run('sample', () => audit().openSampleDistrict())} data-testid="ws-sample">{t('ui.start.sample')}</Button>
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t('ui.start.sample.hint')}</Typography.Paragraph>
+      </Card>
+      <Card title={t('ui.package.title')}>
+        <Typography.Paragraph type="secondary">{t('ui.package.intro')}</Typography.Paragraph>
+        <Space wrap>
+          <Button icon={<ImportOutlined />} loading={busy === 'package'} onClick={importPackage} data-testid="package-import">{t('ui.package.import')}</Button>
+          <Button icon={<ExportOutlined />} disabled={!app.workspace} onClick={() => app.openPackage('export')} data-testid="package-export">{t('ui.package.export')}</Button>
+        </Space>
       </Card>
       <Card title={t('ui.start.recent')}>
         {recent.length === 0 ? <Empty description={t('ui.start.recent.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (

@@ -76,7 +76,7 @@ export function contentSql(spec: ChainSpec, alias: string): string {
 }
 
 /** An INSERT of the chain entry for one row: NEW in a trigger, or the table's row `rowid = ?` (from = the table). */
-function appendSql(spec: ChainSpec, op: 'insert' | 'update', from?: string): string {
+export function appendSql(spec: ChainSpec, op: 'insert' | 'update', from?: string): string {
   const row = from
     ? `SELECT ${from}.rowid AS rowid, ${contentSql(spec, from)} AS content FROM ${from} WHERE ${from}.rowid = ?`
     : `SELECT NEW.rowid AS rowid, ${contentSql(spec, 'NEW')} AS content`;
@@ -93,7 +93,7 @@ export function chainTriggers(spec: ChainSpec): string {
   return `${ins}\n${upd}`;
 }
 
-const refuse = (name: string, when: string, table: string, what: string, message: string): string =>
+export const refuse = (name: string, when: string, table: string, what: string, message: string): string =>
   `CREATE TRIGGER ${name} BEFORE ${what} ON ${table}${when ? ` WHEN ${when}` : ''} BEGIN SELECT RAISE(ABORT, '${message}'); END;`;
 
 const changed = (cols: string[]): string => cols.map((c) => `NEW.${c} IS NOT OLD.${c}`).join(' OR ');
