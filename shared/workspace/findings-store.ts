@@ -66,11 +66,32 @@ interface FindingRow {
   reviewer: string | null; decided_at: string | null; line_ids: string; details: string | null;
 }
 
-export function toFinding(r: FindingRow): Finding {
+/** The columns a Finding is made of (line ids and details are read only for one finding's page). */
+const FINDING_COLUMNS = 'id, rule, township, village, date, vouchers, project, amount_fen, reason, reason_en, sources, status, note, reviewer, decided_at';
+
+/**
+ * Every source line names its file and hash: a finding over hundreds of lines repeats them
+ * hundreds of times, and a page of findings thousands. One string per distinct value keeps a
+ * 1M-line workspace's findings inside the engine worker's heap.
+ */
+type Interner = Map<string, string>;
+function interned(pool: Interner, s: string): string {
+  const known = pool.get(s);
+  if (known !== undefined) return known;
+  pool.set(s, s);
+  return s;
+}
+
+export function toFinding(r: Omit<FindingRow, 'line_ids' | 'details'>, pool: Interner = new Map()): Finding {
+  const sources = JSON.parse(r.sources) as SourceRef[];
+  for (const s of sources) {
+    s.file = interned(pool, s.file);
+    s.sha256 = interned(pool, s.sha256);
+  }
   return {
     id: r.id, rule: r.rule, township: r.township, village: r.village, date: r.date, vouchers: JSON.parse(r.vouchers) as string[],
     project: r.project, amount: fenToDecimalString(r.amount_fen), amountFen: r.amount_fen, reason: r.reason, reasonEn: r.reason_en,
-    sources: JSON.parse(r.sources) as SourceRef[], status: r.status, note: r.note, reviewer: r.reviewer, decidedAt: r.decided_at,
+    sources, status: r.status, note: r.note, reviewer: r.reviewer, decidedAt: r.decided_at,
   };
 }
 
@@ -108,9 +129,13 @@ export function queryFindings(db: Db, q: FindingQuery): FindingPage {
   const agg = oneRow(db.prepare<unknown[], { n: number; s: number }>(`SELECT COUNT(*) AS n, COALESCE(SUM(amount_fen), 0) AS s FROM findings WHERE ${w.sql}`).get(...w.params));
   const by = SORT_COLUMNS[q.sort?.by ?? 'date'];
   const dir = q.sort?.dir === 'desc' ? 'DESC' : 'ASC';
-  const rows = db.prepare<unknown[], FindingRow>(`SELECT * FROM findings WHERE ${w.sql} ORDER BY ${by} ${dir}, township, village, date, id LIMIT ? OFFSET ?`)
-    .all(...w.params, q.limit ?? 1000, q.offset ?? 0);
-  return { total: agg.n, totalAmountFen: agg.s, rows: rows.map(toFinding) };
+  const rows = db.prepare<unknown[], Omit<FindingRow, 'line_ids' | 'details'>>(`SELECT ${FINDING_COLUMNS} FROM findings WHERE ${w.sql} ORDER BY ${by} ${dir}, township, village, date, id LIMIT ? OFFSET ?`)
+    .iterate(...w.params, q.limit ?? 1000, q.offset ?? 0);
+  // Row by row: each row's JSON text can be collected once its finding is made.
+  const pool: Interner = new Map();
+  const out: Finding[] = [];
+  for (const r of rows) out.push(toFinding(r, pool));
+  return { total: agg.n, totalAmountFen: agg.s, rows: out };
 }
 
 export function getFindingRow(db: Db, id: string): (Finding & { lineIds: number[]; details: unknown }) | null {

@@ -5,13 +5,20 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
 const TOWNSHIPS = ['韩摆渡镇', '徐集镇', '城南镇', '单王乡', '丁集镇', '独山镇', '狮子岗乡', '罗集乡', '石板冲乡', '顺河镇', '苏埠镇', '西河口乡', '分路口镇', '固镇镇', '江家店镇', '平桥乡', '青山乡', '新安镇', '石婆店镇'];
+// Each expense with who is paid for it: a village buys from a few suppliers, pays its bills to
+// the utilities, and its officers' pay has no counterparty.
 const EXPENSES = [
-  ['购办公用品', '54101', '管理费用-办公费'],
-  ['付村部电费', '54105', '管理费用-水电费'],
-  ['付通讯费', '54103', '管理费用-通讯费'],
-  ['发放村干部报酬', '54102', '管理费用-干部报酬'],
-  ['付修缮材料款', '54107', '管理费用-修缮费'],
+  ['购办公用品', '54101', '管理费用-办公费', ['裕安区供销社', '六安市文具商行']],
+  ['付村部电费', '54105', '管理费用-水电费', ['国网六安供电公司']],
+  ['付通讯费', '54103', '管理费用-通讯费', ['中国电信六安分公司']],
+  ['发放村干部报酬', '54102', '管理费用-干部报酬', ['']],
+  ['付修缮材料款', '54107', '管理费用-修缮费', ['裕安区供销社', '六安市建材商行', '青山五金店']],
 ] as const;
+const DAYS = 1095;
+const FIRST_DAY = Date.UTC(2016, 0, 1);
+/** 2016-01-01 … 2018-12-30, one string per day. */
+const DATES = Array.from({ length: DAYS }, (_, i) => new Date(FIRST_DAY + i * 86_400_000).toISOString().slice(0, 10));
+const VILLAGES = 280;
 
 export const HEADER = '乡镇,村,凭证日期,凭证号,摘要,科目编码,科目名称,借方金额,贷方金额,附件张数,对方单位,项目编号\n';
 
@@ -30,23 +37,33 @@ export async function writeSyntheticLedger(path: string, lines: number): Promise
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     return seed;
   };
+  // The generator's high bits: its low bits repeat with a short period.
+  const pick = (n: number): number => (rand() >>> 8) % n;
+  // Like a real ledger: each village's vouchers spread over the three years in date order,
+  // numbered from 1 in each year; what is bought, from whom and for how much drawn at random.
+  const perVillage = Math.max(1, Math.ceil(lines / 2 / VILLAGES));
+  const made = new Int32Array(VILLAGES);
+  const numbered = new Int32Array(VILLAGES * 3);
   while (written < lines) {
     voucher++;
-    const village = voucher % 280;
+    const village = voucher % VILLAGES;
     const township = TOWNSHIPS[village % TOWNSHIPS.length] as string;
     const v = `村${String(village).padStart(3, '0')}`;
-    const year = 2016 + (voucher % 3);
-    const month = 1 + (voucher % 12);
-    const day = 1 + (voucher % 28);
-    const date = `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
-    const no = `记-${Math.floor(voucher / 280)}`;
+    const k = made[village] ?? 0;
+    made[village] = k + 1;
+    const date = DATES[Math.min(DAYS - 1, Math.floor((k * DAYS) / perVillage))] as string;
+    const yearIndex = Number(date.slice(0, 4)) - 2016;
+    const slot = village * 3 + yearIndex;
+    const no = `记-${(numbered[slot] = (numbered[slot] ?? 0) + 1)}`;
     const fen = 1000 + (rand() % 500000);
-    const kind = voucher % 100;
-    const [summary, code, name] = kind === 7 ? ['接待检查组用餐', '54109', '管理费用-招待费'] : (EXPENSES[voucher % EXPENSES.length] as readonly [string, string, string]);
+    const kind = pick(100);
+    const [summary, code, name, payees] = EXPENSES[pick(EXPENSES.length)] as (typeof EXPENSES)[number];
+    const payee = payees[pick(payees.length)] as string;
+    const [s1, c1, n1] = kind === 7 ? ['接待检查组用餐', '54109', '管理费用-招待费'] : [summary, code, name];
     const att = kind === 13 ? '0' : '1';
-    const cash = voucher % 2 === 0 ? '101,现金' : '102,银行存款';
-    buf += `${township},${v},${date},${no},${summary},${code},${name},${amount(fen)},,${att},裕安区供销社,\n`;
-    buf += `${township},${v},${date},${no},${summary},${cash},,${amount(fen)},${att},,\n`;
+    const cash = pick(2) === 0 ? '101,现金' : '102,银行存款';
+    buf += `${township},${v},${date},${no},${s1},${c1},${n1},${amount(fen)},,${att},${kind === 7 ? '裕安区供销社' : payee},\n`;
+    buf += `${township},${v},${date},${no},${s1},${cash},,${amount(fen)},${att},,\n`;
     written += 2;
     if (buf.length > 1 << 19) {
       if (!out.write(buf)) await once(out, 'drain');

@@ -58,7 +58,7 @@ async function shoot(browser: Browser, url: string, lang: Lang): Promise<string[
     const reviewer = lang === 'zh' ? '李审计' : 'Li (auditor)';
     const all = (await s.service.listFindings({ sort: { by: 'date', dir: 'asc' } })).rows;
     await s.service.reviewFindings({ ids: all.slice(0, 4).map((f) => f.id), decision: 'confirmed', reviewer });
-    await s.service.reviewFindings({ ids: all.slice(4, 6).map((f) => f.id), decision: 'dismissed', reviewer });
+    await s.service.reviewFindings({ ids: all.slice(4, 6).map((f) => f.id), decision: 'dismissed', reviewer, note: '已补附件：原始发票在档案盒 3 号' });
     await nav('projects');
     await nav('overview');
     await page.getByTestId('overview').waitFor();

@@ -21,6 +21,9 @@ export function LeadsTable({ leads, rects, loading, selected, onSelect, onOpen }
   const en = lang === 'en';
   const app = useApp();
   const rectOf = new Map(rects.filter((r) => r.leadNumber).map((r) => [r.leadNumber as string, r]));
+  // Which group a lead came from matters once other groups' packages are merged in; one group's
+  // own leads all say the same, and the room goes to the problem and the handling instead.
+  const groups = new Set(leads.map((l) => l.source)).size > 1;
   return (
     <Table<CaseLead>
       size="small"
@@ -32,7 +35,7 @@ export function LeadsTable({ leads, rects, loading, selected, onSelect, onOpen }
       rowSelection={{ selectedRowKeys: selected, onChange: (keys) => onSelect(keys as string[]), getCheckboxProps: (l) => ({ disabled: l.status !== 'open' }) }}
       onRow={(l) => ({ onClick: () => onOpen(l.number), style: { cursor: 'pointer' }, 'data-lead': l.number } as React.HTMLAttributes<HTMLElement>)}
       // Fits 1366×768 in both languages; English headers are given the room they need.
-      scroll={{ x: en ? 1160 : 1080 }}
+      scroll={{ x: (en ? 1160 : 1080) + (groups ? 120 : 0) }}
       columns={[
         {
           key: 'number', title: t('ui.lead.col.number'), width: 156, render: (_, l) => (
@@ -42,13 +45,13 @@ export function LeadsTable({ leads, rects, loading, selected, onSelect, onOpen }
             </>
           ),
         },
-        { key: 'group', title: t('ui.lead.col.group'), width: 120, ellipsis: true, render: (_, l) => l.source },
-        { key: 'place', title: t('ui.col.village'), width: 128, render: (_, l) => `${l.township} ${l.village}` },
+        ...(groups ? [{ key: 'group', title: t('ui.lead.col.group'), width: 120, ellipsis: true, render: (_: unknown, l: CaseLead) => l.source }] : []),
+        { key: 'place', title: t('ui.col.village'), width: 150, render: (_, l) => `${l.township} ${l.village}` },
         { key: 'rule', title: t('ui.lead.col.problemType'), width: 140, ellipsis: true, render: (_, l) => ruleTitle(app.rules, l.rule, lang) },
         { key: 'persons', title: t('ui.lead.col.persons'), width: en ? 150 : 160, ellipsis: true, render: (_, l) => l.personNames || '—' },
         { key: 'amount', title: t('ui.col.amount'), width: 116, align: 'right', render: (_, l) => <span className="va-amount">{formatFen(l.amountFen)}</span> },
         { key: 'disposition', title: t('ui.lead.col.disposition'), width: en ? 164 : 100, ellipsis: true, dataIndex: 'disposition', render: (d: Disposition) => t(`ui.lead.disposition.${d}`) },
-        { key: 'state', title: t('ui.lead.col.state'), width: 150, render: (_, l) => <LeadStateTag lead={l} /> },
+        { key: 'state', title: t('ui.lead.col.state'), width: 128, render: (_, l) => <LeadStateTag lead={l} /> },
         {
           key: 'rect', title: t('ui.nav.rectification'), width: en ? 124 : 100, render: (_, l) => {
             const r = rectOf.get(l.number);
