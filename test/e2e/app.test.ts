@@ -8,18 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { district } from '../helpers';
 import { writeSyntheticLedger } from '../bench/synthetic';
 import { gate, type AppSession } from './harness';
-import { appSuite } from './suite';
+import { appSuite, newWorkspace } from './suite';
 
 const app = appSuite();
 let session: AppSession;
-
-async function newWorkspace(s: AppSession): Promise<void> {
-  s.shell.workspace = join(s.dir, 'audit.sqlite');
-  await s.page.getByTestId('ws-create').click();
-  // A new workspace offers a password; these tests keep it plain.
-  await s.page.getByTestId('password-none').click();
-  await s.page.getByTestId('pick-ledger').waitFor();
-}
 
 async function openSample(s: AppSession): Promise<void> {
   await s.page.getByTestId('ws-sample').click();

@@ -9,18 +9,10 @@ import { DISTRICT_DIR, FILES } from '../../fixtures/district-files';
 import { LAYOUTS_DIR } from '../../fixtures/layouts/generate';
 import { district } from '../helpers';
 import type { AppSession } from './harness';
-import { appSuite } from './suite';
+import { appSuite, newWorkspace } from './suite';
 
 const app = appSuite();
 let session: AppSession;
-
-async function newWorkspace(s: AppSession): Promise<void> {
-  s.shell.workspace = join(s.dir, 'audit.sqlite');
-  await s.page.getByTestId('ws-create').click();
-  // A new workspace offers a password; these tests keep it plain.
-  await s.page.getByTestId('password-none').click();
-  await s.page.getByTestId('pick-ledger').waitFor();
-}
 
 /** Picks an option of an antd Select by its visible title. */
 async function choose(s: AppSession, testId: string, title: string): Promise<void> {
