@@ -53,7 +53,7 @@ function importLines(r: PackageImportResult): string[] {
 
 function rollupLine(r: RollupRow): string {
   const label = r.village || (r.township ? zh('rollup.subtotal') : r.group ? zh('rollup.group-total') : zh('rollup.district-total'));
-  return [padDisplay(r.group || zh('rollup.district'), 26), padDisplay(r.township, 10), padDisplay(label, 10), padDisplay(String(r.findings), 5, true), padDisplay(String(r.confirmed), 5, true),
+  return [padDisplay(r.group || zh('rollup.district'), 26), padDisplay(r.township, 10), padDisplay(label, 10), padDisplay(String(r.ledgerLines), 7, true), padDisplay(String(r.findings), 5, true), padDisplay(String(r.confirmed), 5, true),
     padDisplay(String(r.leads), 5, true), padDisplay(String(r.handedOver), 5, true), padDisplay(formatFen(r.atIssueFen), 16, true), padDisplay(formatFen(r.recoveredFen), 16, true)].join(' ');
 }
 
@@ -116,7 +116,7 @@ export async function runPackageCommand(command: string, args: string[], service
     }
     if (command === 'rollup') {
       const r = await service.rollup();
-      stdout.push([padDisplay(zh('rollup.col.group'), 26), padDisplay(zh('doc.township'), 10), padDisplay(zh('doc.village'), 10), padDisplay(zh('rollup.col.findings'), 5, true),
+      stdout.push([padDisplay(zh('rollup.col.group'), 26), padDisplay(zh('doc.township'), 10), padDisplay(zh('doc.village'), 10), padDisplay(zh('rollup.col.lines'), 7, true), padDisplay(zh('rollup.col.findings'), 5, true),
         padDisplay(zh('rollup.col.confirmed'), 5, true), padDisplay(zh('rollup.col.leads'), 5, true), padDisplay(zh('cli.rollup.handed'), 5, true), padDisplay(zh('cli.rollup.at-issue'), 16, true),
         padDisplay(zh('cli.rollup.recovered'), 16, true)].join(' '));
       stdout.push(...r.rows.map(rollupLine), rollupLine(r.totals));

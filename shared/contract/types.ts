@@ -765,6 +765,8 @@ export interface RollupRow {
   township: string;
   village: string;
   villages: number;
+  /** Ledger lines the workspace holds for the place (0: its books were never imported, so no finding does not mean clean). */
+  ledgerLines: number;
   findings: number;
   confirmed: number;
   confirmedFen: number;

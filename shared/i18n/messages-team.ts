@@ -43,6 +43,7 @@ export const teamMessages = {
   // the roll-up workbook
   'rollup.sheet': { zh: '全区汇总', en: 'District roll-up' },
   'rollup.col.group': { zh: '审计组', en: 'Group' },
+  'rollup.col.lines': { zh: '账目行', en: 'Ledger lines' },
   'rollup.col.findings': { zh: '疑点', en: 'Findings' },
   'rollup.col.confirmed': { zh: '已确认', en: 'Confirmed' },
   'rollup.col.confirmed-yuan': { zh: '确认金额（元）', en: 'Confirmed (yuan)' },

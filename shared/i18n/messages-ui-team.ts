@@ -43,6 +43,8 @@ export const uiTeamMessages = {
   'ui.rollup.export': { zh: '导出 .xlsx', en: 'Export .xlsx' },
   'ui.rollup.file-name': { zh: '全区汇总', en: 'district-roll-up' },
   'ui.rollup.at-issue': { zh: '涉及金额', en: 'At issue' },
+  'ui.rollup.lines': { zh: '账目行', en: 'Lines' },
+  'ui.rollup.no-ledger': { zh: '未导入账目', en: 'No ledger' },
   'ui.rollup.recovered': { zh: '已追缴', en: 'Recovered' },
 
   'ui.detail.history.merged': { zh: '来自 {group} 的工作包', en: 'merged from the work package of {group}' },

@@ -11,10 +11,10 @@ import { MONEY_FORMAT, safeText } from './handoff-sheet';
 import { packageScope, placeKey } from './package-export';
 
 const empty = (group: string, township: string, village: string): RollupRow => ({
-  group, township, village, villages: 0, findings: 0, confirmed: 0, confirmedFen: 0, leads: 0, handedOver: 0, atIssueFen: 0, recoveredFen: 0, rectifications: 0, closed: 0, openConflicts: 0,
+  group, township, village, villages: 0, ledgerLines: 0, findings: 0, confirmed: 0, confirmedFen: 0, leads: 0, handedOver: 0, atIssueFen: 0, recoveredFen: 0, rectifications: 0, closed: 0, openConflicts: 0,
 });
 
-const COUNTS = ['villages', 'findings', 'confirmed', 'leads', 'handedOver', 'rectifications', 'closed', 'openConflicts'] as const;
+const COUNTS = ['villages', 'ledgerLines', 'findings', 'confirmed', 'leads', 'handedOver', 'rectifications', 'closed', 'openConflicts'] as const;
 const MONEY = ['confirmedFen', 'atIssueFen', 'recoveredFen'] as const;
 
 function total(rows: RollupRow[], group: string, township: string): RollupRow {
@@ -27,6 +27,11 @@ function total(rows: RollupRow[], group: string, township: string): RollupRow {
 export function rollup(db: Db): Rollup {
   const villages = new Map(packageScope(db).map((v) => [placeKey(v.township, v.village), { ...empty(v.group, v.township, v.village), villages: 1 }]));
   const at = (township: string, village: string): RollupRow | undefined => villages.get(placeKey(township, village));
+  // What the last rule run saw of each village's books (migration 006).
+  for (const s of db.prepare<[], { township: string; village: string; lines: number }>('SELECT township, village, lines FROM village_stats').all()) {
+    const r = at(s.township, s.village);
+    if (r) r.ledgerLines = s.lines;
+  }
   for (const f of db.prepare<[], { township: string; village: string; n: number; c: number; fen: number }>(`SELECT township, village, COUNT(*) AS n, SUM(status = 'confirmed') AS c,
       SUM(CASE WHEN status = 'confirmed' THEN amount_fen ELSE 0 END) AS fen FROM findings WHERE active = 1 GROUP BY township, village`).all()) {
     const r = at(f.township, f.village);
@@ -66,7 +71,7 @@ export function rollup(db: Db): Rollup {
   return { rows, totals: total(all, '', ''), groups };
 }
 
-const COLUMNS: [MessageKey, number][] = [['rollup.col.group', 26], ['doc.township', 12], ['doc.village', 12], ['rollup.col.findings', 8], ['rollup.col.confirmed', 8],
+const COLUMNS: [MessageKey, number][] = [['rollup.col.group', 26], ['doc.township', 12], ['doc.village', 12], ['rollup.col.lines', 10], ['rollup.col.findings', 8], ['rollup.col.confirmed', 8],
   ['rollup.col.confirmed-yuan', 16], ['rollup.col.leads', 8], ['rollup.col.handed-over', 10], ['doc.amount-yuan', 16], ['rect.col.recovered-yuan', 16],
   ['rollup.col.items', 10], ['rollup.col.closed', 8]];
 
@@ -78,13 +83,13 @@ export async function rollupXlsx(r: Rollup): Promise<Buffer> {
   ws.columns = COLUMNS.map(([header, width], i) => ({ header: zh(header), key: `c${i}`, width }));
   const add = (x: RollupRow): void => {
     const label = x.village ? x.village : x.township ? zh('rollup.subtotal') : x.group ? zh('rollup.group-total') : zh('rollup.district-total');
-    const row = ws.addRow([x.group || zh('rollup.district'), x.township, label, x.findings, x.confirmed, x.confirmedFen / 100, x.leads, x.handedOver, x.atIssueFen / 100,
+    const row = ws.addRow([x.group || zh('rollup.district'), x.township, label, x.ledgerLines, x.findings, x.confirmed, x.confirmedFen / 100, x.leads, x.handedOver, x.atIssueFen / 100,
       x.recoveredFen / 100, x.rectifications, x.closed].map((v) => (typeof v === 'string' ? safeText(v) : v)));
     if (!x.village) row.font = { bold: true };
   };
   for (const x of r.rows) add(x);
   add(r.totals);
-  for (const c of [6, 9, 10]) ws.getColumn(c).numFmt = MONEY_FORMAT;
+  for (const c of [7, 10, 11]) ws.getColumn(c).numFmt = MONEY_FORMAT;
   ws.getRow(1).font = { bold: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

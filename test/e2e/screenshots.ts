@@ -102,6 +102,11 @@ async function shoot(browser: Browser, url: string, lang: Lang): Promise<string[
     await page.getByTestId('benford-chart').locator('.recharts-bar-rectangle').first().waitFor();
     await page.mouse.move(0, 0); // no tooltip in the picture
     await save('13-benford');
+    // The roll-up under the overview: per group, township and village, a village whose books were never imported said so.
+    await nav('overview');
+    await page.getByTestId('rollup').locator('.ant-table-row').first().waitFor();
+    await page.getByTestId('rollup').scrollIntoViewIfNeeded();
+    await save('17-rollup');
 
     await shootLeadsAndLedger(s, lang, save, nav);
   } finally {

@@ -222,6 +222,12 @@ describe('work packages between two laptops', () => {
     // Each village is the work of the group that built its leads (or decided its findings).
     expect(r.rows.find((x) => x.village === '赵湾村')?.group).toBe('村级财务审计 第一审计组');
     expect(r.rows.find((x) => x.village === '观山村')?.group).toBe('村级财务审计 第二审计组');
+    // A village known only from the project file or the roster: its books were never imported, which the roll-up says.
+    const unread = r.rows.filter((x) => x.village && x.ledgerLines === 0);
+    expect(unread.length).toBeGreaterThan(0);
+    expect(unread.every((x) => x.findings === 0)).toBe(true);
+    expect(r.rows.find((x) => x.village === '赵湾村')?.ledgerLines).toBeGreaterThan(0);
+    expect(r.totals.ledgerLines).toBe(r.rows.filter((x) => x.village).reduce((n, x) => n + x.ledgerLines, 0));
     const cn = r.rows.filter((x) => x.township === '城南镇' && x.village);
     expect(cn.every((x) => x.group === '村级财务审计 第一审计组')).toBe(true);
     // A handed 城南镇's leads over; merged here, they count as handed over.
@@ -237,7 +243,7 @@ describe('work packages between two laptops', () => {
     const ws = wb.worksheets[0]!;
     const last = ws.getRow(ws.rowCount);
     expect(last.getCell(3).value).toBe('全区合计');
-    expect(last.getCell(10).value).toBe(46_200);
+    expect(last.getCell(11).value).toBe(46_200);
   });
 
   it('takes a change made on one side only, and lists a change made on both as a conflict', async () => {

@@ -45,6 +45,10 @@ export function RollupCard() {
             { key: 'group', title: t('rollup.col.group'), width: 190, render: (_, x) => x.group || t('rollup.district') },
             { key: 'township', title: t('ui.col.township'), width: 90, dataIndex: 'township' },
             { key: 'village', title: t('ui.col.village'), width: 100, render: (_, x) => <span data-testid="rollup-village">{label(x)}</span> },
+            {
+              key: 'lines', title: t('ui.rollup.lines'), width: en ? 72 : 76, align: 'right', render: (_, x) => (x.village && x.ledgerLines === 0
+                ? <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="rollup-no-ledger">{t('ui.rollup.no-ledger')}</Tag> : x.ledgerLines.toLocaleString('zh-CN')),
+            },
             { key: 'findings', title: t('rollup.col.findings'), width: en ? 84 : 60, align: 'right', dataIndex: 'findings' },
             { key: 'confirmed', title: t('rollup.col.confirmed'), width: en ? 96 : 64, align: 'right', dataIndex: 'confirmed' },
             { key: 'leads', title: t('rollup.col.leads'), width: en ? 64 : 60, align: 'right', dataIndex: 'leads' },
