@@ -9,6 +9,7 @@ import { line, padDisplay } from './cli-text';
 import { formatFen } from './format/money';
 import { EngineError } from './i18n/errors';
 import { zh } from './i18n/messages';
+import { rollupGroupLabel, rollupPlaceLabel } from './i18n/rollup-labels';
 import type { Outcome, PasswordSource } from './cli-leads';
 import { AuditService } from './service';
 
@@ -52,8 +53,7 @@ function importLines(r: PackageImportResult): string[] {
 }
 
 function rollupLine(r: RollupRow): string {
-  const label = r.village || (r.township ? zh('rollup.subtotal') : r.group ? zh('rollup.group-total') : zh('rollup.district-total'));
-  return [padDisplay(r.group || zh('rollup.district'), 26), padDisplay(r.township, 10), padDisplay(label, 10), padDisplay(String(r.ledgerLines), 7, true), padDisplay(String(r.findings), 5, true), padDisplay(String(r.confirmed), 5, true),
+  return [padDisplay(rollupGroupLabel(r, 'zh'), 26), padDisplay(r.township, 10), padDisplay(rollupPlaceLabel(r, 'zh'), 10), padDisplay(String(r.ledgerLines), 7, true), padDisplay(String(r.findings), 5, true), padDisplay(String(r.confirmed), 5, true),
     padDisplay(String(r.leads), 5, true), padDisplay(String(r.handedOver), 5, true), padDisplay(formatFen(r.atIssueFen), 16, true), padDisplay(formatFen(r.recoveredFen), 16, true)].join(' ');
 }
 

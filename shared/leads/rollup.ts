@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import type { Rollup, RollupRow } from '../contract';
 import { sumFen } from '../format/money';
 import { zh, type MessageKey } from '../i18n/messages';
+import { rollupGroupLabel, rollupPlaceLabel } from '../i18n/rollup-labels';
 import { hasTable, type Db } from '../workspace/db';
 import { MONEY_FORMAT, safeText } from './handoff-sheet';
 import { packageScope, placeKey } from './package-export';
@@ -82,8 +83,7 @@ export async function rollupXlsx(r: Rollup): Promise<Buffer> {
   const ws = wb.addWorksheet(zh('rollup.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = COLUMNS.map(([header, width], i) => ({ header: zh(header), key: `c${i}`, width }));
   const add = (x: RollupRow): void => {
-    const label = x.village ? x.village : x.township ? zh('rollup.subtotal') : x.group ? zh('rollup.group-total') : zh('rollup.district-total');
-    const row = ws.addRow([x.group || zh('rollup.district'), x.township, label, x.ledgerLines, x.findings, x.confirmed, x.confirmedFen / 100, x.leads, x.handedOver, x.atIssueFen / 100,
+    const row = ws.addRow([rollupGroupLabel(x, 'zh'), x.township, rollupPlaceLabel(x, 'zh'), x.ledgerLines, x.findings, x.confirmed, x.confirmedFen / 100, x.leads, x.handedOver, x.atIssueFen / 100,
       x.recoveredFen / 100, x.rectifications, x.closed].map((v) => (typeof v === 'string' ? safeText(v) : v)));
     if (!x.village) row.font = { bold: true };
   };

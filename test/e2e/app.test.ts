@@ -7,8 +7,8 @@ import { AuditService } from '../../shared/service';
 import { describe, expect, it } from 'vitest';
 import { district } from '../helpers';
 import { writeSyntheticLedger } from '../bench/synthetic';
-import { gate, type AppSession } from './harness';
-import { appSuite, newWorkspace } from './suite';
+import { gate, newWorkspace, type AppSession } from './harness';
+import { appSuite } from './suite';
 
 const app = appSuite();
 let session: AppSession;

@@ -212,3 +212,18 @@ export function gate(): { promise: Promise<void>; open: () => void } {
   const promise = new Promise<void>((ok) => { open = ok; });
   return { promise, open };
 }
+
+/** Creates a plain workspace from the Start screen, waits for the import screen it leads to, and gives its path. */
+export async function newWorkspace(s: AppSession, name = 'audit.sqlite'): Promise<string> {
+  const path = join(s.dir, name);
+  s.shell.workspace = path;
+  await s.page.getByTestId('ws-create').click();
+  // A new workspace offers a password; these tests keep it plain. The dialog is clicked once its
+  // opening animation has ended (on a loaded machine a click during it was seen to be lost).
+  const none = s.page.getByTestId('password-none');
+  await none.waitFor();
+  await s.page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter'));
+  await none.click();
+  await s.page.getByTestId('pick-ledger').waitFor();
+  return path;
+}

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { DISTRICT_DIR, FILES } from '../../fixtures/district-files';
 import { LAYOUTS_DIR } from '../../fixtures/layouts/generate';
 import { district } from '../helpers';
-import type { AppSession } from './harness';
-import { appSuite, newWorkspace } from './suite';
+import { newWorkspace, type AppSession } from './harness';
+import { appSuite } from './suite';
 
 const app = appSuite();
 let session: AppSession;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { district } from '../helpers';
 import { districtOverview } from './district-overview';
-import { buildRenderer, gate, launchBrowser, openApp, ROOT, serveDir, type AppSession } from './harness';
+import { buildRenderer, gate, launchBrowser, newWorkspace, openApp, ROOT, serveDir, type AppSession } from './harness';
 
 const OUT = join(ROOT, 'docs/screenshots');
 const VIEWPORT = { width: 1366, height: 768 };
@@ -30,9 +30,7 @@ async function shoot(browser: Browser, url: string, lang: Lang): Promise<string[
   };
   try {
     // Import: a fresh workspace, the GB18030 ledger previewed and imported, the rules run.
-    s.shell.workspace = join(s.dir, 'inspection-2026.sqlite');
-    await page.getByTestId('ws-create').click();
-    await page.getByTestId('password-none').click();
+    const workspace = await newWorkspace(s, 'inspection-2026.sqlite');
     s.shell.files = [district.shibanchong];
     await page.getByTestId('pick-ledger').click();
     await page.getByTestId('preview-table').waitFor();
@@ -49,7 +47,7 @@ async function shoot(browser: Browser, url: string, lang: Lang): Promise<string[
 
     // Start, with the recent list, then the sample district for every other screen.
     await nav('start');
-    await page.getByRole('button', { name: s.shell.workspace }).waitFor();
+    await page.getByRole('button', { name: workspace }).waitFor();
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' }).catch(() => undefined);
     await save('1-start');
     await page.getByTestId('ws-sample').click();

@@ -16,6 +16,8 @@ interface Props {
   onOpen: (number: string) => void;
 }
 
+const GROUP_WIDTH = 120;
+
 export function LeadsTable({ leads, rects, loading, selected, onSelect, onOpen }: Props) {
   const { t, lang } = useLang();
   const en = lang === 'en';
@@ -35,7 +37,7 @@ export function LeadsTable({ leads, rects, loading, selected, onSelect, onOpen }
       rowSelection={{ selectedRowKeys: selected, onChange: (keys) => onSelect(keys as string[]), getCheckboxProps: (l) => ({ disabled: l.status !== 'open' }) }}
       onRow={(l) => ({ onClick: () => onOpen(l.number), style: { cursor: 'pointer' }, 'data-lead': l.number } as React.HTMLAttributes<HTMLElement>)}
       // Fits 1366×768 in both languages; English headers are given the room they need.
-      scroll={{ x: (en ? 1160 : 1080) + (groups ? 120 : 0) }}
+      scroll={{ x: (en ? 1160 : 1080) + (groups ? GROUP_WIDTH : 0) }}
       columns={[
         {
           key: 'number', title: t('ui.lead.col.number'), width: 156, render: (_, l) => (
@@ -45,7 +47,7 @@ export function LeadsTable({ leads, rects, loading, selected, onSelect, onOpen }
             </>
           ),
         },
-        ...(groups ? [{ key: 'group', title: t('ui.lead.col.group'), width: 120, ellipsis: true, render: (_: unknown, l: CaseLead) => l.source }] : []),
+        ...(groups ? [{ key: 'group', title: t('ui.lead.col.group'), width: GROUP_WIDTH, ellipsis: true, render: (_: unknown, l: CaseLead) => l.source }] : []),
         { key: 'place', title: t('ui.col.village'), width: 150, render: (_, l) => `${l.township} ${l.village}` },
         { key: 'rule', title: t('ui.lead.col.problemType'), width: 140, ellipsis: true, render: (_, l) => ruleTitle(app.rules, l.rule, lang) },
         { key: 'persons', title: t('ui.lead.col.persons'), width: en ? 150 : 160, ellipsis: true, render: (_, l) => l.personNames || '—' },

@@ -9,6 +9,7 @@ import { audit } from '../api';
 import { useApp } from '../context';
 import { formatFen } from '../format';
 import { useLang } from '../i18n';
+import { rollupGroupLabel, rollupPlaceLabel } from '../../../shared/i18n/rollup-labels';
 import { ConflictList } from './ConflictList';
 
 export function RollupCard() {
@@ -28,7 +29,6 @@ export function RollupCard() {
   };
   if (!r) return null;
   const rows = [...r.rows, r.totals];
-  const label = (x: RollupRow): string => x.village || (x.township ? t('rollup.subtotal') : x.group ? t('rollup.group-total') : t('rollup.district-total'));
   const money = (fen: number) => <span className="va-amount">{formatFen(fen)}</span>;
   return (
     <>
@@ -42,9 +42,9 @@ export function RollupCard() {
         <Table<RollupRow> size="small" pagination={false} data-testid="rollup" rowKey={(x) => `${x.group}/${x.township}/${x.village}`} dataSource={rows}
           rowClassName={(x) => (x.village ? '' : 'va-subtotal')} scroll={{ y: 360 }}
           columns={[
-            { key: 'group', title: t('rollup.col.group'), width: 190, render: (_, x) => x.group || t('rollup.district') },
+            { key: 'group', title: t('rollup.col.group'), width: 190, render: (_, x) => rollupGroupLabel(x, lang) },
             { key: 'township', title: t('ui.col.township'), width: 90, dataIndex: 'township' },
-            { key: 'village', title: t('ui.col.village'), width: 100, render: (_, x) => <span data-testid="rollup-village">{label(x)}</span> },
+            { key: 'village', title: t('ui.col.village'), width: 100, render: (_, x) => <span data-testid="rollup-village">{rollupPlaceLabel(x, lang)}</span> },
             {
               key: 'lines', title: t('ui.rollup.lines'), width: en ? 72 : 76, align: 'right', render: (_, x) => (x.village && x.ledgerLines === 0
                 ? <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="rollup-no-ledger">{t('ui.rollup.no-ledger')}</Tag> : x.ledgerLines.toLocaleString('zh-CN')),
