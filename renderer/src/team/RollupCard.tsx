@@ -44,7 +44,7 @@ export function RollupCard() {
           columns={[
             { key: 'group', title: t('rollup.col.group'), width: 190, render: (_, x) => rollupGroupLabel(x, lang) },
             { key: 'township', title: t('ui.col.township'), width: 90, dataIndex: 'township' },
-            { key: 'village', title: t('ui.col.village'), width: 100, render: (_, x) => <span data-testid="rollup-village">{rollupPlaceLabel(x, lang)}</span> },
+            { key: 'village', title: t('ui.col.village'), width: en ? 148 : 100, className: 'va-nowrap', render: (_, x) => <span data-testid="rollup-village">{rollupPlaceLabel(x, lang)}</span> },
             {
               key: 'lines', title: t('ui.rollup.lines'), width: en ? 72 : 76, align: 'right', render: (_, x) => (x.village && x.ledgerLines === 0
                 ? <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="rollup-no-ledger">{t('ui.rollup.no-ledger')}</Tag> : x.ledgerLines.toLocaleString('zh-CN')),
