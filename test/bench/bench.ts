@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { BUNDLE_COMMON, PARSE_WORKER_ENTRY } from '../../electron/bundle-options';
-import { appImport, cliAudit, pandasReference } from './whole-process';
+import { appImport, cliAudit, pandasReference, parserFloor } from './whole-process';
 
 // The parse worker as the app ships it (electron/build.ts bundles the same entry): measuring it
 // through tsx would time tsx's loader in the worker, not the engine.
@@ -50,6 +50,7 @@ if (big) console.log(`1M lines: ${big.totalMs} ms (target <= 3500), peak ${big.p
 const file = join(process.cwd(), 'test', 'bench', 'data', `synthetic-${largest}.csv`);
 const cli = cliAudit(file);
 const pandas = pandasReference(file);
+const floor = parserFloor(file);
 const app = await appImport(file);
 const mb = (v: number | null): string => (v === null ? '?' : `${v} MB`);
 console.log(`\nwhole process, ${largest.toLocaleString('en')} lines (wall s, peak RSS):`);
@@ -57,5 +58,11 @@ console.log(`  CLI audit (bundled, all rules, on-disk workspace, lead files): ${
 if (pandas) console.log(`  pandas reference (three checks, in memory):                  ${pandas.seconds.toFixed(2)} s, ${mb(pandas.peakMB)}`);
 else console.log('  pandas reference: python3-pandas not installed (apt-get install python3-pandas)');
 if (pandas) console.log(`  ratio CLI / pandas: ${(cli.seconds / pandas.seconds).toFixed(2)} (target <= 1.00), CLI peak ${mb(cli.peakMB)} (target <= 400 MB)`);
+// What the stack's parser alone costs: split over both cores at best, it is half of this.
+const floorSeconds = (floor.readMs + floor.decodeMs + floor.parseMs) / 1000;
+console.log(`  papaparse alone (read ${floor.readMs} ms, decode ${floor.decodeMs} ms, parse ${floor.parseMs} ms; one thread, rows dropped): ${floorSeconds.toFixed(2)} s` +
+  (pandas ? ` = ${(floorSeconds / pandas.seconds).toFixed(2)}x pandas's whole run; on two cores at best ${(floorSeconds / 2 / pandas.seconds).toFixed(2)}x, before any rule` : ''));
+const rulesOnly = (top?.rulesOnlyMs ?? 0) / 1000;
+if (pandas && rulesOnly > 0) console.log(`  + the rules' own time (${rulesOnly.toFixed(2)} s, one thread; ${(rulesOnly / 2).toFixed(2)} s if split over two): floor ${(floorSeconds / 2 + rulesOnly / 2).toFixed(2)} s = ${((floorSeconds / 2 + rulesOnly / 2) / pandas.seconds).toFixed(2)}x pandas, storing nothing`);
 console.log(`  app engine worker: import ${app.importSeconds.toFixed(2)} s (${(app.importSeconds / cli.seconds).toFixed(2)}x the whole CLI run; target <= 1.3x), rules ${app.rulesSeconds.toFixed(2)} s;`);
 console.log(`    progress: ${app.progressEvents} reports, longest pause ${app.longestGapMs} ms, last at ${(app.lastFraction * 100).toFixed(0)}%`);
