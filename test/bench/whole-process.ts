@@ -20,25 +20,29 @@ export interface Timed {
 const TIME = '/usr/bin/time';
 
 /** A command's wall time and peak RSS, measured from outside. */
-function timed(cmd: string, args: string[]): Timed & { stdout: string } {
+function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Timed & { stdout: string } {
   if (existsSync(TIME)) {
-    const r = spawnSync(TIME, ['-f', 'VA_TIME %e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const r = spawnSync(TIME, ['-f', 'VA_TIME %e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 64 << 20, env });
     const m = /VA_TIME ([\d.]+) (\d+)/.exec(r.stderr ?? '');
     if (r.status !== 0 || !m) throw new Error(`${cmd} failed: ${r.stderr}`);
     return { seconds: Number(m[1]), peakMB: Math.round(Number(m[2]) / 1024), stdout: r.stdout };
   }
   const t = performance.now();
-  const stdout = execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const stdout = execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, env });
   return { seconds: (performance.now() - t) / 1000, peakMB: null, stdout };
 }
 
-/** `npm run cli -- audit --ledger FILE` without npm in front (npm's own start is not the CLI's). */
-export function cliAudit(file: string): Timed {
+/**
+ * `npm run cli -- audit --ledger FILE` without npm in front (npm's own start is not the CLI's).
+ * `inThread`: with no parse worker (VA_PARSE_WORKER=0), the importer's thread parses the file itself.
+ */
+export function cliAudit(file: string, inThread = false): Timed {
   const dir = mkdtempSync(join(tmpdir(), 'va-bench-cli-'));
   try {
     // First run builds the CLI's bundle if it is stale; time the second, as a user's every run.
     execFileSync(process.execPath, ['shared/cli-launch.mjs', '--help'], { stdio: 'ignore' });
-    const { seconds, peakMB } = timed(process.execPath, ['shared/cli-launch.mjs', 'audit', '--ledger', file, '--workspace', join(dir, 'ws.sqlite'), '--out', join(dir, 'out')]);
+    const env = inThread ? { ...process.env, VA_PARSE_WORKER: '0' } : process.env;
+    const { seconds, peakMB } = timed(process.execPath, ['shared/cli-launch.mjs', 'audit', '--ledger', file, '--workspace', join(dir, 'ws.sqlite'), '--out', join(dir, 'out')], env);
     return { seconds, peakMB };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -67,6 +71,8 @@ export function parserFloor(file: string): ParserFloor {
 }
 
 export interface AppImport {
+  /** Where the engine parsed the file: 'inline' in its own thread, or on one or two parse workers. */
+  parser: string;
   importSeconds: number;
   rulesSeconds: number;
   /** Progress reports during the import, the longest pause between two, and how far the last one got. */
@@ -102,7 +108,7 @@ export async function appImport(file: string): Promise<AppImport> {
     let gap = 0;
     for (let i = 1; i < times.length; i++) gap = Math.max(gap, (times[i] as number) - (times[i - 1] as number));
     return {
-      importSeconds: (t1 - t0) / 1000, rulesSeconds: (t2 - t1) / 1000, progressEvents: progress.length, longestGapMs: Math.round(gap),
+      parser: (r.value as { parser: string }).parser, importSeconds: (t1 - t0) / 1000, rulesSeconds: (t2 - t1) / 1000, progressEvents: progress.length, longestGapMs: Math.round(gap),
       lastFraction: progress.at(-1)?.fraction ?? 0,
     };
   } finally {
