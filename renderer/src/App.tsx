@@ -123,7 +123,7 @@ function Shell() {
           <div className="va-header">
             <h1>{items.find((i) => i.key === screen)?.label}</h1>
             <Typography.Text type="secondary" ellipsis style={{ maxWidth: 560 }} data-testid="workspace-status">
-              {workspace ? `${t('ui.ws.current', { path: workspace.path })} · ${t('ui.ws.stats', { files: workspace.files, lines: workspace.lines, findings: workspace.findings })}` : t('ui.ws.none')}
+              {workspace ? `${t('ui.ws.current', { path: workspace.path })} · ${t('ui.ws.stats', { files: workspace.files.toLocaleString(), lines: workspace.lines.toLocaleString(), findings: workspace.findings.toLocaleString() })}` : t('ui.ws.none')}
             </Typography.Text>
             <span className="va-spacer" />
             <Button data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('ui.lang.switch')}</Button>

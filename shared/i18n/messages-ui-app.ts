@@ -13,7 +13,7 @@ export const uiAppMessages = {
   'ui.nav.settings': { zh: '规则设置', en: 'Rule settings' },
   'ui.ws.none': { zh: '未打开工作区', en: 'No workspace open' },
   'ui.ws.current': { zh: '工作区：{path}', en: 'Workspace: {path}' },
-  'ui.ws.stats': { zh: '{files} 个文件 · {lines} 行 · {findings} 个疑点', en: '{files} files · {lines} lines · {findings} findings' },
+  'ui.ws.stats': { zh: '{files} 个文件 · {lines} 行 · {findings} 个疑点', en: 'files: {files} · lines: {lines} · findings: {findings}' },
   'ui.ws.needed': { zh: '请先在“开始”页创建或打开一个工作区。', en: 'Create or open a workspace on the Start screen first.' },
   'ui.start.title': { zh: '开始审计', en: 'Start an audit' },
   'ui.start.intro': { zh: '一个工作区保存一次巡察的全部账目、疑点和审核记录，只存在本机，不联网。', en: 'A workspace holds one inspection\'s ledgers, findings and review trail. It stays on this computer; nothing goes online.' },

@@ -10,6 +10,7 @@ export const uiFindingsMessages = {
   'ui.overview.reviewed': { zh: '已审核', en: 'Reviewed' },
   /** An axis tick: 4.5万 (units of 10,000 yuan) in Chinese, 45k in English. */
   'ui.amount.short': { zh: '{n}万', en: '{n}k' },
+  'ui.amount.short.large': { zh: '{n}亿', en: '{n}M' },
   'ui.overview.byRule': { zh: '按规则（涉及金额）', en: 'By rule (amount at issue)' },
   'ui.overview.byTownship': { zh: '按乡镇（涉及金额）', en: 'By township (amount at issue)' },
   'ui.overview.byMonth': { zh: '按月份（涉及金额）', en: 'By month (amount at issue)' },

@@ -1,6 +1,7 @@
 // A synthetic district ledger of N lines (~105 bytes a line, like the township exports), written
 // as a stream so generating a million lines needs no memory. About 1% of vouchers are planted
-// problems so the rules have work to do.
+// problems so the rules have work to do. Cash is drawn from the bank before it is paid out (提现),
+// as a village's cashier does, so the cash account's balance stays at or above zero.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
@@ -44,6 +45,8 @@ export async function writeSyntheticLedger(path: string, lines: number): Promise
   const perVillage = Math.max(1, Math.ceil(lines / 2 / VILLAGES));
   const made = new Int32Array(VILLAGES);
   const numbered = new Int32Array(VILLAGES * 3);
+  /** Each village's cash on hand, fen. */
+  const onHand = new Float64Array(VILLAGES);
   while (written < lines) {
     voucher++;
     const village = voucher % VILLAGES;
@@ -54,14 +57,31 @@ export async function writeSyntheticLedger(path: string, lines: number): Promise
     const date = DATES[Math.min(DAYS - 1, Math.floor((k * DAYS) / perVillage))] as string;
     const yearIndex = Number(date.slice(0, 4)) - 2016;
     const slot = village * 3 + yearIndex;
-    const no = `记-${(numbered[slot] = (numbered[slot] ?? 0) + 1)}`;
+    const number = (): string => `记-${(numbered[slot] = (numbered[slot] ?? 0) + 1)}`;
     const fen = 1000 + (rand() % 500000);
+    const byCash = pick(2) === 0;
+    // Short of cash, the cashier draws the same day what the payment needs and some ¥2,000 more,
+    // in whole thousands: what stays is under the ¥5,000 limit (unless the file's last lines leave
+    // no room for the withdrawal's two).
+    const short = fen - (onHand[village] ?? 0);
+    if (byCash && short > 0 && written + 4 <= lines) {
+      const draw = Math.ceil((short + 200_000) / 100_000) * 100_000;
+      const wd = number();
+      buf += `${township},${v},${date},${wd},从银行提取现金,101,现金,${amount(draw)},,1,,\n`;
+      buf += `${township},${v},${date},${wd},从银行提取现金,102,银行存款,,${amount(draw)},1,,\n`;
+      written += 2;
+      onHand[village] = (onHand[village] ?? 0) + draw;
+      // A voucher of the village's like any other: its later vouchers' dates move on past it.
+      made[village] = (made[village] ?? 0) + 1;
+    }
+    if (byCash) onHand[village] = (onHand[village] ?? 0) - fen;
+    const no = number();
     const kind = pick(100);
     const [summary, code, name, payees] = EXPENSES[pick(EXPENSES.length)] as (typeof EXPENSES)[number];
     const payee = payees[pick(payees.length)] as string;
     const [s1, c1, n1] = kind === 7 ? ['接待检查组用餐', '54109', '管理费用-招待费'] : [summary, code, name];
     const att = kind === 13 ? '0' : '1';
-    const cash = pick(2) === 0 ? '101,现金' : '102,银行存款';
+    const cash = byCash ? '101,现金' : '102,银行存款';
     buf += `${township},${v},${date},${no},${s1},${c1},${n1},${amount(fen)},,${att},${kind === 7 ? '裕安区供销社' : payee},\n`;
     buf += `${township},${v},${date},${no},${s1},${cash},,${amount(fen)},${att},,\n`;
     written += 2;

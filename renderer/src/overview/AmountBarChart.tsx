@@ -16,10 +16,13 @@ export interface AmountBar {
   count: number;
 }
 
-/** Axis ticks: 4.5万 in Chinese, 45k in English. */
+/** Axis ticks: 4.5万 and 1.2亿 in Chinese, 45k and 1.2M in English. */
 export function shortYuan(fen: number, lang: Lang): string {
   const yuan = fen / 100;
+  // A district's totals run to tens of millions: 8000万 is read at a glance, 80000k is not.
+  if (lang === 'zh' && Math.abs(yuan) >= 100_000_000) return t(lang, 'ui.amount.short.large', { n: Math.round(yuan / 10_000_000) / 10 });
   if (lang === 'zh' && Math.abs(yuan) >= 10_000) return t(lang, 'ui.amount.short', { n: Math.round(yuan / 1000) / 10 });
+  if (lang === 'en' && Math.abs(yuan) >= 1_000_000) return t(lang, 'ui.amount.short.large', { n: Math.round(yuan / 100_000) / 10 });
   if (lang === 'en' && Math.abs(yuan) >= 1_000) return t(lang, 'ui.amount.short', { n: Math.round(yuan / 100) / 10 });
   return String(Math.round(yuan));
 }
