@@ -7,6 +7,7 @@ import { Button, Descriptions, Segmented, Space, Table, Tag, Tooltip, Typography
 import type { RiskRanking as Ranking, RiskScore, RuleInfo } from '../../../shared/contract';
 import { formatFen, ruleTitle } from '../format';
 import { pick, useLang } from '../i18n';
+import { textWidth } from '../components/measure';
 
 type Level = 'villages' | 'townships';
 
@@ -65,6 +66,8 @@ export function RiskRanking({ ranking, rules, onSelect, onLedger }: { ranking: R
   const { t } = useLang();
   const [level, setLevel] = useState<Level>('villages');
   const rows = ranking[level];
+  // The coverage tag (13/16) and its note on one line, in either language (English's "not fully checked" wrapped at 150).
+  const coverageWidth = Math.ceil(Math.max(150, 60 + Math.max(textWidth(t('ui.risk.notFullyChecked'), 12), textWidth(t('ui.risk.clean'), 12)) + 20));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Segmented<Level> value={level} onChange={setLevel} data-testid="risk-level"
@@ -84,10 +87,10 @@ export function RiskRanking({ ranking, rules, onSelect, onLedger }: { ranking: R
           { title: t('ui.col.count'), key: 'findings', align: 'right', width: 72, render: (_, r) => r.findings },
           { title: t('ui.col.amount'), key: 'amount', align: 'right', width: 130, render: (_, r) => <span className="va-amount">{formatFen(r.amountFen)}</span> },
           {
-            title: t('ui.risk.coverage'), key: 'coverage', width: 150, render: (_, r) => (
+            title: t('ui.risk.coverage'), key: 'coverage', width: coverageWidth, render: (_, r) => (
               <Space size={4}>
                 <Coverage r={r} />
-                {r.findings === 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(r.gaps.length ? 'ui.risk.notFullyChecked' : 'ui.risk.clean')}</Typography.Text>}
+                {r.findings === 0 && <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{t(r.gaps.length ? 'ui.risk.notFullyChecked' : 'ui.risk.clean')}</Typography.Text>}
               </Space>
             ),
           },
