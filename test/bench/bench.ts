@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { BUNDLE_COMMON, PARSE_WORKER_ENTRY } from '../../electron/bundle-options';
-import { appImport, cliAudit, pandasReference, parserFloor } from './whole-process';
+import { appImport, cliAudit, pandasReference } from './whole-process';
 
 // The parse worker as the app ships it (electron/build.ts bundles the same entry): measuring it
 // through tsx would time tsx's loader in the worker, not the engine.
@@ -54,7 +54,6 @@ const cli = cliAudit(file);
 // time with memory (two heaps, and what the allocator keeps of them after they end).
 const cliInThread = cliAudit(file, true);
 const pandas = pandasReference(file);
-const floor = parserFloor(file);
 const app = await appImport(file);
 const mb = (v: number | null): string => (v === null ? '?' : `${v} MB`);
 console.log(`\nwhole process, ${largest.toLocaleString('en')} lines (wall s, peak RSS):`);
@@ -63,17 +62,17 @@ console.log(`  the same parsed in-thread, no parse worker (VA_PARSE_WORKER=0): $
 if (pandas) console.log(`  pandas reference (three checks, in memory):                  ${pandas.seconds.toFixed(2)} s, ${mb(pandas.peakMB)}`);
 else console.log('  pandas reference: python3-pandas not installed (apt-get install python3-pandas)');
 if (pandas) console.log(`  ratio CLI / pandas: ${(cli.seconds / pandas.seconds).toFixed(2)} (target <= 1.00), CLI peak ${mb(cli.peakMB)} (target <= 400 MB)`);
-// What the stack's parser alone costs: split over both cores at best, it is half of this.
-const floorSeconds = (floor.readMs + floor.decodeMs + floor.parseMs) / 1000;
-console.log(`  papaparse alone (read ${floor.readMs} ms, decode ${floor.decodeMs} ms, parse ${floor.parseMs} ms; one thread, rows dropped): ${floorSeconds.toFixed(2)} s` +
-  (pandas ? ` = ${(floorSeconds / pandas.seconds).toFixed(2)}x pandas's whole run; on two cores at best ${(floorSeconds / 2 / pandas.seconds).toFixed(2)}x, before any rule` : ''));
-const rulesOnly = (top?.rulesOnlyMs ?? 0) / 1000;
-// Mapping every row to a ledger record (dates, money, places checked) on top of the parse, in the engine (phase 1b of run-one.ts).
+// The floor our stack sets, from the largest size's phases: the engine's reader decoding and
+// parsing the file (phase 1 of run-one.ts), every row mapped to a ledger record (phase 1b), and the
+// rules' own time, each in one thread; then all of it as if split perfectly over two cores, with
+// no line stored, no finding written and no file made.
+const parseOnly = (top?.parseMs ?? 0) / 1000;
 const mapping = ((top?.mapMs ?? 0) - (top?.parseMs ?? 0)) / 1000;
+const rulesOnly = (top?.rulesOnlyMs ?? 0) / 1000;
 if (pandas && rulesOnly > 0) {
-  const best = (floorSeconds + Math.max(0, mapping) + rulesOnly) / 2;
-  console.log(`  + mapping the rows (${mapping.toFixed(2)} s) and the rules' own time (${rulesOnly.toFixed(2)} s), one thread each; all of it split perfectly over two cores: ` +
-    `${best.toFixed(2)} s = ${(best / pandas.seconds).toFixed(2)}x pandas, with no line stored, no finding written`);
+  const best = (parseOnly + Math.max(0, mapping) + rulesOnly) / 2;
+  console.log(`  floor: decode and parse ${parseOnly.toFixed(2)} s, mapping the rows ${mapping.toFixed(2)} s, the rules' own time ${rulesOnly.toFixed(2)} s (one thread each);` +
+    ` split perfectly over two cores ${best.toFixed(2)} s = ${(best / pandas.seconds).toFixed(2)}x pandas, with nothing stored`);
 }
 console.log(`  app engine worker (${app.parser}): import ${app.importSeconds.toFixed(2)} s (${(app.importSeconds / cli.seconds).toFixed(2)}x the whole CLI run; target <= 1.3x), rules ${app.rulesSeconds.toFixed(2)} s;`);
 console.log(`    progress: ${app.progressEvents} reports, longest pause ${app.longestGapMs} ms, last at ${(app.lastFraction * 100).toFixed(0)}%`);

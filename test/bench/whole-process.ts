@@ -57,19 +57,6 @@ export function pandasReference(file: string): Timed | null {
   return { seconds, peakMB };
 }
 
-export interface ParserFloor {
-  readMs: number;
-  decodeMs: number;
-  parseMs: number;
-  rows: number;
-}
-
-/** Reading, decoding and papaparse alone over the file, in one thread (test/bench/parser-floor.mjs). */
-export function parserFloor(file: string): ParserFloor {
-  const out = execFileSync(process.execPath, ['test/bench/parser-floor.mjs', file], { encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').at(-1) as string) as ParserFloor;
-}
-
 export interface AppImport {
   /** Where the engine parsed the file: 'inline' in its own thread, or on one or two parse workers. */
   parser: string;
